@@ -1,0 +1,38 @@
+# surveystat — the two commands: `make report` and `make test`.
+GO      ?= go
+STUDIES := $(wildcard data/*/study.yaml)
+BIN     := bin/surveystat
+
+.PHONY: all build report test vet synth conformance-refs bench clean
+
+all: test report
+
+build:
+	$(GO) build -o $(BIN) ./cmd/surveystat
+
+## report: write out/<study-id>/ for every study under data/
+report: build
+	@set -e; for s in $(STUDIES); do ./$(BIN) report --out out $$s; done
+
+## test: vet and run every test (needs only Go)
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## synth: regenerate the synthetic respondent files of studies that have a synth section
+synth: build
+	@set -e; for s in $(STUDIES); do \
+		if grep -q '^synth:' $$s; then ./$(BIN) synth $$s; fi; \
+	done
+
+## conformance-refs: regenerate analysis/testdata/conformance with R survey and statsmodels
+## (installs r-cran-survey and python3-statsmodels from Debian when missing)
+conformance-refs:
+	bash scripts/conformance/generate.sh
+
+## bench: Go benchmarks of the reader and the estimators
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,17 @@
+package analysis
+
+// Estimate is one row of results: the share of a category of a question
+// among the respondents in the question's base, overall or within one value
+// of a subgroup variable, with its confidence interval.
+type Estimate struct {
+	Question      string  // question id from the study file
+	Category      string  // category id from the study file
+	Subgroup      string  // subgroup question id; empty for overall rows
+	SubgroupValue string  // subgroup category id; empty for overall rows
+	Base          float64 // respondents in the base with a valid answer
+	Count         float64 // of those, respondents in Category
+	Share         float64 // Count / Base
+	Lower, Upper  float64 // confidence interval for Share
+	Method        string  // interval method name
+	Level         float64 // confidence level, e.g. 0.95
+}

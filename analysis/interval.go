@@ -1,0 +1,77 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Interval is a confidence interval [Lower, Upper] for a proportion or a
+// difference of proportions.
+type Interval struct {
+	Lower, Upper float64
+}
+
+// Alternative says which side(s) of an interval or test are of interest.
+type Alternative int
+
+const (
+	// TwoSided is a two-sided interval or test.
+	TwoSided Alternative = iota
+	// Less is the one-sided alternative "p < p0": only an upper bound is
+	// informative, the lower bound is the smallest possible value.
+	Less
+	// Greater is the one-sided alternative "p > p0": only a lower bound is
+	// informative, the upper bound is the largest possible value.
+	Greater
+)
+
+// String returns the name used in study files and on the command line.
+func (a Alternative) String() string {
+	switch a {
+	case Less:
+		return "less"
+	case Greater:
+		return "greater"
+	default:
+		return "two-sided"
+	}
+}
+
+// ParseAlternative parses "two-sided", "less" or "greater".
+func ParseAlternative(s string) (Alternative, error) {
+	switch s {
+	case "", "two-sided", "two.sided":
+		return TwoSided, nil
+	case "less":
+		return Less, nil
+	case "greater":
+		return Greater, nil
+	}
+	return TwoSided, fmt.Errorf("unknown alternative %q (want two-sided, less or greater)", s)
+}
+
+// Errors returned for arguments no interval can be computed from.
+var (
+	ErrEmptyBase = errors.New("base is empty (n = 0)")
+	ErrCount     = errors.New("count must be between 0 and the base")
+	ErrLevel     = errors.New("confidence level must be strictly between 0 and 1")
+)
+
+// checkBinomial validates x successes out of n at the given level.
+func checkBinomial(x, n, level float64) error {
+	switch {
+	case math.IsNaN(n) || n <= 0 || math.IsInf(n, 0):
+		return fmt.Errorf("n = %v: %w", n, ErrEmptyBase)
+	case math.IsNaN(x) || x < 0 || x > n:
+		return fmt.Errorf("x = %v, n = %v: %w", x, n, ErrCount)
+	case math.IsNaN(level) || level <= 0 || level >= 1:
+		return fmt.Errorf("level = %v: %w", level, ErrLevel)
+	}
+	return nil
+}
+
+// clip01 clips v to [0, 1].
+func clip01(v float64) float64 {
+	return math.Max(0, math.Min(1, v))
+}

@@ -1,0 +1,170 @@
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/surveystat/surveystat/survey"
+)
+
+// Tally accumulates the counts every share of a study is computed from, one
+// respondent at a time, so that memory depends on the number of questions,
+// categories and subgroups, not on the number of respondents.
+type Tally struct {
+	study     *survey.Study
+	subgroups []int // question index of each subgroup variable
+	rows      int
+	q         []questionTally
+}
+
+type questionTally struct {
+	overall cell
+	by      [][]cell // [subgroup][subgroup category]
+	acc     Accounting
+}
+
+// cell holds the answers of the respondents in one base (overall, or
+// within one subgroup category).
+type cell struct {
+	n      float64   // respondents with a valid answer
+	counts []float64 // respondents per category
+}
+
+func newCell(k int) cell { return cell{counts: make([]float64, k)} }
+
+// Accounting says what happened to every row for one question: rows read =
+// OutsideBase + InBase, and InBase = Used + Missing + NoAnswer.
+type Accounting struct {
+	Question    string `json:"question"`
+	OutsideBase int    `json:"outside_base"` // not asked: outside the question's base
+	InBase      int    `json:"in_base"`      // in the question's base
+	Used        int    `json:"used"`         // in the base with a valid answer
+	Missing     int    `json:"missing_code"` // in the base with a declared missing code
+	NoAnswer    int    `json:"no_answer"`    // in the base with an empty cell
+}
+
+// NewTally returns an empty tally for the study's questions, broken down by
+// its declared subgroups.
+func NewTally(s *survey.Study) *Tally {
+	t := &Tally{study: s}
+	for _, g := range s.Subgroups {
+		t.subgroups = append(t.subgroups, s.QuestionIndex(g))
+	}
+	t.q = make([]questionTally, len(s.Questions))
+	for qi := range s.Questions {
+		k := len(s.Questions[qi].Categories)
+		qt := &t.q[qi]
+		qt.overall = newCell(k)
+		qt.acc.Question = s.Questions[qi].ID
+		qt.by = make([][]cell, len(t.subgroups))
+		for gi, g := range t.subgroups {
+			qt.by[gi] = make([]cell, len(s.Questions[g].Categories))
+			for li := range qt.by[gi] {
+				qt.by[gi][li] = newCell(k)
+			}
+		}
+	}
+	return t
+}
+
+// Add counts one respondent.
+func (t *Tally) Add(r *survey.Respondent) {
+	t.rows++
+	for qi := range t.q {
+		qt := &t.q[qi]
+		if !t.study.InBase(qi, r.Values) {
+			qt.acc.OutsideBase++
+			continue
+		}
+		qt.acc.InBase++
+		v := r.Values[qi]
+		switch {
+		case v == survey.Missing:
+			qt.acc.Missing++
+			continue
+		case v < 0:
+			qt.acc.NoAnswer++
+			continue
+		}
+		qt.acc.Used++
+		qt.overall.n++
+		qt.overall.counts[v]++
+		for gi, g := range t.subgroups {
+			if lv := r.Values[g]; lv >= 0 {
+				c := &qt.by[gi][lv]
+				c.n++
+				c.counts[v]++
+			}
+		}
+	}
+}
+
+// Rows returns the number of respondents added.
+func (t *Tally) Rows() int { return t.rows }
+
+// Accounting returns, per question in study order, what happened to every
+// row.
+func (t *Tally) Accounting() []Accounting {
+	out := make([]Accounting, len(t.q))
+	for i := range t.q {
+		out[i] = t.q[i].acc
+	}
+	return out
+}
+
+// Estimates returns the share of every category of every question with its
+// confidence interval, using each question's interval method and the
+// study's level: first the overall rows of all questions in study order,
+// then each question by each subgroup. Subgroup cells with an empty base
+// are left out; a question whose overall base is empty is an error.
+func (t *Tally) Estimates() ([]Estimate, error) {
+	s := t.study
+	level := s.Analysis.Level
+	var out []Estimate
+	add := func(qi int, c *cell, sub, subv string) error {
+		q := &s.Questions[qi]
+		for ci, cat := range q.Categories {
+			x := c.counts[ci]
+			iv, err := ProportionInterval(q.Method, x, c.n, level, TwoSided)
+			if err != nil {
+				where := ""
+				if sub != "" {
+					where = fmt.Sprintf(" among %s = %s", sub, subv)
+				}
+				return fmt.Errorf("question %q, category %q%s: %w", q.ID, cat.ID, where, err)
+			}
+			out = append(out, Estimate{
+				Question: q.ID, Category: cat.ID, Subgroup: sub, SubgroupValue: subv,
+				Base: c.n, Count: x, Share: x / c.n, Lower: iv.Lower, Upper: iv.Upper,
+				Method: q.Method, Level: level,
+			})
+		}
+		return nil
+	}
+	for qi := range t.q {
+		if t.q[qi].overall.n == 0 {
+			q := &s.Questions[qi]
+			return nil, fmt.Errorf("question %q: no respondent in its base (%s) gave a valid answer: %w", q.ID, q.BaseDescription("en"), ErrEmptyBase)
+		}
+		if err := add(qi, &t.q[qi].overall, "", ""); err != nil {
+			return nil, err
+		}
+	}
+	for qi := range t.q {
+		for gi, g := range t.subgroups {
+			if g == qi {
+				continue
+			}
+			gq := &s.Questions[g]
+			for li := range t.q[qi].by[gi] {
+				c := &t.q[qi].by[gi][li]
+				if c.n == 0 {
+					continue
+				}
+				if err := add(qi, c, gq.ID, gq.Categories[li].ID); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return out, nil
+}

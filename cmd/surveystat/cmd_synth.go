@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/report"
+	"github.com/surveystat/surveystat/survey"
+	"github.com/surveystat/surveystat/synth"
+)
+
+func runSynth(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("synth", "[--out FILE] STUDY.yaml", stderr)
+	out := fs.String("out", "", "write here instead of the study's data.file")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one study file, got %d arguments", len(pos))
+	}
+	s, err := survey.Load(pos[0])
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := synth.Generate(&buf, s); err != nil {
+		return err
+	}
+	target := *out
+	if target == "" {
+		target = s.DataPath()
+	}
+	if err := report.WriteFileAtomic(target, buf.Bytes()); err != nil {
+		return err
+	}
+	// Check the new file against the published figures before declaring
+	// success.
+	res, err := report.Analyse(s)
+	if err != nil {
+		return err
+	}
+	if len(res.Mismatches) > 0 {
+		return fmt.Errorf("%s: %w", target, analysis.MismatchError(res.Mismatches))
+	}
+	_, err = io.WriteString(stdout, "wrote "+target+"\n")
+	return err
+}

@@ -1,0 +1,115 @@
+// Command surveystat turns survey data into shares with confidence
+// intervals, charts and a report that anyone can re-run and check.
+//
+// Usage:
+//
+//	surveystat report [--out DIR] STUDY.yaml   write the report of a study
+//	surveystat synth [--out FILE] STUDY.yaml   generate a study's synthetic respondent file
+//	surveystat version                         print the version
+//
+// Exit status: 0 on success, 1 when the input is wrong or a run fails, 2 for
+// a usage error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+type command struct {
+	name, args, summary string
+	run                 func(args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"report", "[--out DIR] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
+		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},
+		{"version", "", "print the surveystat and Go versions", runVersion},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(args[1:], stdout, stderr)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "surveystat %s: %v\nusage: surveystat %s %s\n", c.name, err, c.name, c.args)
+			return 2
+		}
+		fmt.Fprintf(stderr, "surveystat %s: %v\n", c.name, err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "surveystat: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: surveystat COMMAND [flags] [arguments]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-12s %s\n      %s\n", c.name, c.args, c.summary)
+	}
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: surveystat %s %s\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags given before or after the positional arguments and
+// returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

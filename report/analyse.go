@@ -1,0 +1,69 @@
+package report
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/survey"
+)
+
+// Result is everything computed from a study's inputs.
+type Result struct {
+	Study      *survey.Study
+	Rows       int                   // respondents read
+	Accounting []analysis.Accounting // per question, what happened to every row
+	Estimates  []analysis.Estimate
+	Published  []survey.PublishedFigure
+	Mismatches []analysis.Mismatch // primary published figures not reproduced
+}
+
+// Analyse reads the study's respondent file and published figures and
+// computes every estimate.
+func Analyse(s *survey.Study) (*Result, error) {
+	path := s.DataPath()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("respondent file: %w", err)
+	}
+	defer f.Close()
+	t := analysis.NewTally(s)
+	if err := survey.Scan(f, s, path, func(r *survey.Respondent) error {
+		t.Add(r)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	est, err := t.Estimates()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
+	}
+	pub, err := s.LoadPublished()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Study:      s,
+		Rows:       t.Rows(),
+		Accounting: t.Accounting(),
+		Estimates:  est,
+		Published:  pub,
+		Mismatches: analysis.CheckPublished(pub, est),
+	}, nil
+}
+
+// Overall returns the overall estimate of a question's category.
+func (r *Result) Overall(question, category string) (analysis.Estimate, bool) {
+	return r.Find(question, category, "", "")
+}
+
+// Find returns the estimate of a question's category, overall (empty
+// subgroup) or within a subgroup category.
+func (r *Result) Find(question, category, subgroup, value string) (analysis.Estimate, bool) {
+	for _, e := range r.Estimates {
+		if e.Question == question && e.Category == category && e.Subgroup == subgroup && e.SubgroupValue == value {
+			return e, true
+		}
+	}
+	return analysis.Estimate{}, false
+}

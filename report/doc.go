@@ -1,0 +1,11 @@
+// Package report runs a study end to end and writes what people read and
+// check: the tidy results (results.csv, results.json), the report documents
+// (report.md and a self-contained index.html), the charts, and a manifest
+// with the SHA-256 of every input and output.
+//
+// Generate is the whole job: it loads the study file, streams the
+// respondent file through an analysis.Tally, renders everything into a
+// temporary directory beside the target and renames it into place only when
+// all of it succeeded, so a failed run leaves the previous report as it
+// was. Output bytes depend only on the inputs (no clock, no map order).
+package report

@@ -1,0 +1,161 @@
+package report
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/survey"
+)
+
+// document is what report.md and index.html say, in one language, before
+// it is formatted.
+type document struct {
+	Lang       string
+	Title      string
+	Synthetic  string
+	Headlines  []string
+	Published  table
+	PubIntro   string
+	Estimates  []questionBlock
+	Charts     []chartDoc
+	Accounting table
+	AccIntro   string
+	Methods    string
+	Disclosure []pair
+	Notes      []string
+	Sources    []survey.Source
+	Footer     string
+	T          func(key string, pairs ...string) string
+}
+
+type table struct {
+	Header []string
+	Rows   [][]string
+}
+
+type questionBlock struct {
+	ID, Label, Wording, BaseLine string
+	Table                        table
+}
+
+type pair struct {
+	Label, Value string
+	Missing      bool
+}
+
+type chartDoc struct {
+	ID, Title, Alt string
+	SVG            template.HTML // inline SVG for index.html
+	Files          []string      // paths relative to the report directory
+}
+
+// buildDocument assembles the report text for one language.
+func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
+	s := r.Study
+	lang := ms.lang
+	lvl := levelText(s.Analysis.Level, lang)
+	d := &document{Lang: lang, Title: s.Title.Get(lang), Charts: charts, T: ms.T}
+	if s.Synthetic {
+		d.Synthetic = ms.T("synthetic_notice")
+	}
+	ciText := func(e analysis.Estimate) string {
+		return ms.T("ci", "level", lvl, "range", percentRange(e.Lower, e.Upper, 1, lang))
+	}
+	items, _ := (&survey.ChartSpec{Items: s.Headlines}).ParsedItems(s)
+	for _, it := range items {
+		e, ok := r.Overall(it.Question, it.Category)
+		if !ok {
+			continue
+		}
+		q := s.Question(it.Question)
+		c := &q.Categories[q.CategoryIndex(it.Category)]
+		key := "headline_base"
+		if !q.HasBase() {
+			key = "headline_all"
+		}
+		d.Headlines = append(d.Headlines, ms.T(key,
+			"n", Count(e.Base, lang), "base", q.BaseDescription(lang),
+			"share", Percent(e.Share, 1, lang), "ci", ciText(e),
+			"category", c.Label.Get(lang), "question", q.Label.Get(lang)))
+	}
+
+	d.PubIntro = ms.T("published_intro")
+	d.Published.Header = []string{ms.T("col_figure"), ms.T("col_published"), ms.T("col_base"), ms.T("col_status"), ms.T("col_data"), ms.T("col_match")}
+	for _, f := range r.Published {
+		data, match := "–", ms.T("no")
+		if e, ok := analysis.FindPublished(r.Estimates, f); ok {
+			data = Percent(e.Share, 1, lang) + " (" + ciText(e) + ")"
+			if f.Matches(e.Share) {
+				match = ms.T("yes")
+			}
+		}
+		d.Published.Rows = append(d.Published.Rows, []string{
+			f.Figure, Percent(float64(f.Percent)/100, int(f.Decimals), lang), f.Base,
+			ms.T("status_" + f.Status), data, match,
+		})
+	}
+
+	for qi := range s.Questions {
+		q := &s.Questions[qi]
+		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: q.Wording.Get(lang)}
+		blk.Table.Header = []string{ms.T("col_category"), ms.T("col_n"), ms.T("col_count"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
+		for _, c := range q.Categories {
+			e, ok := r.Overall(q.ID, c.ID)
+			if !ok {
+				continue
+			}
+			if blk.BaseLine == "" {
+				if q.HasBase() {
+					blk.BaseLine = ms.T("base_line", "n", Count(e.Base, lang), "base", q.BaseDescription(lang))
+				} else {
+					blk.BaseLine = ms.T("base_line_all", "n", Count(e.Base, lang))
+				}
+			}
+			blk.Table.Rows = append(blk.Table.Rows, []string{
+				c.Label.Get(lang), Count(e.Base, lang), Count(e.Count, lang),
+				Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang),
+			})
+		}
+		d.Estimates = append(d.Estimates, blk)
+	}
+
+	d.AccIntro = ms.T("accounting_intro", "rows", Count(float64(r.Rows), lang))
+	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer")}
+	for _, a := range r.Accounting {
+		d.Accounting.Rows = append(d.Accounting.Rows, []string{
+			a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang),
+			Count(float64(a.Used), lang), Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang),
+		})
+	}
+
+	d.Methods = ms.T("methods_text", "level", lvl, "method", s.Analysis.Method)
+	m := s.Metadata
+	add := func(key, v string) {
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T(key), Value: v, Missing: strings.TrimSpace(v) == ""})
+	}
+	add("d_sponsor", m.Sponsor)
+	add("d_institute", m.Institute)
+	add("d_population", m.Population.Get(lang))
+	add("d_sample_source", m.SampleSource.Get(lang))
+	add("d_mode", m.Mode.Get(lang))
+	add("d_field_dates", m.FieldDates)
+	size := ""
+	if m.SampleSize > 0 {
+		size = Count(float64(m.SampleSize), lang)
+	}
+	add("d_sample_size", size)
+	add("d_weighting", m.Weighting.Get(lang))
+	add("d_published", m.Published)
+	for i := range d.Disclosure {
+		if d.Disclosure[i].Missing {
+			d.Disclosure[i].Value = ms.T("not_stated")
+		}
+	}
+	for _, n := range m.Notes {
+		d.Notes = append(d.Notes, n.Get(lang))
+	}
+	d.Sources = m.Sources
+	d.Footer = ms.T("generated_by", "version", Version)
+	return d
+}

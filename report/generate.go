@@ -1,0 +1,135 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/surveystat/surveystat/survey"
+)
+
+// Options control Generate.
+type Options struct {
+	Out   string   // parent directory; the report goes to Out/<study-id>
+	Langs []string // report languages; default all of Langs(), the first gets index.html
+}
+
+// Generate runs the study file at path end to end and writes its report to
+// opts.Out/<study-id>, returning that directory. Everything is written to a
+// temporary directory beside it first and moved into place only when all
+// of it succeeded.
+func Generate(path string, opts Options) (string, error) {
+	s, err := survey.Load(path)
+	if err != nil {
+		return "", err
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		return "", err
+	}
+	if opts.Out == "" {
+		opts.Out = "out"
+	}
+	langs := opts.Langs
+	if len(langs) == 0 {
+		langs = Langs()
+	}
+	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+		return "", err
+	}
+	dir := filepath.Join(opts.Out, s.ID)
+	staged, err := os.MkdirTemp(opts.Out, "."+s.ID+".tmp-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(staged) // no-op once renamed into place
+	if err := os.Chmod(staged, 0o755); err != nil {
+		return "", err
+	}
+
+	man := newManifest(s.ID)
+	for _, in := range []string{s.Path, s.DataPath(), s.PublishedPath()} {
+		if in == "" {
+			continue
+		}
+		e, err := hashFile(in)
+		if err != nil {
+			return "", err
+		}
+		man.Inputs = append(man.Inputs, e)
+	}
+	write := func(rel string, b []byte) error {
+		p := filepath.Join(staged, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
+		return nil
+	}
+	if err := writeAll(r, langs, write); err != nil {
+		return "", err
+	}
+	mb, err := man.encode()
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(staged, "manifest.json"), mb, 0o644); err != nil {
+		return "", err
+	}
+	if err := replaceDir(staged, dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// writeAll renders every output file of a result and hands it to write.
+func writeAll(r *Result, langs []string, write func(rel string, b []byte) error) error {
+	rows := Rows(r.Study.ID, r.Estimates)
+	csvb, err := resultsCSV(rows)
+	if err != nil {
+		return fmt.Errorf("results.csv: %w", err)
+	}
+	if err := write("results.csv", csvb); err != nil {
+		return err
+	}
+	jsb, err := resultsJSON(r, rows)
+	if err != nil {
+		return fmt.Errorf("results.json: %w", err)
+	}
+	if err := write("results.json", jsb); err != nil {
+		return err
+	}
+	for i, lang := range langs {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			return err
+		}
+		charts, err := writeCharts(r, ms, write)
+		if err != nil {
+			return err
+		}
+		d := buildDocument(r, ms, charts)
+		suffix := "." + lang
+		if i == 0 {
+			suffix = ""
+		}
+		md, err := renderMarkdown(d)
+		if err != nil {
+			return fmt.Errorf("report%s.md: %w", suffix, err)
+		}
+		if err := write("report"+suffix+".md", md); err != nil {
+			return err
+		}
+		html, err := renderHTML(d)
+		if err != nil {
+			return fmt.Errorf("index%s.html: %w", suffix, err)
+		}
+		if err := write("index"+suffix+".html", html); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,4 @@
+package report
+
+// Version is the surveystat version recorded in every manifest.
+const Version = "0.1.0"

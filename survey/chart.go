@@ -1,0 +1,79 @@
+package survey
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ChartSpec asks for one chart of a study's estimates.
+type ChartSpec struct {
+	ID       string   `yaml:"id"`       // file name stem, e.g. "awareness"
+	Kind     string   `yaml:"kind"`     // bars, stacked, funnel, waffle, forest
+	Title    Text     `yaml:"title"`    // headline; default the first item's label
+	Subtitle Text     `yaml:"subtitle"` // optional
+	Items    []string `yaml:"items"`    // "question=category", or "question" for all its categories
+	By       string   `yaml:"by"`       // forest: the subgroup question
+	Ref      float64  `yaml:"reference"`
+	Labels   []Text   `yaml:"labels"` // optional per-item labels, e.g. platform names
+}
+
+// ChartKinds lists the chart kinds a study file may ask for.
+func ChartKinds() []string { return []string{"bars", "stacked", "funnel", "waffle", "forest"} }
+
+// Item is one question–category pair a chart shows.
+type Item struct {
+	Question, Category string
+}
+
+// ParsedItems expands the chart's items to question–category pairs.
+func (c *ChartSpec) ParsedItems(s *Study) ([]Item, error) {
+	var out []Item
+	for _, it := range c.Items {
+		qid, cat, hasCat := strings.Cut(it, "=")
+		qid, cat = strings.TrimSpace(qid), strings.TrimSpace(cat)
+		q := s.Question(qid)
+		if q == nil {
+			return nil, fmt.Errorf("chart %q: item %q: unknown question %q", c.ID, it, qid)
+		}
+		if !hasCat {
+			for _, k := range q.Categories {
+				out = append(out, Item{qid, k.ID})
+			}
+			continue
+		}
+		if q.CategoryIndex(cat) < 0 {
+			return nil, fmt.Errorf("chart %q: item %q: question %q has no category %q", c.ID, it, qid, cat)
+		}
+		out = append(out, Item{qid, cat})
+	}
+	return out, nil
+}
+
+func (c *ChartSpec) validate(s *Study) error {
+	if !idPattern.MatchString(c.ID) {
+		return fmt.Errorf("chart id %q: want lower-case letters, digits, '-' and '_'", c.ID)
+	}
+	ok := false
+	for _, k := range ChartKinds() {
+		ok = ok || k == c.Kind
+	}
+	if !ok {
+		return fmt.Errorf("chart %q: kind %q, want one of %s", c.ID, c.Kind, strings.Join(ChartKinds(), ", "))
+	}
+	if len(c.Items) == 0 {
+		return fmt.Errorf("chart %q: no items", c.ID)
+	}
+	if _, err := c.ParsedItems(s); err != nil {
+		return err
+	}
+	if c.By != "" && s.Question(c.By) == nil {
+		return fmt.Errorf("chart %q: by: unknown question %q", c.ID, c.By)
+	}
+	if c.Kind == "forest" && c.By == "" {
+		return fmt.Errorf("chart %q: a forest chart needs 'by' (the subgroup question)", c.ID)
+	}
+	if len(c.Labels) > 0 && len(c.Labels) != len(c.Items) {
+		return fmt.Errorf("chart %q: %d labels for %d items", c.ID, len(c.Labels), len(c.Items))
+	}
+	return nil
+}

@@ -1,0 +1,10 @@
+// Package survey holds the domain of surveystat: the study file (metadata,
+// codebook, bases), the published figures a study reports, and a streaming,
+// codebook-driven reader for respondent-level data.
+//
+// A study enters as a YAML file (see docs/study-format.md) read by Load; its
+// respondent file is read row by row by Reader, which validates every cell
+// against the codebook and decodes it to category indices, so that later
+// stages never see raw codes. Errors locate the fault as encoding/csv does:
+// file, line, column and value, plus what was expected.
+package survey

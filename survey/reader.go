@@ -1,0 +1,334 @@
+package survey
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Decoded values of a question without a valid answer.
+const (
+	// Empty marks an empty cell: the question was not asked or not answered.
+	Empty = -1
+	// Missing marks a declared missing code ("don't know", refused).
+	Missing = -2
+)
+
+// Respondent is one decoded row of a respondent file. Values holds, per
+// question of the study in order, the index of the answer's category, or
+// Empty or Missing. The ID and Line are for locating errors only and are
+// never written to any output.
+type Respondent struct {
+	Line   int
+	ID     string
+	Values []int
+	Weight float64
+}
+
+// Errors a Reader reports, wrapped in a *ParseError.
+var (
+	ErrMissingColumn = errors.New("column not found in header")
+	ErrUnknownCode   = errors.New("unknown code")
+	ErrOutsideBase   = errors.New("answer given by a respondent outside the question's base")
+	ErrDuplicateID   = errors.New("duplicate respondent id")
+	ErrEmptyID       = errors.New("empty respondent id")
+	ErrWeight        = errors.New("invalid weight")
+	ErrNoRows        = errors.New("no respondent rows")
+)
+
+// ParseError locates a problem in a respondent file.
+type ParseError struct {
+	File   string // file name as given to NewReader
+	Line   int    // 1-based line; 0 if unknown
+	Column string // column name from the header; empty if not about a cell
+	Value  string // the offending cell value
+	Expect string // what was expected, in words
+	Err    error  // the kind of problem (one of the Err… values, or a csv error)
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, ": column %q", e.Column)
+	}
+	if e.Column != "" || e.Value != "" {
+		fmt.Fprintf(&b, ": value %q", e.Value)
+	}
+	fmt.Fprintf(&b, ": %v", e.Err)
+	if e.Expect != "" {
+		fmt.Fprintf(&b, " (expected %s)", e.Expect)
+	}
+	return b.String()
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Reader reads respondents from a CSV file described by a study's codebook.
+// Every cell of a question column must be empty, one of the question's
+// category codes, or one of its missing codes; an answer from a respondent
+// outside the question's base is an error.
+type Reader struct {
+	study  *Study
+	name   string
+	csv    *csv.Reader
+	header []string
+
+	idCol, weightCol int
+	cols             []int            // column index per question
+	codes            []map[string]int // code → category index or Missing
+	expect           []string         // codes in words, per question
+	ids              map[string]int   // respondent id → line first seen
+	rec              Respondent
+	rows             int
+}
+
+// NewReader reads the header of a respondent file from r and returns a
+// Reader for its rows. name is the file name used in errors. A UTF-8 byte
+// order mark is skipped.
+func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = []rune(s.Data.Delimiter)[0]
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &ParseError{File: name, Line: 1, Err: errors.New("file is empty"), Expect: "a header row naming the columns"}
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	header = append([]string(nil), header...)
+	index := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		header[i] = h
+		if _, dup := index[h]; dup {
+			return nil, &ParseError{File: name, Line: 1, Column: h, Value: h, Err: errors.New("column named twice in header")}
+		}
+		index[h] = i
+	}
+	rd := &Reader{study: s, name: name, csv: cr, header: header, weightCol: -1, ids: map[string]int{}}
+	find := func(col, what string) (int, error) {
+		i, ok := index[col]
+		if !ok {
+			return 0, &ParseError{File: name, Line: 1, Column: col, Err: ErrMissingColumn,
+				Expect: fmt.Sprintf("a column %q for %s; the header has %s", col, what, strings.Join(header, ", "))}
+		}
+		return i, nil
+	}
+	if rd.idCol, err = find(s.Data.ID, "the respondent id"); err != nil {
+		return nil, err
+	}
+	if s.Data.Weight != "" {
+		if rd.weightCol, err = find(s.Data.Weight, "the weight"); err != nil {
+			return nil, err
+		}
+	}
+	rd.cols = make([]int, len(s.Questions))
+	rd.codes = make([]map[string]int, len(s.Questions))
+	rd.expect = make([]string, len(s.Questions))
+	for qi := range s.Questions {
+		q := &s.Questions[qi]
+		if rd.cols[qi], err = find(q.Column, "question "+q.ID); err != nil {
+			return nil, err
+		}
+		m := map[string]int{}
+		var words []string
+		for ci, c := range q.Categories {
+			for _, code := range c.Codes {
+				m[code] = ci
+			}
+			words = append(words, strings.Join(c.Codes, "/")+" = "+c.ID)
+		}
+		for _, code := range q.Missing {
+			m[code] = Missing
+		}
+		if len(q.Missing) > 0 {
+			words = append(words, strings.Join(q.Missing, "/")+" = missing")
+		}
+		rd.codes[qi] = m
+		rd.expect[qi] = "one of " + strings.Join(words, ", ") + ", or an empty cell"
+	}
+	rd.rec.Values = make([]int, len(s.Questions))
+	return rd, nil
+}
+
+// Header returns the column names of the file.
+func (r *Reader) Header() []string { return r.header }
+
+// Read returns the next respondent, or io.EOF after the last one. The
+// returned value is reused by the next call. A row with problems yields an
+// error (a *ParseError, or an Errors list when a row has several); reading
+// may continue with the next row.
+func (r *Reader) Read() (*Respondent, error) {
+	rec, err := r.csv.Read()
+	if err == io.EOF {
+		if r.rows == 0 {
+			return nil, &ParseError{File: r.name, Line: 2, Err: ErrNoRows, Expect: "at least one row after the header"}
+		}
+		return nil, io.EOF
+	}
+	if err != nil {
+		return nil, csvError(r.name, err)
+	}
+	r.rows++
+	line, _ := r.csv.FieldPos(0)
+	var errs Errors
+	at := func(col int, value, expect string, e error) {
+		l, _ := r.csv.FieldPos(col)
+		errs = append(errs, &ParseError{File: r.name, Line: l, Column: r.header[col], Value: value, Expect: expect, Err: e})
+	}
+	resp := &r.rec
+	resp.Line = line
+	resp.ID = strings.TrimSpace(rec[r.idCol])
+	if resp.ID == "" {
+		at(r.idCol, rec[r.idCol], "a respondent id", ErrEmptyID)
+	} else if first, dup := r.ids[resp.ID]; dup {
+		at(r.idCol, resp.ID, fmt.Sprintf("ids to be unique; first seen on line %d", first), ErrDuplicateID)
+	} else {
+		r.ids[resp.ID] = line
+	}
+	resp.Weight = 1
+	if r.weightCol >= 0 {
+		v := strings.TrimSpace(rec[r.weightCol])
+		w, perr := strconv.ParseFloat(v, 64)
+		if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
+			at(r.weightCol, v, "a positive finite number", ErrWeight)
+		}
+		resp.Weight = w
+	}
+	for qi, col := range r.cols {
+		v := strings.TrimSpace(rec[col])
+		if v == "" {
+			resp.Values[qi] = Empty
+			continue
+		}
+		ci, ok := r.codes[qi][v]
+		if !ok {
+			at(col, v, r.expect[qi], ErrUnknownCode)
+			resp.Values[qi] = Empty
+			continue
+		}
+		resp.Values[qi] = ci
+	}
+	for qi := range r.study.Questions {
+		if r.study.InBase(qi, resp.Values) {
+			continue
+		}
+		switch resp.Values[qi] {
+		case Empty:
+		case Missing:
+			resp.Values[qi] = Empty // a missing code from someone not asked
+		default:
+			q := &r.study.Questions[qi]
+			at(r.cols[qi], strings.TrimSpace(rec[r.cols[qi]]),
+				fmt.Sprintf("an empty cell: the question is asked only if %s", q.Base.When), ErrOutsideBase)
+		}
+	}
+	switch len(errs) {
+	case 0:
+		return resp, nil
+	case 1:
+		return resp, errs[0]
+	}
+	return resp, errs
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		expect := ""
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			expect = "the same number of fields as the header"
+		} else if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			expect = "quotes to be balanced and doubled inside quoted fields"
+		}
+		return &ParseError{File: name, Line: pe.Line, Err: pe.Err, Expect: expect}
+	}
+	return &ParseError{File: name, Err: err}
+}
+
+// Errors is a list of problems found in one or more rows.
+type Errors []*ParseError
+
+func (e Errors) Error() string {
+	s := make([]string, len(e))
+	for i, pe := range e {
+		s[i] = pe.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Unwrap lets errors.Is and errors.As see every problem in the list.
+func (e Errors) Unwrap() []error {
+	out := make([]error, len(e))
+	for i, pe := range e {
+		out[i] = pe
+	}
+	return out
+}
+
+// MaxErrors is how many problems Scan collects before it stops.
+const MaxErrors = 50
+
+// Scan reads every respondent from r and calls fn for each valid one. It
+// collects up to MaxErrors problems and returns them as Errors; fn is not
+// called for a row with problems. An error from fn stops the scan and is
+// returned as it is.
+func Scan(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
+	rd, err := NewReader(r, s, name)
+	if err != nil {
+		return err
+	}
+	var errs Errors
+	for {
+		resp, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var list Errors
+			var pe *ParseError
+			switch {
+			case errors.As(err, &list):
+				errs = append(errs, list...)
+			case errors.As(err, &pe):
+				errs = append(errs, pe)
+				if pe.Column == "" && !errors.Is(pe.Err, csv.ErrFieldCount) {
+					// A structural problem (quotes, I/O): the rest of the
+					// file cannot be trusted.
+					return errs
+				}
+			default:
+				return err
+			}
+			if len(errs) >= MaxErrors {
+				return errs[:MaxErrors]
+			}
+			continue
+		}
+		if len(errs) > 0 {
+			continue
+		}
+		if err := fn(resp); err != nil {
+			return err
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}

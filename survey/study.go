@@ -1,0 +1,373 @@
+package survey
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Study is a parsed study file: what was asked of whom, where the answers
+// are, and how to analyse them. See docs/study-format.md.
+type Study struct {
+	ID        string      `yaml:"id"`
+	Title     Text        `yaml:"title"`
+	Synthetic bool        `yaml:"synthetic"`
+	Metadata  Metadata    `yaml:"metadata"`
+	Data      DataSpec    `yaml:"data"`
+	Published string      `yaml:"published"`
+	Analysis  Analysis    `yaml:"analysis"`
+	Questions []Question  `yaml:"questions"`
+	Subgroups []string    `yaml:"subgroups"`
+	Headlines []string    `yaml:"headlines"`
+	Charts    []ChartSpec `yaml:"charts"`
+	Synth     *Synth      `yaml:"synth"`
+
+	// Path is the study file as given to Load; Dir is its directory, to
+	// which the data and published paths are relative.
+	Path string `yaml:"-"`
+	Dir  string `yaml:"-"`
+}
+
+// Metadata describes how the survey was done, as AAPOR and ESOMAR ask any
+// published result to disclose.
+type Metadata struct {
+	Sponsor      string   `yaml:"sponsor" json:"sponsor,omitempty"`
+	Institute    string   `yaml:"institute" json:"institute,omitempty"`
+	Population   Text     `yaml:"population" json:"population,omitempty"`
+	SampleSource Text     `yaml:"sample_source" json:"sample_source,omitempty"`
+	Mode         Text     `yaml:"mode" json:"mode,omitempty"`
+	FieldDates   string   `yaml:"field_dates" json:"field_dates,omitempty"`
+	SampleSize   int      `yaml:"sample_size" json:"sample_size,omitempty"`
+	Weighting    Text     `yaml:"weighting" json:"weighting,omitempty"`
+	Published    string   `yaml:"published" json:"published,omitempty"`
+	Sources      []Source `yaml:"sources" json:"sources,omitempty"`
+	Notes        []Text   `yaml:"notes" json:"notes,omitempty"`
+}
+
+// Source is a document the study's facts come from.
+type Source struct {
+	Title string `yaml:"title" json:"title,omitempty"`
+	URL   string `yaml:"url" json:"url,omitempty"`
+}
+
+// DataSpec locates the respondent file and its special columns.
+type DataSpec struct {
+	File      string `yaml:"file"`      // relative to the study file
+	ID        string `yaml:"id"`        // respondent id column
+	Weight    string `yaml:"weight"`    // optional weight column
+	Delimiter string `yaml:"delimiter"` // one character; default ","
+}
+
+// Analysis holds study-wide analysis settings.
+type Analysis struct {
+	Level  float64 `yaml:"level"`  // confidence level; default 0.95
+	Method string  `yaml:"method"` // interval method; default "wilson"
+}
+
+// Question is one categorical variable of the codebook: a survey question
+// or a respondent characteristic (age band, platform use) used for bases
+// and subgroups.
+type Question struct {
+	ID         string     `yaml:"id"`
+	Column     string     `yaml:"column"` // default: the id
+	Label      Text       `yaml:"label"`
+	Wording    Text       `yaml:"wording"` // exact question wording, if known
+	Categories []Category `yaml:"categories"`
+	Missing    []string   `yaml:"missing"` // codes for "don't know" / no answer
+	Base       *Base      `yaml:"base"`    // nil: asked of everyone
+	Method     string     `yaml:"method"`  // interval method; default the study's
+
+	base condition
+}
+
+// Category is one answer category and the raw codes that map to it.
+type Category struct {
+	ID    string   `yaml:"id"`
+	Codes []string `yaml:"codes"`
+	Label Text     `yaml:"label"`
+}
+
+// Base says who was asked a question.
+type Base struct {
+	When        string `yaml:"when"`        // e.g. "aware == yes and uses_instagram == yes"
+	Description Text   `yaml:"description"` // e.g. "respondents who knew of the plans"
+}
+
+// Load reads and validates the study file at path.
+func Load(path string) (*Study, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("study file: %w", err)
+	}
+	s, err := Parse(bytes.NewReader(b), path)
+	if err != nil {
+		return nil, err
+	}
+	s.Path = path
+	s.Dir = filepath.Dir(path)
+	return s, nil
+}
+
+// Parse reads and validates a study file from r; name is used in errors.
+// Relative paths in the study are resolved against the current directory
+// unless Dir is set afterwards (Load sets it).
+func Parse(r io.Reader, name string) (*Study, error) {
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	var s Study
+	if err := dec.Decode(&s); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: study file is empty", name)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s.Path = name
+	if err := s.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &s, nil
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (s *Study) validate() error {
+	if !idPattern.MatchString(s.ID) {
+		return fmt.Errorf("id %q: want lower-case letters, digits, '-' and '_'", s.ID)
+	}
+	if s.Data.File == "" {
+		return errors.New("data.file: missing (the respondent CSV, relative to the study file)")
+	}
+	if s.Data.ID == "" {
+		return errors.New("data.id: missing (the respondent id column)")
+	}
+	if s.Data.Delimiter == "" {
+		s.Data.Delimiter = ","
+	}
+	if len([]rune(s.Data.Delimiter)) != 1 {
+		return fmt.Errorf("data.delimiter %q: want one character", s.Data.Delimiter)
+	}
+	if s.Analysis.Level == 0 {
+		s.Analysis.Level = 0.95
+	}
+	if !(s.Analysis.Level > 0 && s.Analysis.Level < 1) {
+		return fmt.Errorf("analysis.level %v: want a number strictly between 0 and 1", s.Analysis.Level)
+	}
+	if s.Analysis.Method == "" {
+		s.Analysis.Method = "wilson"
+	}
+	if len(s.Questions) == 0 {
+		return errors.New("questions: none defined")
+	}
+	seen := map[string]bool{}
+	columns := map[string]string{s.Data.ID: "data.id"}
+	if s.Data.Weight != "" {
+		columns[s.Data.Weight] = "data.weight"
+	}
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		if !idPattern.MatchString(q.ID) {
+			return fmt.Errorf("questions[%d].id %q: want lower-case letters, digits, '-' and '_'", i, q.ID)
+		}
+		if seen[q.ID] {
+			return fmt.Errorf("question %q: defined twice", q.ID)
+		}
+		seen[q.ID] = true
+		if q.Column == "" {
+			q.Column = q.ID
+		}
+		if prev, ok := columns[q.Column]; ok {
+			return fmt.Errorf("question %q: column %q is already used by %s", q.ID, q.Column, prev)
+		}
+		columns[q.Column] = "question " + q.ID
+		if q.Method == "" {
+			q.Method = s.Analysis.Method
+		}
+		if err := q.validateCategories(); err != nil {
+			return err
+		}
+	}
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		if q.Base == nil || strings.TrimSpace(q.Base.When) == "" {
+			continue
+		}
+		c, err := parseCondition(q.Base.When, s)
+		if err != nil {
+			return fmt.Errorf("question %q: base %q: %w", q.ID, q.Base.When, err)
+		}
+		for _, cl := range c {
+			if cl.question == i {
+				return fmt.Errorf("question %q: base refers to the question itself", q.ID)
+			}
+		}
+		q.base = c
+	}
+	if err := s.checkBaseCycles(); err != nil {
+		return err
+	}
+	for _, g := range s.Subgroups {
+		if s.QuestionIndex(g) < 0 {
+			return fmt.Errorf("subgroups: unknown question %q", g)
+		}
+	}
+	if _, err := (&ChartSpec{ID: "headlines", Items: s.Headlines}).ParsedItems(s); err != nil {
+		return err
+	}
+	chartIDs := map[string]bool{}
+	for i := range s.Charts {
+		c := &s.Charts[i]
+		if err := c.validate(s); err != nil {
+			return err
+		}
+		if chartIDs[c.ID] {
+			return fmt.Errorf("chart %q: defined twice", c.ID)
+		}
+		chartIDs[c.ID] = true
+	}
+	if s.Synth != nil {
+		if err := s.Synth.validate(s); err != nil {
+			return fmt.Errorf("synth: %w", err)
+		}
+	}
+	return nil
+}
+
+func (q *Question) validateCategories() error {
+	if len(q.Categories) == 0 {
+		return fmt.Errorf("question %q: no categories", q.ID)
+	}
+	codes := map[string]string{}
+	ids := map[string]bool{}
+	for _, c := range q.Categories {
+		if !idPattern.MatchString(c.ID) {
+			return fmt.Errorf("question %q: category id %q: want lower-case letters, digits, '-' and '_'", q.ID, c.ID)
+		}
+		if ids[c.ID] {
+			return fmt.Errorf("question %q: category %q defined twice", q.ID, c.ID)
+		}
+		ids[c.ID] = true
+		if len(c.Codes) == 0 {
+			return fmt.Errorf("question %q: category %q has no codes", q.ID, c.ID)
+		}
+		for _, code := range c.Codes {
+			if code == "" {
+				return fmt.Errorf("question %q: category %q: empty code (an empty cell means not asked or no answer)", q.ID, c.ID)
+			}
+			if prev, ok := codes[code]; ok {
+				return fmt.Errorf("question %q: code %q maps to both %s and %s", q.ID, code, prev, c.ID)
+			}
+			codes[code] = c.ID
+		}
+	}
+	for _, code := range q.Missing {
+		if prev, ok := codes[code]; ok {
+			return fmt.Errorf("question %q: missing code %q is also a code of %s", q.ID, code, prev)
+		}
+		codes[code] = "missing"
+	}
+	return nil
+}
+
+// checkBaseCycles rejects bases that depend on each other in a circle.
+func (s *Study) checkBaseCycles() error {
+	state := make([]int, len(s.Questions)) // 0 new, 1 visiting, 2 done
+	var visit func(i int) error
+	visit = func(i int) error {
+		switch state[i] {
+		case 1:
+			return fmt.Errorf("question %q: bases refer to each other in a circle", s.Questions[i].ID)
+		case 2:
+			return nil
+		}
+		state[i] = 1
+		for _, cl := range s.Questions[i].base {
+			if err := visit(cl.question); err != nil {
+				return err
+			}
+		}
+		state[i] = 2
+		return nil
+	}
+	for i := range s.Questions {
+		if err := visit(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// QuestionIndex returns the index of the question with the given id, or -1.
+func (s *Study) QuestionIndex(id string) int {
+	for i := range s.Questions {
+		if s.Questions[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Question returns the question with the given id, or nil.
+func (s *Study) Question(id string) *Question {
+	if i := s.QuestionIndex(id); i >= 0 {
+		return &s.Questions[i]
+	}
+	return nil
+}
+
+// CategoryIndex returns the index of the category with the given id, or -1.
+func (q *Question) CategoryIndex(id string) int {
+	for i := range q.Categories {
+		if q.Categories[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// BaseDescription returns the base in words in the given language, e.g.
+// "respondents who knew of the plans"; questions asked of everyone are
+// described as "all respondents".
+func (q *Question) BaseDescription(lang string) string {
+	if q.Base != nil {
+		if d := q.Base.Description.Get(lang); d != "" {
+			return d
+		}
+		if q.Base.When != "" {
+			return q.Base.When
+		}
+	}
+	switch lang {
+	case "de":
+		return "alle Befragten"
+	case "nl":
+		return "alle respondenten"
+	}
+	return "all respondents"
+}
+
+// DataPath returns the respondent file's path, resolved against the study
+// file's directory.
+func (s *Study) DataPath() string { return s.resolve(s.Data.File) }
+
+// PublishedPath returns the published-figures file's path, or "" if the
+// study has none.
+func (s *Study) PublishedPath() string {
+	if s.Published == "" {
+		return ""
+	}
+	return s.resolve(s.Published)
+}
+
+func (s *Study) resolve(p string) string {
+	if filepath.IsAbs(p) || s.Dir == "" {
+		return p
+	}
+	return filepath.Join(s.Dir, p)
+}
