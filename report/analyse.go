@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/surveystat/surveystat/analysis"
@@ -27,8 +28,14 @@ func Analyse(s *survey.Study) (*Result, error) {
 		return nil, fmt.Errorf("respondent file: %w", err)
 	}
 	defer f.Close()
+	return AnalyseReader(s, f, path)
+}
+
+// AnalyseReader is Analyse on a respondent file read from r; name is used
+// in errors.
+func AnalyseReader(s *survey.Study, r io.Reader, name string) (*Result, error) {
 	t := analysis.NewTally(s)
-	if err := survey.Scan(f, s, path, func(r *survey.Respondent) error {
+	if err := survey.Scan(r, s, name, func(r *survey.Respondent) error {
 		t.Add(r)
 		return nil
 	}); err != nil {

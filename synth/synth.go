@@ -26,7 +26,7 @@ func Generate(w io.Writer, s *survey.Study) error {
 			values[i][r] = survey.Empty
 		}
 	}
-	rng := rand.New(rand.NewPCG(sy.Seed, sy.Seed^0x9e3779b97f4a7c15))
+	rng := newRand(sy.Seed)
 	row := make([]int, len(s.Questions))
 	for _, v := range sy.Variables {
 		qi := s.QuestionIndex(v.Question)
@@ -104,6 +104,11 @@ func Generate(w io.Writer, s *survey.Study) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// newRand returns the generator for a seed.
+func newRand(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 }
 
 // shuffle is a Fisher–Yates shuffle driven by rng.Uint64 with Lemire-style

@@ -13,7 +13,7 @@ import (
 
 func runSynth(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("synth", "[--out FILE] STUDY.yaml", stderr)
-	out := fs.String("out", "", "write here instead of the study's data.file")
+	out := fs.String("out", "", "write to `FILE` instead of the study's data.file")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -25,26 +25,26 @@ func runSynth(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := synth.Generate(&buf, s); err != nil {
-		return err
-	}
 	target := *out
 	if target == "" {
 		target = s.DataPath()
 	}
-	if err := report.WriteFileAtomic(target, buf.Bytes()); err != nil {
+	var buf bytes.Buffer
+	if err := synth.Generate(&buf, s); err != nil {
 		return err
 	}
-	// Check the new file against the published figures before declaring
-	// success.
-	res, err := report.Analyse(s)
+	// The generated file must reproduce every primary published figure
+	// before it replaces anything.
+	res, err := report.AnalyseReader(s, bytes.NewReader(buf.Bytes()), target)
 	if err != nil {
 		return err
 	}
 	if len(res.Mismatches) > 0 {
-		return fmt.Errorf("%s: %w", target, analysis.MismatchError(res.Mismatches))
+		return fmt.Errorf("%s: %w", s.Path, analysis.MismatchError(res.Mismatches))
 	}
-	_, err = io.WriteString(stdout, "wrote "+target+"\n")
+	if err := report.WriteFileAtomic(target, buf.Bytes()); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "wrote %s (%d respondents, all published figures reproduced)\n", target, res.Rows)
 	return err
 }

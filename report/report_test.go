@@ -1,0 +1,311 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+const shipped = "../data/noyb-de-2025/study.yaml"
+
+// generateShipped writes the shipped study's report into a temporary
+// directory once per test binary.
+func generateShipped(t *testing.T) string {
+	t.Helper()
+	dir, err := Generate(shipped, Options{Out: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func readResults(t *testing.T, dir string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "results.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level"
+	if got := strings.Join(recs[0], ","); got != want {
+		t.Fatalf("results.csv header\n got %s\nwant %s", got, want)
+	}
+	var rows []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		rows = append(rows, m)
+	}
+	return rows
+}
+
+func num(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("not a number: %q", s)
+	}
+	return v
+}
+
+// TestShippedStudyHeadlines is the foundation's acceptance test: the
+// published figures on their bases, each with the Wilson interval.
+func TestShippedStudyHeadlines(t *testing.T) {
+	rows := readResults(t, generateShipped(t))
+	tests := []struct {
+		question, category string
+		base               float64
+		rounded            float64 // the published share
+	}{
+		{"aware", "yes", 1000, 0.75},
+		{"attitude", "approve", 750, 0.07},
+		{"attitude", "oppose", 750, 0.66},
+		{"attitude", "indifferent", 750, 0.27},
+		{"recall_instagram", "yes", 700, 0.40},
+		{"recall_facebook", "yes", 800, 0.39},
+	}
+	const z = 1.959963984540054
+	for _, tt := range tests {
+		var row map[string]string
+		for _, r := range rows {
+			if r["question"] == tt.question && r["category"] == tt.category && r["subgroup"] == "" {
+				row = r
+			}
+		}
+		if row == nil {
+			t.Errorf("%s=%s: no overall row", tt.question, tt.category)
+			continue
+		}
+		n, x, share := num(t, row["base"]), num(t, row["count"]), num(t, row["share"])
+		if n != tt.base || math.Round(share*100)/100 != tt.rounded || share != x/n {
+			t.Errorf("%s=%s: base %v count %v share %v, want base %v share ≈ %v", tt.question, tt.category, n, x, share, tt.base, tt.rounded)
+		}
+		centre := (x + z*z/2) / (n + z*z)
+		half := z * math.Sqrt(share*(1-share)/n+z*z/(4*n*n)) / (1 + z*z/n)
+		if lo := num(t, row["lower"]); math.Abs(lo-(centre-half)) > 1e-9 {
+			t.Errorf("%s=%s: lower %v, Wilson %v", tt.question, tt.category, lo, centre-half)
+		}
+		if hi := num(t, row["upper"]); math.Abs(hi-(centre+half)) > 1e-9 {
+			t.Errorf("%s=%s: upper %v, Wilson %v", tt.question, tt.category, hi, centre+half)
+		}
+		if row["method"] != "wilson" || row["level"] != "0.95" || row["study"] != "noyb-de-2025" {
+			t.Errorf("%s=%s: method %q level %q study %q", tt.question, tt.category, row["method"], row["level"], row["study"])
+		}
+	}
+}
+
+func TestOutputsAndGoldens(t *testing.T) {
+	dir := generateShipped(t)
+	for _, f := range []string{"results.csv", "results.json", "report.md", "index.html", "report.de.md", "index.nl.html", "manifest.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("missing output %s", f)
+		}
+	}
+	for _, name := range []string{"results.csv", "report.md", "report.de.md"} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "noyb-de-2025."+name+".golden")
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./report -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; if the change is intended, run go test ./report -update and review the diff", name, golden)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	for _, bad := range []string{"<script src", "<link ", "src=\"http", "url(http", "@import"} {
+		if bytes.Contains(html, []byte(bad)) {
+			t.Errorf("index.html is not self-contained: contains %q", bad)
+		}
+	}
+	for _, want := range []string{"Synthetic data", "Of the 750 respondents who knew of the plans", "75.0%"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+}
+
+func TestResultsJSON(t *testing.T) {
+	dir := generateShipped(t)
+	b, err := os.ReadFile(filepath.Join(dir, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Study struct {
+			ID        string `json:"id"`
+			Synthetic bool   `json:"synthetic"`
+			Metadata  struct {
+				Sponsor string `json:"sponsor"`
+			} `json:"metadata"`
+		} `json:"study"`
+		Rows    int         `json:"rows_read"`
+		Results []ResultRow `json:"results"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Study.ID != "noyb-de-2025" || !doc.Study.Synthetic || doc.Rows != 1000 || !strings.HasPrefix(doc.Study.Metadata.Sponsor, "noyb") {
+		t.Errorf("study %+v rows %d", doc.Study, doc.Rows)
+	}
+	csvRows := readResults(t, dir)
+	if len(doc.Results) != len(csvRows) {
+		t.Fatalf("results.json has %d rows, results.csv %d", len(doc.Results), len(csvRows))
+	}
+	for i, r := range doc.Results {
+		if strconv.FormatFloat(float64(r.Upper), 'f', -1, 64) != csvRows[i]["upper"] {
+			t.Errorf("row %d: json upper %v, csv %s", i, r.Upper, csvRows[i]["upper"])
+		}
+	}
+}
+
+func TestDeterministicAndManifest(t *testing.T) {
+	a, b := generateShipped(t), generateShipped(t)
+	ma, _ := os.ReadFile(filepath.Join(a, "manifest.json"))
+	mb, _ := os.ReadFile(filepath.Join(b, "manifest.json"))
+	if !bytes.Equal(ma, mb) {
+		t.Fatal("manifest.json differs between two runs on the same inputs")
+	}
+	var m Manifest
+	if err := json.Unmarshal(ma, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Inputs) != 3 || m.Surveystat != Version || !strings.HasPrefix(m.Go, "go") {
+		t.Errorf("manifest %+v", m)
+	}
+	// Every output is listed with its real hash, and every file is listed.
+	listed := map[string]bool{}
+	for _, o := range m.Outputs {
+		e, err := hashFile(filepath.Join(a, o.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.SHA256 != o.SHA256 || e.Bytes != o.Bytes {
+			t.Errorf("%s: manifest %s, file %s", o.Path, o.SHA256, e.SHA256)
+		}
+		listed[o.Path] = true
+	}
+	filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		if rel != "manifest.json" && !listed[filepath.ToSlash(rel)] {
+			t.Errorf("output %s not in manifest", rel)
+		}
+		return nil
+	})
+}
+
+func TestFailedRunKeepsPreviousReport(t *testing.T) {
+	out := t.TempDir()
+	dir, err := Generate(shipped, Options{Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "results.csv"))
+
+	// A copy of the study whose respondent file has a bad code.
+	src := t.TempDir()
+	study, _ := os.ReadFile(shipped)
+	data, _ := os.ReadFile("../data/noyb-de-2025/responses.csv")
+	data = bytes.Replace(data, []byte("\nR0500,"), []byte("\nR0500,7"), 1)
+	os.WriteFile(filepath.Join(src, "study.yaml"), study, 0o644)
+	os.WriteFile(filepath.Join(src, "responses.csv"), data, 0o644)
+	pub, _ := os.ReadFile("../data/noyb-de-2025/published.csv")
+	os.WriteFile(filepath.Join(src, "published.csv"), pub, 0o644)
+	_, err = Generate(filepath.Join(src, "study.yaml"), Options{Out: out})
+	if err == nil || !strings.Contains(err.Error(), "responses.csv:501") {
+		t.Fatalf("error %v, want one at responses.csv:501", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "results.csv"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed run changed the previous report")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("out has %d entries after a failed run, want only the previous report", len(entries))
+	}
+}
+
+func TestMessagesComplete(t *testing.T) {
+	en, err := loadMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Langs() {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range en.m {
+			if strings.TrimSpace(ms.m[k]) == "" {
+				t.Errorf("%s: key %q missing or empty", lang, k)
+			}
+		}
+		for k := range ms.m {
+			if _, ok := en.m[k]; !ok {
+				t.Errorf("%s: key %q not in en", lang, k)
+			}
+		}
+	}
+	if _, err := loadMessages("fr"); err == nil {
+		t.Error("unknown language accepted")
+	}
+}
+
+func TestNumberFormats(t *testing.T) {
+	tests := []struct {
+		got, want string
+	}{
+		{Percent(0.4, 0, "en"), "40%"},
+		{Percent(0.4, 0, "de"), "40\u00a0%"},
+		{Percent(0.4, 0, "nl"), "40%"},
+		{Percent(0.06933, 1, "de"), "6,9\u00a0%"},
+		{Percent(-0.00001, 1, "en"), "0.0%"},
+		{percentRange(0.0533, 0.0898, 1, "de"), "5,3–9,0\u00a0%"},
+		{Count(1000, "en"), "1,000"},
+		{Count(1000, "de"), "1.000"},
+		{Count(999, "nl"), "999"},
+		{Count(1234567, "en"), "1,234,567"},
+		{Count(12.5, "de"), "12,50"},
+		{levelText(0.95, "en"), "95%"},
+		{levelText(0.975, "en"), "97.5%"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{"=1+1": "'=1+1", "+x": "'+x", "-2": "'-2", "@a": "'@a", "\tx": "'\tx", "ok": "ok", "": ""} {
+		if got := neutralise(in); got != want {
+			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
