@@ -14,4 +14,14 @@ type Estimate struct {
 	Lower, Upper  float64 // confidence interval for Share
 	Method        string  // interval method name
 	Level         float64 // confidence level, e.g. 0.95
+
+	// Deff is the design effect of the estimate and NEff the effective
+	// sample size, Base / Deff. Both are 1 and Base for an unweighted
+	// simple random sample.
+	Deff, NEff float64
+
+	// Suppressed is set when Base is below the study's minimum base (the
+	// small-cell rule): the estimate is flagged in results files and not
+	// shown in the report or charts.
+	Suppressed bool
 }

@@ -35,11 +35,12 @@ func newCell(k int) cell { return cell{counts: make([]float64, k)} }
 // OutsideBase + InBase, and InBase = Used + Missing + NoAnswer.
 type Accounting struct {
 	Question    string `json:"question"`
-	OutsideBase int    `json:"outside_base"` // not asked: outside the question's base
-	InBase      int    `json:"in_base"`      // in the question's base
-	Used        int    `json:"used"`         // in the base with a valid answer
-	Missing     int    `json:"missing_code"` // in the base with a declared missing code
-	NoAnswer    int    `json:"no_answer"`    // in the base with an empty cell
+	OutsideBase int    `json:"outside_base"`         // not asked: outside the question's base
+	Ignored     int    `json:"ignored_outside_base"` // of those, answers ignored under data.outside_base: warn
+	InBase      int    `json:"in_base"`              // in the question's base
+	Used        int    `json:"used"`                 // in the base with a valid answer
+	Missing     int    `json:"missing_code"`         // in the base with a declared missing code
+	NoAnswer    int    `json:"no_answer"`            // in the base with an empty cell
 }
 
 // NewTally returns an empty tally for the study's questions, broken down by
@@ -73,6 +74,9 @@ func (t *Tally) Add(r *survey.Respondent) {
 		qt := &t.q[qi]
 		if !t.study.InBase(qi, r.Values) {
 			qt.acc.OutsideBase++
+			if r.Ignored != nil && r.Ignored[qi] {
+				qt.acc.Ignored++
+			}
 			continue
 		}
 		qt.acc.InBase++
@@ -136,6 +140,8 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 				Question: q.ID, Category: cat.ID, Subgroup: sub, SubgroupValue: subv,
 				Base: c.n, Count: x, Share: x / c.n, Lower: iv.Lower, Upper: iv.Upper,
 				Method: q.Method, Level: level,
+				Deff: 1, NEff: c.n,
+				Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
 			})
 		}
 		return nil

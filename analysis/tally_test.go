@@ -84,6 +84,9 @@ func TestTallyEstimatesAndAccounting(t *testing.T) {
 			t.Errorf("%v: base %v count %v share %v, want %v/%v", tt.k, e.Base, e.Count, e.Share, tt.x, tt.base)
 		}
 		w, _ := Wilson(tt.x, tt.base, 0.95)
+		if !e.Suppressed || e.Deff != 1 || e.NEff != e.Base {
+			t.Errorf("%v: base %v under the default minimum of 30 must be suppressed (deff %v, n_eff %v)", tt.k, e.Base, e.Deff, e.NEff)
+		}
 		if e.Lower != w.Lower || e.Upper != w.Upper || e.Method != "wilson" || e.Level != 0.95 {
 			t.Errorf("%v: interval %v–%v %s %v", tt.k, e.Lower, e.Upper, e.Method, e.Level)
 		}

@@ -18,6 +18,8 @@ type document struct {
 	Published  table
 	PubIntro   string
 	Estimates  []questionBlock
+	BySubgroup []questionBlock
+	ByIntro    string
 	Charts     []chartDoc
 	Accounting table
 	AccIntro   string
@@ -65,7 +67,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	items, _ := (&survey.ChartSpec{Items: s.Headlines}).ParsedItems(s)
 	for _, it := range items {
 		e, ok := r.Overall(it.Question, it.Category)
-		if !ok {
+		if !ok || e.Suppressed {
 			continue
 		}
 		q := s.Question(it.Question)
@@ -112,6 +114,10 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 					blk.BaseLine = ms.T("base_line_all", "n", Count(e.Base, lang))
 				}
 			}
+			if e.Suppressed {
+				blk.Table.Rows = append(blk.Table.Rows, []string{c.Label.Get(lang), Count(e.Base, lang), "", ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
+				continue
+			}
 			blk.Table.Rows = append(blk.Table.Rows, []string{
 				c.Label.Get(lang), Count(e.Base, lang), Count(e.Count, lang),
 				Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang),
@@ -120,12 +126,42 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Estimates = append(d.Estimates, blk)
 	}
 
+	d.ByIntro = ms.T("by_subgroup_intro", "min", Count(float64(s.Analysis.MinBase), lang))
+	for _, it := range items {
+		q := s.Question(it.Question)
+		c := &q.Categories[q.CategoryIndex(it.Category)]
+		blk := questionBlock{ID: it.Question + "-" + it.Category, Label: q.Label.Get(lang) + ": " + c.Label.Get(lang)}
+		blk.Table.Header = []string{ms.T("col_subgroup"), ms.T("col_n"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
+		for _, g := range s.Subgroups {
+			if g == it.Question {
+				continue
+			}
+			gq := s.Question(g)
+			for _, gc := range gq.Categories {
+				e, ok := r.Find(it.Question, it.Category, g, gc.ID)
+				if !ok {
+					continue
+				}
+				name := gq.Label.Get(lang) + ": " + gc.Label.Get(lang)
+				if e.Suppressed {
+					blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
+					continue
+				}
+				blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)})
+			}
+		}
+		if len(blk.Table.Rows) > 0 {
+			d.BySubgroup = append(d.BySubgroup, blk)
+		}
+	}
+
 	d.AccIntro = ms.T("accounting_intro", "rows", Count(float64(r.Rows), lang))
-	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer")}
+	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored")}
 	for _, a := range r.Accounting {
 		d.Accounting.Rows = append(d.Accounting.Rows, []string{
 			a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang),
 			Count(float64(a.Used), lang), Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang),
+			Count(float64(a.Ignored), lang),
 		})
 	}
 

@@ -28,6 +28,9 @@ type ResultRow struct {
 	Upper         Number `csv:"upper" json:"upper"`
 	Method        string `csv:"method" json:"method"`
 	Level         Number `csv:"level" json:"level"`
+	Deff          Number `csv:"deff" json:"deff"`
+	NEff          Number `csv:"n_eff" json:"n_eff"`
+	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
 }
 
 // Number is a float written in the shortest form that reads back to the
@@ -64,6 +67,7 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Base: Number(e.Base), Count: Number(e.Count), Share: Number(e.Share),
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
+			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed,
 		}
 	}
 	return rows

@@ -39,5 +39,5 @@ questions:
 	// r1 in base of attitude: true
 	// r2 in base of attitude: false
 	// r3 in base of attitude: true
-	// responses.csv:2: column "attitude": value "1": answer given by a respondent outside the question's base (expected an empty cell: the question is asked only if aware == yes)
+	// responses.csv:2: column "attitude": value "1": answer given by a respondent outside the question's base (expected an empty cell: the question is asked only if aware == yes); hint: check the base in the study file and the export; data.outside_base: warn ignores and counts such answers
 }

@@ -1,8 +1,6 @@
 package survey
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Decoded values of a question without a valid answer.
@@ -29,6 +28,10 @@ type Respondent struct {
 	ID     string
 	Values []int
 	Weight float64
+
+	// Ignored marks, per question, an answer from outside the question's
+	// base that was ignored because the study sets data.outside_base: warn.
+	Ignored []bool
 }
 
 // Errors a Reader reports, wrapped in a *ParseError.
@@ -40,6 +43,8 @@ var (
 	ErrEmptyID       = errors.New("empty respondent id")
 	ErrWeight        = errors.New("invalid weight")
 	ErrNoRows        = errors.New("no respondent rows")
+	ErrIdentifier    = errors.New("column looks like a direct identifier or free text")
+	ErrEncoding      = errors.New("text is not valid UTF-8")
 )
 
 // ParseError locates a problem in a respondent file.
@@ -49,6 +54,7 @@ type ParseError struct {
 	Column string // column name from the header; empty if not about a cell
 	Value  string // the offending cell value
 	Expect string // what was expected, in words
+	Hint   string // how to fix it, if there is a usual fix
 	Err    error  // the kind of problem (one of the Err… values, or a csv error)
 }
 
@@ -68,6 +74,9 @@ func (e *ParseError) Error() string {
 	if e.Expect != "" {
 		fmt.Fprintf(&b, " (expected %s)", e.Expect)
 	}
+	if e.Hint != "" {
+		fmt.Fprintf(&b, "; hint: %s", e.Hint)
+	}
 	return b.String()
 }
 
@@ -84,6 +93,7 @@ type Reader struct {
 	header []string
 
 	idCol, weightCol int
+	undeclared       []int            // columns the study does not mention or ignore
 	cols             []int            // column index per question
 	codes            []map[string]int // code → category index or Missing
 	expect           []string         // codes in words, per question
@@ -96,12 +106,12 @@ type Reader struct {
 // Reader for its rows. name is the file name used in errors. A UTF-8 byte
 // order mark is skipped.
 func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
+	br, comma, err := prepare(r, &s.Data, name)
+	if err != nil {
+		return nil, err
 	}
 	cr := csv.NewReader(br)
-	cr.Comma = []rune(s.Data.Delimiter)[0]
+	cr.Comma = comma
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -137,6 +147,28 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 			return nil, err
 		}
 	}
+	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true}
+	for _, q := range s.Questions {
+		declared[q.Column] = true
+	}
+	ignored := map[string]bool{}
+	for _, c := range s.Data.Ignore {
+		ignored[c] = true
+	}
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, encodingError(name, 1, "", h)
+		}
+		if declared[h] || ignored[h] {
+			continue
+		}
+		if looksLikeIdentifier(h) {
+			return nil, &ParseError{File: name, Line: 1, Column: h, Value: h, Err: ErrIdentifier,
+				Expect: "only the columns the study file declares, or columns listed under data.ignore",
+				Hint:   "remove the column from the file before analysis, or list it under data.ignore in the study file; its values are never read then"}
+		}
+		rd.undeclared = append(rd.undeclared, i)
+	}
 	rd.cols = make([]int, len(s.Questions))
 	rd.codes = make([]map[string]int, len(s.Questions))
 	rd.expect = make([]string, len(s.Questions))
@@ -163,6 +195,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		rd.expect[qi] = "one of " + strings.Join(words, ", ") + ", or an empty cell"
 	}
 	rd.rec.Values = make([]int, len(s.Questions))
+	rd.rec.Ignored = make([]bool, len(s.Questions))
 	return rd, nil
 }
 
@@ -201,12 +234,26 @@ func (r *Reader) Read() (*Respondent, error) {
 	} else {
 		r.ids[resp.ID] = line
 	}
+	for i, v := range rec {
+		if !utf8.ValidString(v) {
+			l, _ := r.csv.FieldPos(i)
+			errs = append(errs, encodingError(r.name, l, r.header[i], v))
+			return resp, errs
+		}
+	}
+	for _, col := range r.undeclared {
+		if v := strings.TrimSpace(rec[col]); looksLikeIdentifierValue(v) {
+			at(col, "(not shown)", "no direct identifiers in columns the study does not declare",
+				fmt.Errorf("%w (an e-mail or IP address)", ErrIdentifier))
+			errs[len(errs)-1].Hint = "remove the column before analysis, or list it under data.ignore in the study file"
+		}
+	}
 	resp.Weight = 1
 	if r.weightCol >= 0 {
 		v := strings.TrimSpace(rec[r.weightCol])
-		w, perr := strconv.ParseFloat(v, 64)
-		if perr != nil || math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-			at(r.weightCol, v, "a positive finite number", ErrWeight)
+		w, ok := parseWeight(v, r.study.Data.Decimal)
+		if !ok {
+			at(r.weightCol, v, "a positive finite number such as 1.25", ErrWeight)
 		}
 		resp.Weight = w
 	}
@@ -224,18 +271,31 @@ func (r *Reader) Read() (*Respondent, error) {
 		}
 		resp.Values[qi] = ci
 	}
-	for qi := range r.study.Questions {
-		if r.study.InBase(qi, resp.Values) {
-			continue
-		}
-		switch resp.Values[qi] {
-		case Empty:
-		case Missing:
-			resp.Values[qi] = Empty // a missing code from someone not asked
-		default:
+	// Bases are checked in study order; a question's base may depend on
+	// an answer that is itself ignored as outside its own base, so repeat
+	// until nothing changes.
+	for qi := range resp.Ignored {
+		resp.Ignored[qi] = false
+	}
+	for changed := true; changed; {
+		changed = false
+		for qi := range r.study.Questions {
+			if resp.Values[qi] == Empty || r.study.InBase(qi, resp.Values) {
+				continue
+			}
+			if resp.Values[qi] == Missing || r.study.Data.OutsideBase == "warn" {
+				// A missing code from someone not asked is "not asked";
+				// under outside_base: warn an answer is ignored and counted.
+				resp.Ignored[qi] = resp.Values[qi] != Missing
+				resp.Values[qi] = Empty
+				changed = true
+				continue
+			}
 			q := &r.study.Questions[qi]
 			at(r.cols[qi], strings.TrimSpace(rec[r.cols[qi]]),
 				fmt.Sprintf("an empty cell: the question is asked only if %s", q.Base.When), ErrOutsideBase)
+			errs[len(errs)-1].Hint = "check the base in the study file and the export; data.outside_base: warn ignores and counts such answers"
+			resp.Values[qi] = Empty
 		}
 	}
 	switch len(errs) {
@@ -245,6 +305,27 @@ func (r *Reader) Read() (*Respondent, error) {
 		return resp, errs[0]
 	}
 	return resp, errs
+}
+
+// parseWeight parses a weight; with decimal "" both "1.5" and "1,5" are
+// accepted, with "." or "," only that separator.
+func parseWeight(v, decimal string) (float64, bool) {
+	if decimal == "," || (decimal == "" && strings.Count(v, ",") == 1 && !strings.Contains(v, ".")) {
+		if strings.Contains(v, ".") {
+			return 0, false
+		}
+		v = strings.Replace(v, ",", ".", 1)
+	}
+	w, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
+		return w, false
+	}
+	return w, true
+}
+
+func encodingError(name string, line int, col, v string) *ParseError {
+	return &ParseError{File: name, Line: line, Column: col, Value: strings.ToValidUTF8(v, "\ufffd"), Err: ErrEncoding,
+		Expect: "UTF-8 text", Hint: "declare the file's encoding in the study file, e.g. data.encoding: windows-1252"}
 }
 
 func csvError(name string, err error) error {

@@ -62,13 +62,30 @@ type DataSpec struct {
 	File      string `yaml:"file"`      // relative to the study file
 	ID        string `yaml:"id"`        // respondent id column
 	Weight    string `yaml:"weight"`    // optional weight column
-	Delimiter string `yaml:"delimiter"` // one character; default ","
+	Delimiter string `yaml:"delimiter"` // one character, or "auto" (default): detected from the header
+	Decimal   string `yaml:"decimal"`   // decimal separator of weights: "." or ","; default either
+	Encoding  string `yaml:"encoding"`  // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
+
+	// Ignore lists columns that are in the file but must not be read,
+	// such as names or e-mail addresses: columns that look like direct
+	// identifiers stop the run unless they are listed here.
+	Ignore []string `yaml:"ignore"`
+
+	// OutsideBase says what to do with an answer from a respondent outside
+	// the question's base: "error" (default) stops the run; "warn" ignores
+	// the answer and counts it in the report's row accounting.
+	OutsideBase string `yaml:"outside_base"`
 }
 
 // Analysis holds study-wide analysis settings.
 type Analysis struct {
 	Level  float64 `yaml:"level"`  // confidence level; default 0.95
 	Method string  `yaml:"method"` // interval method; default "wilson"
+
+	// MinBase is the small-cell rule: estimates on fewer unweighted
+	// respondents are suppressed in the report and charts and flagged in
+	// the results files. Default 30; a negative value turns it off.
+	MinBase int `yaml:"min_base"`
 }
 
 // Question is one categorical variable of the codebook: a survey question
@@ -126,7 +143,7 @@ func Parse(r io.Reader, name string) (*Study, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s: study file is empty", name)
 		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &StudyError{File: name, Msg: explainYAMLError(err.Error()), Err: err}
 	}
 	s.Path = name
 	if err := s.validate(); err != nil {
@@ -134,6 +151,18 @@ func Parse(r io.Reader, name string) (*Study, error) {
 	}
 	return &s, nil
 }
+
+// StudyError is a mistake in a study file that YAML decoding found; Msg
+// says it in words (unknown keys come with the nearest known key).
+type StudyError struct {
+	File string
+	Msg  string
+	Err  error
+}
+
+func (e *StudyError) Error() string { return e.File + ": " + e.Msg }
+
+func (e *StudyError) Unwrap() error { return e.Err }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
@@ -147,11 +176,11 @@ func (s *Study) validate() error {
 	if s.Data.ID == "" {
 		return errors.New("data.id: missing (the respondent id column)")
 	}
-	if s.Data.Delimiter == "" {
-		s.Data.Delimiter = ","
+	if err := s.Data.validate(); err != nil {
+		return err
 	}
-	if len([]rune(s.Data.Delimiter)) != 1 {
-		return fmt.Errorf("data.delimiter %q: want one character", s.Data.Delimiter)
+	if s.Analysis.MinBase == 0 {
+		s.Analysis.MinBase = 30
 	}
 	if s.Analysis.Level == 0 {
 		s.Analysis.Level = 0.95
@@ -235,6 +264,35 @@ func (s *Study) validate() error {
 		if err := s.Synth.validate(s); err != nil {
 			return fmt.Errorf("synth: %w", err)
 		}
+	}
+	return nil
+}
+
+func (d *DataSpec) validate() error {
+	switch d.Delimiter {
+	case "", "auto":
+		d.Delimiter = "auto"
+	case `\t`, "tab":
+		d.Delimiter = "\t"
+	default:
+		if r := []rune(d.Delimiter); len(r) != 1 || r[0] == '"' || r[0] == '\r' || r[0] == '\n' {
+			return fmt.Errorf("data.delimiter %q: want one character (such as , ; or tab) or auto", d.Delimiter)
+		}
+	}
+	switch d.Decimal {
+	case "", ".", ",":
+	default:
+		return fmt.Errorf(`data.decimal %q: want "." or ","`, d.Decimal)
+	}
+	if _, err := decoderFor(d.Encoding); err != nil {
+		return fmt.Errorf("data.encoding: %w", err)
+	}
+	switch d.OutsideBase {
+	case "":
+		d.OutsideBase = "error"
+	case "error", "warn":
+	default:
+		return fmt.Errorf("data.outside_base %q: want error or warn", d.OutsideBase)
 	}
 	return nil
 }

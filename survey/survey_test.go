@@ -73,7 +73,11 @@ questions:
 		name, src, want string
 	}{
 		{"bad id", "id: Bad Id\n" + base, `id "Bad Id"`},
-		{"unknown key", "id: t\ntitel: x\n" + base, "field titel not found"},
+		{"unknown key", "id: t\ntitel: x\n" + base, `line 2: unknown key titel (did you mean "title"?)`},
+		{"unknown nested key", "id: t\n" + base + "    bse: {when: a == x}\n", `unknown key bse (did you mean "base"?)`},
+		{"wrong type", "id: t\nanalysis: {level: high}\n" + base, "cannot unmarshal !!str `high` into float64"},
+		{"bad delimiter", "id: t\n" + strings.Replace(base, "id: id}", "id: id, delimiter: ';;'}", 1), `data.delimiter ";;"`},
+		{"bad encoding", "id: t\n" + strings.Replace(base, "id: id}", "id: id, encoding: ebcdic}", 1), `unknown encoding "ebcdic"`},
 		{"no data file", "id: t\nquestions: []\n", "data.file: missing"},
 		{"empty", "", "study file is empty"},
 		{"overlapping codes", `id: t
@@ -181,6 +185,7 @@ func readAll(t *testing.T, s *Study, data string) ([]Respondent, error) {
 	err := Scan(strings.NewReader(data), s, "r.csv", func(r *Respondent) error {
 		c := *r
 		c.Values = append([]int(nil), r.Values...)
+		c.Ignored = append([]bool(nil), r.Ignored...)
 		out = append(out, c)
 		return nil
 	})
