@@ -3,7 +3,7 @@ GO      ?= go
 STUDIES := $(wildcard data/*/study.yaml)
 BIN     := bin/surveystat
 
-.PHONY: all build report test vet synth conformance-refs bench clean
+.PHONY: all build report test vet synth conformance-refs bench fuzz clean
 
 all: test report
 
@@ -33,6 +33,12 @@ conformance-refs:
 ## bench: Go benchmarks of the reader and the estimators
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: run every fuzz target for FUZZTIME each (default 60s; the issue asks for 10m before a release)
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

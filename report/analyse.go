@@ -25,7 +25,7 @@ func Analyse(s *survey.Study) (*Result, error) {
 	path := s.DataPath()
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("respondent file: %w", err)
+		return nil, fmt.Errorf("respondent file (data.file in %s, relative to the study file): %w", s.Path, err)
 	}
 	defer f.Close()
 	return AnalyseReader(s, f, path)

@@ -67,7 +67,7 @@ func (e *ParseError) Error() string {
 	if e.Column != "" {
 		fmt.Fprintf(&b, ": column %q", e.Column)
 	}
-	if e.Column != "" || e.Value != "" {
+	if e.Value != "" || (e.Column != "" && e.Line > 1) {
 		fmt.Fprintf(&b, ": value %q", e.Value)
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
@@ -266,6 +266,7 @@ func (r *Reader) Read() (*Respondent, error) {
 		ci, ok := r.codes[qi][v]
 		if !ok {
 			at(col, v, r.expect[qi], ErrUnknownCode)
+			errs[len(errs)-1].Hint = fmt.Sprintf("if %q is a valid answer, add it to a category or to missing of question %s in the study file", v, r.study.Questions[qi].ID)
 			resp.Values[qi] = Empty
 			continue
 		}
@@ -349,6 +350,11 @@ func (e Errors) Error() string {
 	s := make([]string, len(e))
 	for i, pe := range e {
 		s[i] = pe.Error()
+	}
+	if len(e) >= MaxErrors {
+		s = append(s, fmt.Sprintf("stopped after %d problems; fix these and run again", MaxErrors))
+	} else if len(e) > 1 {
+		s = append(s, fmt.Sprintf("%d problems", len(e)))
 	}
 	return strings.Join(s, "\n")
 }
