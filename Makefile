@@ -3,7 +3,7 @@ GO      ?= go
 STUDIES := $(wildcard data/*/study.yaml)
 BIN     := bin/surveystat
 
-.PHONY: all build report test vet synth conformance-refs bench fuzz clean
+.PHONY: all build report verify test vet synth conformance-refs bench fuzz clean
 
 all: test report
 
@@ -13,6 +13,12 @@ build:
 ## report: write out/<study-id>/ for every study under data/
 report: build
 	@set -e; for s in $(STUDIES); do ./$(BIN) report --out out $$s; done
+
+## verify: re-run every report from the inputs in its manifest and compare every file
+verify: build
+	@set -e; for s in $(STUDIES); do \
+		id=$$(sed -n 's/^id: *//p' $$s | head -1); ./$(BIN) verify out/$$id; \
+	done
 
 ## test: vet and run every test (needs only Go)
 test:

@@ -14,6 +14,15 @@ type Tally struct {
 	subgroups []int // question index of each subgroup variable
 	rows      int
 	q         []questionTally
+	d         []derivedTally
+}
+
+// derivedTally counts one derived estimate: category 0 is "the event
+// holds", 1 "it does not".
+type derivedTally struct {
+	overall cell
+	by      [][]cell
+	unknown int // in the base, but the event depends on a missing answer
 }
 
 type questionTally struct {
@@ -50,21 +59,46 @@ func NewTally(s *survey.Study) *Tally {
 	for _, g := range s.Subgroups {
 		t.subgroups = append(t.subgroups, s.QuestionIndex(g))
 	}
+	t.d = make([]derivedTally, len(s.Derived))
+	for i := range t.d {
+		t.d[i].overall = newCell(2)
+		t.d[i].by = t.newBy(2)
+	}
 	t.q = make([]questionTally, len(s.Questions))
 	for qi := range s.Questions {
 		k := len(s.Questions[qi].Categories)
 		qt := &t.q[qi]
 		qt.overall = newCell(k)
 		qt.acc.Question = s.Questions[qi].ID
-		qt.by = make([][]cell, len(t.subgroups))
-		for gi, g := range t.subgroups {
-			qt.by[gi] = make([]cell, len(s.Questions[g].Categories))
-			for li := range qt.by[gi] {
-				qt.by[gi][li] = newCell(k)
-			}
-		}
+		qt.by = t.newBy(k)
 	}
 	return t
+}
+
+// newBy returns empty subgroup cells for a variable with k categories.
+func (t *Tally) newBy(k int) [][]cell {
+	by := make([][]cell, len(t.subgroups))
+	for gi, g := range t.subgroups {
+		by[gi] = make([]cell, len(t.study.Questions[g].Categories))
+		for li := range by[gi] {
+			by[gi][li] = newCell(k)
+		}
+	}
+	return by
+}
+
+// addTo counts answer v of a respondent with the given values into the
+// overall cell and the subgroup cells.
+func (t *Tally) addTo(overall *cell, by [][]cell, v int, values []int) {
+	overall.n++
+	overall.counts[v]++
+	for gi, g := range t.subgroups {
+		if lv := values[g]; lv >= 0 {
+			c := &by[gi][lv]
+			c.n++
+			c.counts[v]++
+		}
+	}
 }
 
 // Add counts one respondent.
@@ -90,14 +124,19 @@ func (t *Tally) Add(r *survey.Respondent) {
 			continue
 		}
 		qt.acc.Used++
-		qt.overall.n++
-		qt.overall.counts[v]++
-		for gi, g := range t.subgroups {
-			if lv := r.Values[g]; lv >= 0 {
-				c := &qt.by[gi][lv]
-				c.n++
-				c.counts[v]++
-			}
+		t.addTo(&qt.overall, qt.by, v, r.Values)
+	}
+	for di := range t.d {
+		dt := &t.d[di]
+		in, event, known := t.study.Evaluate(&t.study.Derived[di], r.Values)
+		switch {
+		case !in:
+		case !known:
+			dt.unknown++
+		case event:
+			t.addTo(&dt.overall, dt.by, 0, r.Values)
+		default:
+			t.addTo(&dt.overall, dt.by, 1, r.Values)
 		}
 	}
 }
@@ -124,27 +163,35 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 	s := t.study
 	level := s.Analysis.Level
 	var out []Estimate
+	row := func(id, cat, method string, x float64, c *cell, sub, subv string) error {
+		iv, err := ProportionInterval(method, x, c.n, level, TwoSided)
+		if err != nil {
+			where := ""
+			if sub != "" {
+				where = fmt.Sprintf(" among %s = %s", sub, subv)
+			}
+			return fmt.Errorf("%q, category %q%s: %w", id, cat, where, err)
+		}
+		out = append(out, Estimate{
+			Question: id, Category: cat, Subgroup: sub, SubgroupValue: subv,
+			Base: c.n, Count: x, Share: x / c.n, Lower: iv.Lower, Upper: iv.Upper,
+			Method: method, Level: level,
+			Deff: 1, NEff: c.n,
+			Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
+		})
+		return nil
+	}
 	add := func(qi int, c *cell, sub, subv string) error {
 		q := &s.Questions[qi]
 		for ci, cat := range q.Categories {
-			x := c.counts[ci]
-			iv, err := ProportionInterval(q.Method, x, c.n, level, TwoSided)
-			if err != nil {
-				where := ""
-				if sub != "" {
-					where = fmt.Sprintf(" among %s = %s", sub, subv)
-				}
-				return fmt.Errorf("question %q, category %q%s: %w", q.ID, cat.ID, where, err)
+			if err := row(q.ID, cat.ID, q.Method, c.counts[ci], c, sub, subv); err != nil {
+				return err
 			}
-			out = append(out, Estimate{
-				Question: q.ID, Category: cat.ID, Subgroup: sub, SubgroupValue: subv,
-				Base: c.n, Count: x, Share: x / c.n, Lower: iv.Lower, Upper: iv.Upper,
-				Method: q.Method, Level: level,
-				Deff: 1, NEff: c.n,
-				Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
-			})
 		}
 		return nil
+	}
+	addDerived := func(di int, c *cell, sub, subv string) error {
+		return row(s.Derived[di].ID, survey.DerivedCategory, s.Analysis.Method, c.counts[0], c, sub, subv)
 	}
 	for qi := range t.q {
 		if t.q[qi].overall.n == 0 {
@@ -152,6 +199,14 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			return nil, fmt.Errorf("question %q: no respondent in its base (%s) gave a valid answer: %w", q.ID, q.BaseDescription("en"), ErrEmptyBase)
 		}
 		if err := add(qi, &t.q[qi].overall, "", ""); err != nil {
+			return nil, err
+		}
+	}
+	for di := range t.d {
+		if t.d[di].overall.n == 0 {
+			return nil, fmt.Errorf("derived %q: no respondent in its base: %w", s.Derived[di].ID, ErrEmptyBase)
+		}
+		if err := addDerived(di, &t.d[di].overall, "", ""); err != nil {
 			return nil, err
 		}
 	}
@@ -168,6 +223,18 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 				}
 				if err := add(qi, c, gq.ID, gq.Categories[li].ID); err != nil {
 					return nil, err
+				}
+			}
+		}
+	}
+	for di := range t.d {
+		for gi, g := range t.subgroups {
+			gq := &s.Questions[g]
+			for li := range t.d[di].by[gi] {
+				if c := &t.d[di].by[gi][li]; c.n > 0 {
+					if err := addDerived(di, c, gq.ID, gq.Categories[li].ID); err != nil {
+						return nil, err
+					}
 				}
 			}
 		}

@@ -129,3 +129,47 @@ func TestWilsonClosedForm(t *testing.T) {
 		}
 	}
 }
+
+func TestTallyDerived(t *testing.T) {
+	src := tallyStudy + `
+derived:
+  - id: aware_oppose
+    when: aware == yes and attitude == oppose
+  - id: men_aware
+    when: aware == yes
+    base: {when: sex == m}
+`
+	s, err := survey.Parse(strings.NewReader(src), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := NewTally(s)
+	data := "id,sex,aware,attitude\n" +
+		"1,1,1,2\n" + // aware, oppose
+		"2,1,1,1\n" + // aware, approve
+		"3,2,2,\n" + // not aware: attitude not asked → event false
+		"4,2,1,9\n" + // aware, attitude "don't know" → unknown, left out
+		"5,1,9,\n" + // awareness unknown → left out of both
+		"6,2,1,2\n" // aware, oppose
+	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	est, err := tl.Estimates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]float64{"aware_oppose": {2, 4}, "men_aware": {2, 2}}
+	for _, e := range est {
+		w, ok := want[e.Question]
+		if !ok || e.Subgroup != "" {
+			continue
+		}
+		if e.Category != survey.DerivedCategory || e.Count != w[0] || e.Base != w[1] {
+			t.Errorf("%s: %v of %v (category %q), want %v of %v", e.Question, e.Count, e.Base, e.Category, w[0], w[1])
+		}
+		delete(want, e.Question)
+	}
+	if len(want) > 0 {
+		t.Errorf("no overall rows for %v", want)
+	}
+}

@@ -19,6 +19,8 @@ type document struct {
 	PubIntro   string
 	Estimates  []questionBlock
 	BySubgroup []questionBlock
+	Derived    table
+	DerIntro   string
 	ByIntro    string
 	Charts     []chartDoc
 	Accounting table
@@ -124,6 +126,21 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			})
 		}
 		d.Estimates = append(d.Estimates, blk)
+	}
+
+	d.DerIntro = ms.T("derived_intro")
+	d.Derived.Header = []string{ms.T("col_estimate"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
+	for i := range s.Derived {
+		dv := &s.Derived[i]
+		e, ok := r.Overall(dv.ID, survey.DerivedCategory)
+		if !ok {
+			continue
+		}
+		shown := []string{Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)}
+		if e.Suppressed {
+			shown = []string{ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""}
+		}
+		d.Derived.Rows = append(d.Derived.Rows, append([]string{dv.Label.Get(lang), dv.BaseDescription(lang), Count(e.Base, lang)}, shown...))
 	}
 
 	d.ByIntro = ms.T("by_subgroup_intro", "min", Count(float64(s.Analysis.MinBase), lang))

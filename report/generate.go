@@ -47,7 +47,7 @@ func Generate(path string, opts Options) (string, error) {
 		return "", err
 	}
 
-	man := newManifest(s.ID)
+	man := newManifest(s.ID, langs)
 	for _, in := range []string{s.Path, s.DataPath(), s.PublishedPath()} {
 		if in == "" {
 			continue

@@ -17,6 +17,7 @@ type Manifest struct {
 	Surveystat string      `json:"surveystat"`
 	Go         string      `json:"go"`
 	Study      string      `json:"study"`
+	Langs      []string    `json:"langs"`
 	Inputs     []FileEntry `json:"inputs"`
 	Outputs    []FileEntry `json:"outputs"`
 }
@@ -58,6 +59,6 @@ func (m *Manifest) encode() ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-func newManifest(study string) *Manifest {
-	return &Manifest{Surveystat: Version, Go: runtime.Version(), Study: study}
+func newManifest(study string, langs []string) *Manifest {
+	return &Manifest{Surveystat: Version, Go: runtime.Version(), Study: study, Langs: langs}
 }

@@ -309,3 +309,31 @@ func TestNeutralise(t *testing.T) {
 		}
 	}
 }
+
+func TestVerify(t *testing.T) {
+	dir := generateShipped(t)
+	diffs, err := Verify(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diffs) != 0 {
+		t.Fatalf("fresh report: %v", diffs)
+	}
+	// Tamper with one output: both checks must name it.
+	p := filepath.Join(dir, "results.csv")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(b, []byte("0.75,"), []byte("0.76,"), 1), 0o644)
+	os.WriteFile(filepath.Join(dir, "extra.txt"), []byte("x"), 0o644)
+	diffs, err = Verify(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diffs) != 1 || diffs[0].Path != "results.csv" {
+		t.Errorf("tampered report: %v", diffs)
+	}
+	os.Remove(filepath.Join(dir, "results.csv"))
+	diffs, _ = Verify(dir)
+	if len(diffs) != 1 || diffs[0].Path != "results.csv" {
+		t.Errorf("missing output: %v", diffs)
+	}
+}

@@ -20,6 +20,10 @@ type ChartSpec struct {
 // ChartKinds lists the chart kinds a study file may ask for.
 func ChartKinds() []string { return []string{"bars", "stacked", "funnel", "waffle", "forest"} }
 
+// DerivedCategory is the category id of a derived estimate's share in
+// results files: the share of respondents for whom the event holds.
+const DerivedCategory = "yes"
+
 // Item is one question–category pair a chart shows.
 type Item struct {
 	Question, Category string
@@ -32,8 +36,12 @@ func (c *ChartSpec) ParsedItems(s *Study) ([]Item, error) {
 		qid, cat, hasCat := strings.Cut(it, "=")
 		qid, cat = strings.TrimSpace(qid), strings.TrimSpace(cat)
 		q := s.Question(qid)
+		if q == nil && !hasCat && s.DerivedByID(qid) != nil {
+			out = append(out, Item{qid, DerivedCategory})
+			continue
+		}
 		if q == nil {
-			return nil, fmt.Errorf("chart %q: item %q: unknown question %q", c.ID, it, qid)
+			return nil, fmt.Errorf("chart %q: item %q: unknown question or derived estimate %q", c.ID, it, qid)
 		}
 		if !hasCat {
 			for _, k := range q.Categories {

@@ -26,6 +26,8 @@ type Study struct {
 	Questions []Question  `yaml:"questions"`
 	Subgroups []string    `yaml:"subgroups"`
 	Headlines []string    `yaml:"headlines"`
+	Derived   []Derived   `yaml:"derived"`
+	Claims    []Claim     `yaml:"claims"`
 	Charts    []ChartSpec `yaml:"charts"`
 	Synth     *Synth      `yaml:"synth"`
 
@@ -248,6 +250,26 @@ func (s *Study) validate() error {
 	}
 	if _, err := (&ChartSpec{ID: "headlines", Items: s.Headlines}).ParsedItems(s); err != nil {
 		return err
+	}
+	ids := map[string]bool{}
+	for i := range s.Derived {
+		d := &s.Derived[i]
+		if err := d.validate(s); err != nil {
+			return err
+		}
+		if ids[d.ID] {
+			return fmt.Errorf("derived %q: defined twice", d.ID)
+		}
+		ids[d.ID] = true
+	}
+	for i := range s.Claims {
+		if err := s.Claims[i].validate(s); err != nil {
+			return err
+		}
+		if ids[s.Claims[i].ID] {
+			return fmt.Errorf("claim %q: id used twice", s.Claims[i].ID)
+		}
+		ids[s.Claims[i].ID] = true
 	}
 	chartIDs := map[string]bool{}
 	for i := range s.Charts {

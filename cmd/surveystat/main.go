@@ -4,6 +4,7 @@
 // Usage:
 //
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
+//	surveystat verify REPORT-DIR               re-run a report and compare every file
 //	surveystat synth [--out FILE] STUDY.yaml   generate a study's synthetic respondent file
 //	surveystat version                         print the version
 //
@@ -34,6 +35,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"report", "[--out DIR] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
+		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
 		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},
 		{"version", "", "print the surveystat and Go versions", runVersion},
 	}

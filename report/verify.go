@@ -1,0 +1,92 @@
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// Difference is one way a re-run differs from a report on disk.
+type Difference struct {
+	Path   string // relative to the report directory, or an input path
+	Reason string // "input changed", "differs", "missing in re-run", "not in manifest"
+}
+
+// Verify re-runs the report in dir from the inputs named in its
+// manifest.json and compares every output by SHA-256. It returns the
+// differences; none means the report is reproduced byte for byte. Input
+// paths in the manifest are relative to the directory surveystat ran in,
+// so Verify must run there too (make verify does).
+func Verify(dir string) ([]Difference, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("verify: %s: %w", filepath.Join(dir, "manifest.json"), err)
+	}
+	if len(m.Inputs) == 0 {
+		return nil, errors.New("verify: manifest names no inputs")
+	}
+	var diffs []Difference
+	for _, in := range m.Inputs {
+		e, err := hashFile(in.Path)
+		if err != nil {
+			return nil, fmt.Errorf("verify: input %s: %w", in.Path, err)
+		}
+		if e.SHA256 != in.SHA256 {
+			diffs = append(diffs, Difference{Path: in.Path, Reason: "input changed"})
+		}
+	}
+	// Outputs on disk must be what the manifest says…
+	for _, o := range m.Outputs {
+		e, err := hashFile(filepath.Join(dir, o.Path))
+		if err != nil || e.SHA256 != o.SHA256 {
+			diffs = append(diffs, Difference{Path: o.Path, Reason: "file differs from its manifest entry"})
+		}
+	}
+	// …and what a re-run from the inputs writes.
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), ".verify-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	rerun, err := Generate(m.Inputs[0].Path, Options{Out: tmp, Langs: m.Langs})
+	if err != nil {
+		return nil, fmt.Errorf("verify: re-run: %w", err)
+	}
+	rb, err := os.ReadFile(filepath.Join(rerun, "manifest.json"))
+	if err != nil {
+		return nil, err
+	}
+	var rm Manifest
+	if err := json.Unmarshal(rb, &rm); err != nil {
+		return nil, err
+	}
+	old := map[string]string{}
+	for _, o := range m.Outputs {
+		old[o.Path] = o.SHA256
+	}
+	for _, o := range rm.Outputs {
+		h, ok := old[o.Path]
+		switch {
+		case !ok:
+			diffs = append(diffs, Difference{Path: o.Path, Reason: "written by the re-run but not in the manifest"})
+		case h != o.SHA256:
+			diffs = append(diffs, Difference{Path: o.Path, Reason: "re-run writes different bytes"})
+		}
+		delete(old, o.Path)
+	}
+	for p := range old {
+		diffs = append(diffs, Difference{Path: p, Reason: "not written by the re-run"})
+	}
+	if rm.Surveystat != m.Surveystat || rm.Go != m.Go {
+		diffs = append(diffs, Difference{Path: "manifest.json", Reason: fmt.Sprintf("made by surveystat %s with %s, re-run with %s and %s", m.Surveystat, m.Go, rm.Surveystat, rm.Go)})
+	}
+	sort.Slice(diffs, func(i, j int) bool { return diffs[i].Path < diffs[j].Path })
+	return diffs, nil
+}
