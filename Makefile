@@ -3,7 +3,7 @@ GO      ?= go
 STUDIES := $(wildcard data/*/study.yaml)
 BIN     := bin/surveystat
 
-.PHONY: all build report verify test vet synth conformance-refs bench fuzz clean
+.PHONY: all build report verify browser-test test vet synth conformance-refs bench fuzz clean
 
 all: test report
 
@@ -19,6 +19,10 @@ verify: build
 	@set -e; for s in $(STUDIES); do \
 		id=$$(sed -n 's/^id: *//p' $$s | head -1); ./$(BIN) verify out/$$id; \
 	done
+
+## browser-test: open every report page in headless Chromium (needs Debian's chromium); screenshots to out/screenshots
+browser-test:
+	SURVEYSTAT_SCREENSHOT_DIR=$(CURDIR)/out/screenshots $(GO) test ./report -run '^TestBrowser$$' -count=1 -v
 
 ## test: vet and run every test (needs only Go)
 test:

@@ -56,6 +56,18 @@ var (
 	ErrEmptyBase = errors.New("base is empty (n = 0)")
 	ErrCount     = errors.New("count must be between 0 and the base")
 	ErrLevel     = errors.New("confidence level must be strictly between 0 and 1")
+	// ErrNonInteger is returned by methods defined only for whole-number
+	// counts (mid-p, the exact binomial test, Sison–Glaz) when given a
+	// fractional (for example weighted) count.
+	ErrNonInteger = errors.New("method needs whole-number counts")
+	// ErrNull is returned for a null proportion p0 outside [0, 1] (or
+	// outside (0, 1) where the test needs a positive variance).
+	ErrNull = errors.New("null proportion out of range")
+	// ErrMethod is returned for an unknown method name.
+	ErrMethod = errors.New("unknown method")
+	// ErrDegenerate is returned by tests whose statistic is undefined for
+	// the data, such as a two-sample test when every answer is the same.
+	ErrDegenerate = errors.New("statistic is undefined for these data")
 )
 
 // checkBinomial validates x successes out of n at the given level.

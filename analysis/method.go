@@ -8,14 +8,54 @@ import (
 // MethodNames lists the single-proportion interval methods by the names used
 // in study files and on the command line; the first is the default.
 func MethodNames() []string {
-	return []string{"wilson"}
+	return []string{
+		"wilson",
+		"wilson-cc",
+		"clopper-pearson",
+		"jeffreys",
+		"agresti-coull",
+		"wald",
+		"mid-p",
+		"likelihood",
+		"logit",
+	}
 }
 
-// ProportionInterval returns the interval of the named method for x
-// successes in n trials at the given level. For a one-sided alternative the
-// informative bound is that of the two-sided interval at level 2·level − 1
-// and the other bound is 0 (Less) or 1 (Greater).
+// intervalFunc returns the two-sided interval function of the named method.
+func intervalFunc(method string) (func(x, n, level float64) (Interval, error), bool) {
+	switch method {
+	case "wilson", "":
+		return Wilson, true
+	case "wilson-cc":
+		return WilsonCC, true
+	case "clopper-pearson":
+		return ClopperPearson, true
+	case "jeffreys":
+		return Jeffreys, true
+	case "agresti-coull":
+		return AgrestiCoull, true
+	case "wald":
+		return Wald, true
+	case "mid-p":
+		return MidP, true
+	case "likelihood":
+		return LikelihoodRatio, true
+	case "logit":
+		return Logit, true
+	}
+	return nil, false
+}
+
+// ProportionInterval returns the interval of the named method (one of
+// MethodNames; "" means the default, "wilson") for x successes in n trials
+// at the given level. For a one-sided alternative the informative bound is
+// that of the two-sided interval at level 2·level − 1 and the other bound
+// is 0 (Less) or 1 (Greater); level must then exceed 1/2.
 func ProportionInterval(method string, x, n, level float64, alt Alternative) (Interval, error) {
+	f, ok := intervalFunc(method)
+	if !ok {
+		return Interval{}, fmt.Errorf("interval method %q: %w (want one of %s)", method, ErrMethod, strings.Join(MethodNames(), ", "))
+	}
 	if err := checkBinomial(x, n, level); err != nil {
 		return Interval{}, err
 	}
@@ -26,14 +66,7 @@ func ProportionInterval(method string, x, n, level float64, alt Alternative) (In
 			return Interval{}, fmt.Errorf("one-sided level %v: %w (must exceed 0.5)", level, ErrLevel)
 		}
 	}
-	var iv Interval
-	var err error
-	switch method {
-	case "wilson", "":
-		iv, err = Wilson(x, n, two)
-	default:
-		return Interval{}, fmt.Errorf("unknown interval method %q (want one of %s)", method, strings.Join(MethodNames(), ", "))
-	}
+	iv, err := f(x, n, two)
 	if err != nil {
 		return Interval{}, err
 	}

@@ -17,6 +17,13 @@ type Result struct {
 	Estimates  []analysis.Estimate
 	Published  []survey.PublishedFigure
 	Mismatches []analysis.Mismatch // primary published figures not reproduced
+	Claims     []ClaimResult
+}
+
+// ClaimResult is a study claim with its test.
+type ClaimResult struct {
+	Claim survey.Claim
+	analysis.ClaimResult
 }
 
 // Analyse reads the study's respondent file and published figures and
@@ -49,7 +56,24 @@ func AnalyseReader(s *survey.Study, r io.Reader, name string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var claims []ClaimResult
+	for _, c := range s.Claims {
+		q, cat := c.Target()
+		if cat == "" {
+			cat = survey.DerivedCategory
+		}
+		e, ok := findEstimate(est, q, cat)
+		if !ok {
+			return nil, fmt.Errorf("claim %q: no estimate for %s", c.ID, c.Item)
+		}
+		cr, err := analysis.EvaluateClaim(e, c.Op, c.Value, s.Analysis.Level)
+		if err != nil {
+			return nil, fmt.Errorf("claim %q: %w", c.ID, err)
+		}
+		claims = append(claims, ClaimResult{Claim: c, ClaimResult: cr})
+	}
 	return &Result{
+		Claims:     claims,
 		Study:      s,
 		Rows:       t.Rows(),
 		Accounting: t.Accounting(),
@@ -57,6 +81,15 @@ func AnalyseReader(s *survey.Study, r io.Reader, name string) (*Result, error) {
 		Published:  pub,
 		Mismatches: analysis.CheckPublished(pub, est),
 	}, nil
+}
+
+func findEstimate(est []analysis.Estimate, q, cat string) (analysis.Estimate, bool) {
+	for _, e := range est {
+		if e.Question == q && e.Category == cat && e.Subgroup == "" {
+			return e, true
+		}
+	}
+	return analysis.Estimate{}, false
 }
 
 // Overall returns the overall estimate of a question's category.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/surveystat/surveystat/analysis"
@@ -15,6 +16,9 @@ type document struct {
 	Title      string
 	Synthetic  string
 	Headlines  []string
+	Claims     table
+	ClaimIntro string
+	ClaimLines []string
 	Published  table
 	PubIntro   string
 	Estimates  []questionBlock
@@ -82,6 +86,24 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			"n", Count(e.Base, lang), "base", q.BaseDescription(lang),
 			"share", Percent(e.Share, 1, lang), "ci", ciText(e),
 			"category", c.Label.Get(lang), "question", q.Label.Get(lang)))
+	}
+
+	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", s.Analysis.Method)
+	d.Claims.Header = []string{ms.T("col_claim"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_bound", "level", lvl), ms.T("col_p"), ms.T("col_verdict")}
+	for _, c := range r.Claims {
+		verdict := ms.T("verdict_not_supported", "level", lvl)
+		if c.Supported {
+			verdict = ms.T("verdict_supported", "level", lvl)
+		}
+		base := claimBase(s, c.Claim, lang)
+		p := pValue(c.PValue, lang)
+		d.Claims.Rows = append(d.Claims.Rows, []string{
+			c.Claim.Text.Get(lang), base, Count(c.Estimate.Base, lang), Percent(c.Estimate.Share, 1, lang),
+			Percent(c.Bound, 1, lang), p, verdict,
+		})
+		d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence", "claim", c.Claim.Text.Get(lang),
+			"share", Percent(c.Estimate.Share, 1, lang), "n", Count(c.Estimate.Base, lang), "base", base,
+			"level", lvl, "bound", Percent(c.Bound, 1, lang), "p", pSentence(p), "verdict", verdict))
 	}
 
 	d.PubIntro = ms.T("published_intro")
@@ -211,4 +233,44 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Sources = m.Sources
 	d.Footer = ms.T("generated_by", "version", Version)
 	return d
+}
+
+// claimBase describes the base of a claim's estimate in words.
+func claimBase(s *survey.Study, c survey.Claim, lang string) string {
+	q, cat := c.Target()
+	if cat == "" {
+		if d := s.DerivedByID(q); d != nil {
+			return d.BaseDescription(lang)
+		}
+	}
+	if qq := s.Question(q); qq != nil {
+		return qq.BaseDescription(lang)
+	}
+	return ""
+}
+
+// pValue formats a p-value with three significant digits, and very small
+// ones as "< 0.0001".
+func pValue(p float64, lang string) string {
+	var out string
+	switch {
+	case p < 0.0001:
+		out = "< 0.0001"
+	case p < 0.001:
+		out = strconv.FormatFloat(p, 'f', 5, 64)
+	default:
+		out = strconv.FormatFloat(p, 'f', 3, 64)
+	}
+	if lang == "de" || lang == "nl" {
+		out = strings.ReplaceAll(out, ".", ",")
+	}
+	return out
+}
+
+// pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001".
+func pSentence(p string) string {
+	if strings.HasPrefix(p, "<") {
+		return "p " + p
+	}
+	return "p = " + p
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,11 @@ import (
 type Options struct {
 	Out   string   // parent directory; the report goes to Out/<study-id>
 	Langs []string // report languages; default all of Langs(), the first gets index.html
+
+	// PDF says whether to print report.pdf (one per language) from the
+	// HTML with headless Chromium: "auto" (default) when Chromium is
+	// installed, "on" to require it, "off" never.
+	PDF string
 }
 
 // Generate runs the study file at path end to end and writes its report to
@@ -72,6 +78,9 @@ func Generate(path string, opts Options) (string, error) {
 	if err := writeAll(r, langs, write); err != nil {
 		return "", err
 	}
+	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
+		return "", err
+	}
 	mb, err := man.encode()
 	if err != nil {
 		return "", err
@@ -130,6 +139,43 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 		if err := write("index"+suffix+".html", html); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// writePDFs prints each language's index*.html to report*.pdf.
+func writePDFs(staged string, langs []string, mode string, man *Manifest) error {
+	chromium := ""
+	switch mode {
+	case "", "auto":
+		chromium = Chromium()
+		if chromium == "" {
+			return nil
+		}
+	case "on":
+		if chromium = Chromium(); chromium == "" {
+			return errors.New("--pdf on: no Chromium found (install Debian's chromium or set SURVEYSTAT_CHROMIUM)")
+		}
+	case "off":
+		return nil
+	default:
+		return fmt.Errorf("pdf %q: want auto, on or off", mode)
+	}
+	for i, lang := range langs {
+		suffix := "." + lang
+		if i == 0 {
+			suffix = ""
+		}
+		pdf := filepath.Join(staged, "report"+suffix+".pdf")
+		if err := printPDF(chromium, filepath.Join(staged, "index"+suffix+".html"), pdf); err != nil {
+			return err
+		}
+		e, err := hashFile(pdf)
+		if err != nil {
+			return err
+		}
+		e.Path = "report" + suffix + ".pdf"
+		man.Outputs = append(man.Outputs, e)
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ var templateFiles embed.FS
 // mdEscape escapes the characters that would change the meaning of text in
 // a Markdown paragraph or table cell.
 func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", "\n", " ")
+	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "\n", " ")
 	return r.Replace(s)
 }
 

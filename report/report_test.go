@@ -21,7 +21,7 @@ const shipped = "../data/noyb-de-2025/study.yaml"
 // directory once per test binary.
 func generateShipped(t *testing.T) string {
 	t.Helper()
-	dir, err := Generate(shipped, Options{Out: t.TempDir()})
+	dir, err := Generate(shipped, Options{Out: t.TempDir(), PDF: "off"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestDeterministicAndManifest(t *testing.T) {
 
 func TestFailedRunKeepsPreviousReport(t *testing.T) {
 	out := t.TempDir()
-	dir, err := Generate(shipped, Options{Out: out})
+	dir, err := Generate(shipped, Options{Out: out, PDF: "off"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestFailedRunKeepsPreviousReport(t *testing.T) {
 	os.WriteFile(filepath.Join(src, "responses.csv"), data, 0o644)
 	pub, _ := os.ReadFile("../data/noyb-de-2025/published.csv")
 	os.WriteFile(filepath.Join(src, "published.csv"), pub, 0o644)
-	_, err = Generate(filepath.Join(src, "study.yaml"), Options{Out: out})
+	_, err = Generate(filepath.Join(src, "study.yaml"), Options{Out: out, PDF: "off"})
 	if err == nil || !strings.Contains(err.Error(), "responses.csv:501") {
 		t.Fatalf("error %v, want one at responses.csv:501", err)
 	}

@@ -55,7 +55,13 @@ func Verify(dir string) ([]Difference, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	rerun, err := Generate(m.Inputs[0].Path, Options{Out: tmp, Langs: m.Langs})
+	pdf := "off"
+	for _, o := range m.Outputs {
+		if filepath.Ext(o.Path) == ".pdf" {
+			pdf = "on"
+		}
+	}
+	rerun, err := Generate(m.Inputs[0].Path, Options{Out: tmp, Langs: m.Langs, PDF: pdf})
 	if err != nil {
 		return nil, fmt.Errorf("verify: re-run: %w", err)
 	}

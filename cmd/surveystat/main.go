@@ -6,6 +6,9 @@
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
 //	surveystat verify REPORT-DIR               re-run a report and compare every file
 //	surveystat synth [--out FILE] STUDY.yaml   generate a study's synthetic respondent file
+//	surveystat ci [--method M] [--level L] [--alternative A] [--json] X N
+//	surveystat diff [--method newcombe|paired] [--level L] [--json] X1 N1 X2 N2
+//	surveystat multinomial [--method goodman|sison-glaz] [--level L] [--json] C1 C2 …
 //	surveystat version                         print the version
 //
 // Exit status: 0 on success, 1 when the input is wrong or a run fails, 2 for
@@ -37,6 +40,9 @@ func commands() []command {
 		{"report", "[--out DIR] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
 		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
 		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},
+		{"ci", ciArgs, "confidence interval for one share: X of N", runCI},
+		{"diff", diffArgs, "confidence interval for the difference of two shares", runDiff},
+		{"multinomial", multinomialArgs, "simultaneous intervals for the shares of all categories of one question", runMultinomial},
 		{"version", "", "print the surveystat and Go versions", runVersion},
 	}
 }

@@ -23,8 +23,8 @@ func TestExitCodes(t *testing.T) {
 		{"report without study", []string{"report"}, 2, "", "want one study file"},
 		{"report bad flag", []string{"report", "--nope", "x.yaml"}, 2, "", "flag provided but not defined"},
 		{"report missing study", []string{"report", "--out", out, "nope.yaml"}, 1, "", "study file: open nope.yaml"},
-		{"report", []string{"report", "--out", out, "../../data/noyb-de-2025/study.yaml"}, 0, "wrote " + filepath.Join(out, "noyb-de-2025"), ""},
-		{"flags after argument", []string{"report", "../../data/noyb-de-2025/study.yaml", "--out", out}, 0, "wrote ", ""},
+		{"report", []string{"report", "--pdf", "off", "--out", out, "../../data/noyb-de-2025/study.yaml"}, 0, "wrote " + filepath.Join(out, "noyb-de-2025"), ""},
+		{"flags after argument", []string{"report", "../../data/noyb-de-2025/study.yaml", "--out", out, "--pdf=off"}, 0, "wrote ", ""},
 		{"version", []string{"version"}, 0, "surveystat ", ""},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,183 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/mathext"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// MultinomialMethodNames lists the methods of MultinomialIntervals; the
+// first is the default.
+func MultinomialMethodNames() []string {
+	return []string{"sison-glaz", "goodman"}
+}
+
+// MultinomialIntervals returns simultaneous confidence intervals for the
+// shares of all categories of one question, from the counts of the
+// categories (which must not all be zero), so that all intervals cover
+// their true shares together with probability about level. Methods:
+//
+// "goodman": Goodman (1965), Wilson-type intervals at the Bonferroni level
+// 1 − α/k with c the 1 − α/k quantile of χ²₁:
+//
+//	(c + 2xᵢ ± √(c(c + 4xᵢ(n − xᵢ)/n))) / (2(n + c)).
+//
+// Counts may be fractional.
+//
+// "sison-glaz" (default, also ""): Sison and Glaz (1995), intervals
+// [p̂ᵢ − t/n, p̂ᵢ + (t + 2γ)/n] clipped to [0, 1], where t is the integer
+// with ν(t) ≤ level < ν(t + 1), ν(t) is the Edgeworth approximation of
+// Sison and Glaz (their formulas (1) and (7), via truncated Poisson
+// moments) to the probability that every count lies within t of its
+// observed value, and γ = (level − ν(t))/(ν(t + 1) − ν(t)). This is the
+// algorithm of statsmodels' multinomial_proportions_confint and DescTools'
+// MultinomCI. Counts must be whole numbers. When even ν(1) exceeds the
+// level (very small n), t = 0 with ν(0) taken as 0, as DescTools does;
+// statsmodels raises an error there.
+//
+// Goodman LA (1965). On simultaneous confidence intervals for multinomial
+// proportions. Technometrics 7, 247–254. Sison CP, Glaz J (1995).
+// Simultaneous confidence intervals and sample size determination for
+// multinomial proportions. Journal of the American Statistical
+// Association 90, 366–369.
+func MultinomialIntervals(counts []float64, level float64, method string) ([]Interval, error) {
+	if len(counts) < 2 {
+		return nil, fmt.Errorf("multinomial intervals need at least 2 categories, got %d: %w", len(counts), ErrCount)
+	}
+	if math.IsNaN(level) || level <= 0 || level >= 1 {
+		return nil, fmt.Errorf("level = %v: %w", level, ErrLevel)
+	}
+	n := 0.0
+	for _, x := range counts {
+		if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+			return nil, fmt.Errorf("multinomial count %v: %w", x, ErrCount)
+		}
+		n += x
+	}
+	if n <= 0 || math.IsInf(n, 0) {
+		return nil, fmt.Errorf("multinomial counts: %w", ErrEmptyBase)
+	}
+	switch method {
+	case "goodman":
+		return goodman(counts, n, level), nil
+	case "sison-glaz", "":
+		for _, x := range counts {
+			if !isWhole(x) {
+				return nil, fmt.Errorf("sison-glaz intervals, count %v: %w", x, ErrNonInteger)
+			}
+		}
+		return sisonGlaz(counts, n, level)
+	}
+	return nil, fmt.Errorf("multinomial method %q: %w (want one of %s)", method, ErrMethod, strings.Join(MultinomialMethodNames(), ", "))
+}
+
+func goodman(counts []float64, n, level float64) []Interval {
+	k := float64(len(counts))
+	c := distuv.ChiSquared{K: 1}.Quantile(1 - (1-level)/k)
+	out := make([]Interval, len(counts))
+	for i, x := range counts {
+		half := math.Sqrt(c * (c + 4*x*(n-x)/n))
+		out[i] = Interval{
+			Lower: clip01((c + 2*x - half) / (2 * (n + c))),
+			Upper: clip01((c + 2*x + half) / (2 * (n + c))),
+		}
+	}
+	return out
+}
+
+// poissonCDF returns P(Z ≤ k) for Z ~ Poisson(lambda), integer k.
+func poissonCDF(k, lambda float64) float64 {
+	switch {
+	case k < 0:
+		return 0
+	case lambda == 0:
+		return 1
+	}
+	return mathext.GammaIncRegComp(k+1, lambda)
+}
+
+// poissonRange returns P(lo ≤ Z ≤ hi) for Z ~ Poisson(lambda).
+func poissonRange(lo, hi, lambda float64) float64 {
+	if hi < lo {
+		return 0
+	}
+	return poissonCDF(hi, lambda) - poissonCDF(lo-1, lambda)
+}
+
+// sisonGlazNu returns ν(t), Sison and Glaz's approximation to the
+// probability that Multinomial(n, p̂) lies in the box of counts
+// [max(xᵢ − t, 0), min(xᵢ + t, n)], and whether it is finite.
+func sisonGlazNu(counts []float64, n, t float64) (float64, bool) {
+	var s1, s2, s3, s4, logProb float64
+	for _, lambda := range counts {
+		lo, hi := math.Max(lambda-t, 0), math.Min(lambda+t, n)
+		den := poissonRange(lo, hi, lambda)
+		if !(den > 0) {
+			return 0, false
+		}
+		logProb += math.Log(den)
+		// Factorial moments μ_(r) of the truncated Poisson.
+		var f [5]float64
+		for r := 1.0; r <= 4; r++ {
+			f[int(r)] = math.Pow(lambda, r) * (1 - (poissonRange(hi-r+1, hi, lambda)-poissonRange(lo-r, lo-1, lambda))/den)
+		}
+		mu := f[1]
+		mu2 := f[2] + mu - mu*mu
+		mu3 := f[3] + f[2]*(3-3*mu) + mu - 3*mu*mu + 2*mu*mu*mu
+		mu4 := f[4] + f[3]*(6-4*mu) + f[2]*(7-12*mu+6*mu*mu) + mu - 4*mu*mu + 6*mu*mu*mu - 3*mu*mu*mu*mu
+		s1 += mu
+		s2 += mu2
+		s3 += mu3
+		s4 += mu4 - 3*mu2*mu2
+	}
+	if !(s2 > 0) {
+		return 0, false
+	}
+	g1 := s3 / math.Pow(s2, 1.5)
+	g2 := s4 / (s2 * s2)
+	x := (n - s1) / math.Sqrt(s2)
+	x2 := x * x
+	h3 := x*x2 - 3*x
+	h4 := x2*x2 - 6*x2 + 3
+	h6 := x2*x2*x2 - 15*x2*x2 + 45*x2 - 15
+	f := math.Exp(-x2/2) / math.Sqrt(2*math.Pi) * (1 + g1*h3/6 + g2*h4/24 + g1*g1*h6/72)
+	// log P(Poisson(n) = n) = n·log n − n − log n!.
+	lg, _ := math.Lgamma(n + 1)
+	logPn := n*math.Log(n) - n - lg
+	nu := math.Exp(logProb-logPn) * f / math.Sqrt(s2)
+	if math.IsNaN(nu) || math.IsInf(nu, 0) {
+		return 0, false
+	}
+	return nu, true
+}
+
+func sisonGlaz(counts []float64, n, level float64) ([]Interval, error) {
+	// Find t with ν(t) ≤ level < ν(t + 1), scanning up from t = 1 as
+	// statsmodels does; t = 0 has ν(0) = 0 by convention.
+	t := 0.0
+	nuT := 0.0
+	nuNext, ok := sisonGlazNu(counts, n, 1)
+	if !ok {
+		return nil, fmt.Errorf("sison-glaz: coverage approximation undefined at t = 1: %w", ErrDegenerate)
+	}
+	for !(nuT <= level && level < nuNext) {
+		if t+1 > n {
+			return nil, fmt.Errorf("sison-glaz: no t in [0, n] with ν(t) ≤ %v < ν(t+1): %w", level, ErrDegenerate)
+		}
+		t++
+		nuT = nuNext
+		if nuNext, ok = sisonGlazNu(counts, n, t+1); !ok {
+			return nil, fmt.Errorf("sison-glaz: coverage approximation undefined at t = %v: %w", t+1, ErrDegenerate)
+		}
+	}
+	g := (level - nuT) / (nuNext - nuT)
+	out := make([]Interval, len(counts))
+	for i, x := range counts {
+		p := x / n
+		out[i] = Interval{Lower: clip01(p - t/n), Upper: clip01(p + (t+2*g)/n)}
+	}
+	return out, nil
+}

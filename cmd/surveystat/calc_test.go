@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestCalculatorsJSON(t *testing.T) {
+	tests := []struct {
+		args []string
+		want map[string]any // numbers checked to 1e-4 (published 4-dp values)
+	}{
+		{[]string{"ci", "--json", "81", "263"}, map[string]any{"lower": .2553, "upper": .3662, "method": "wilson", "level": .95, "alternative": "two-sided", "x": 81.0, "n": 263.0}},
+		{[]string{"ci", "--json", "--method", "clopper-pearson", "0", "20"}, map[string]any{"lower": 0.0, "upper": .1684}},
+		{[]string{"ci", "--json", "--method", "jeffreys", "1", "29"}, map[string]any{"lower": .0037, "upper": .1501}},
+		{[]string{"ci", "--json", "--alternative", "less", "--method", "clopper-pearson", "51", "235"}, map[string]any{"lower": 0.0, "upper": .2659, "alternative": "less"}},
+		{[]string{"diff", "--json", "56", "70", "48", "80"}, map[string]any{"estimate": 0.2, "lower": .0524, "upper": .3339, "method": "newcombe"}},
+		{[]string{"diff", "--json", "10", "10", "0", "20"}, map[string]any{"lower": .6791, "upper": 1.0}},
+		{[]string{"multinomial", "--json", "56", "72", "73", "59", "62", "87", "58"}, map[string]any{"method": "sison-glaz"}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			var got map[string]any
+			if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+				t.Fatalf("not one JSON object: %q", stdout.String())
+			}
+			for k, w := range tt.want {
+				switch w := w.(type) {
+				case float64:
+					g, ok := got[k].(float64)
+					if !ok || math.Abs(g-w) > 1e-4 {
+						t.Errorf("%s = %v, want %v", k, got[k], w)
+					}
+				default:
+					if got[k] != w {
+						t.Errorf("%s = %v, want %v", k, got[k], w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestMultinomialJSONShape(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"multinomial", "--json", "--method", "goodman", "56", "72", "73", "59", "62", "87", "58"}, &stdout, &stderr); code != 0 {
+		t.Fatal(stderr.String())
+	}
+	var got struct {
+		Estimates, Lower, Upper []float64
+		Method                  string
+		Level                   float64
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Estimates) != 7 || len(got.Lower) != 7 || len(got.Upper) != 7 || got.Method != "goodman" || got.Level != 0.95 {
+		t.Fatalf("%+v", got)
+	}
+	// Sison & Glaz (1995), Goodman intervals for the first category, 3 dp.
+	if math.Abs(got.Lower[0]-.085) > 5e-4 || math.Abs(got.Upper[0]-.166) > 5e-4 {
+		t.Errorf("first category %v–%v, want .085–.166", got.Lower[0], got.Upper[0])
+	}
+}
+
+func TestCalculatorErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"ci", "5", "3"}, "count must be between 0 and the base"},
+		{[]string{"ci", "0", "0"}, "base is empty"},
+		{[]string{"ci", "--level", "1.5", "1", "2"}, "strictly between 0 and 1"},
+		{[]string{"ci", "--level", "0", "1", "2"}, "strictly between 0 and 1"},
+		{[]string{"ci", "--method", "bogus", "1", "2"}, `interval method "bogus"`},
+		{[]string{"ci", "--alternative", "up", "1", "2"}, `unknown alternative "up"`},
+		{[]string{"ci", "x", "2"}, `X "x": want a non-negative number`},
+		{[]string{"ci", "1"}, "want X N"},
+		{[]string{"diff", "1", "0", "1", "2"}, "base is empty"},
+		{[]string{"diff", "--method", "bogus", "1", "2", "1", "2"}, `--method "bogus"`},
+		{[]string{"diff", "1", "2", "3"}, "want four numbers"},
+		{[]string{"multinomial", "5"}, "at least two categories"},
+		{[]string{"multinomial", "0", "0"}, ""},
+		{[]string{"multinomial", "--method", "qh", "1", "2"}, `"qh"`},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", tt.args, code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), tt.msg) || !strings.Contains(stderr.String(), "usage: surveystat") {
+			t.Errorf("%v: stderr %q lacks %q and the usage line", tt.args, stderr.String(), tt.msg)
+		}
+	}
+}
+
+func TestCalculatorText(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"ci", "280", "700"}, &stdout, &stderr); code != 0 {
+		t.Fatal(stderr.String())
+	}
+	if got := stdout.String(); got != "280/700 = 40.0%; 95% two-sided wilson interval 36.4%–43.7%\n" {
+		t.Errorf("got %q", got)
+	}
+}

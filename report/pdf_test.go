@@ -1,0 +1,58 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// needChromium skips a test when Chromium is not installed, except in CI
+// (CI=true), where .ci/run installs it and a missing browser is a failure.
+func needChromium(t *testing.T) string {
+	t.Helper()
+	c := Chromium()
+	if c == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but no Chromium was found; .ci/run must install Debian's chromium")
+		}
+		t.Skip("Chromium not installed (apt-get install chromium); skipping")
+	}
+	return c
+}
+
+func TestPDFReproducible(t *testing.T) {
+	needChromium(t)
+	t.Setenv("SOURCE_DATE_EPOCH", "1754524800") // 2025-08-07
+	var pdfs [][]byte
+	for i := 0; i < 2; i++ {
+		dir, err := Generate(shipped, Options{Out: t.TempDir(), Langs: []string{"de"}, PDF: "on"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfs = append(pdfs, b)
+	}
+	if !bytes.HasPrefix(pdfs[0], []byte("%PDF-")) {
+		t.Fatal("report.pdf is not a PDF")
+	}
+	if !bytes.Equal(pdfs[0], pdfs[1]) {
+		t.Error("report.pdf differs between two runs")
+	}
+	if !bytes.Contains(pdfs[0], []byte("D:20250807000000")) {
+		t.Error("SOURCE_DATE_EPOCH not used for the PDF dates")
+	}
+}
+
+func TestFixPDFDates(t *testing.T) {
+	in := []byte("/CreationDate (D:20261122214042+00'00')\n/ModDate (D:20261122214042+00'00')")
+	got := fixPDFDates(in, time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC))
+	want := []byte("/CreationDate (D:19800101000000+00'00')\n/ModDate (D:19800101000000+00'00')")
+	if !bytes.Equal(got, want) || len(got) != len(in) {
+		t.Errorf("got %s", got)
+	}
+}
