@@ -29,14 +29,34 @@ func MultinomialMethodNames() []string {
 //
 // "sison-glaz" (default, also ""): Sison and Glaz (1995), intervals
 // [p̂ᵢ − t/n, p̂ᵢ + (t + 2γ)/n] clipped to [0, 1], where t is the integer
-// with ν(t) ≤ level < ν(t + 1), ν(t) is the Edgeworth approximation of
-// Sison and Glaz (their formulas (1) and (7), via truncated Poisson
-// moments) to the probability that every count lies within t of its
-// observed value, and γ = (level − ν(t))/(ν(t + 1) − ν(t)). This is the
-// algorithm of statsmodels' multinomial_proportions_confint and DescTools'
-// MultinomCI. Counts must be whole numbers. When even ν(1) exceeds the
-// level (very small n), t = 0 with ν(0) taken as 0, as DescTools does;
-// statsmodels raises an error there.
+// with ν(t) ≤ level < ν(t + 1), ν(t) is the probability under
+// Multinomial(n, p̂) that every count lies within t of its observed value,
+// and γ = (level − ν(t))/(ν(t + 1) − ν(t)). Counts must be whole numbers.
+// ν is first taken from Sison and Glaz's Edgeworth approximation (their
+// formulas (1) and (7), via truncated Poisson moments), scanning t = 1,
+// 2, …: the algorithm of statsmodels' multinomial_proportions_confint and
+// DescTools' MultinomCI, whose results it reproduces. That approximation
+// is used only when ν(1) ≤ level and the approximated values up to
+// ν(t + 1) are finite, within [0, 1] and non-decreasing — which holds for
+// tables of moderate, not too sparse counts (where statsmodels returns an
+// answer, except for a few near-misses) — and otherwise ν is computed
+// exactly by Sison and Glaz's formula (2): the convolution of the Poisson(xᵢ)
+// distributions truncated to [xᵢ − t, xᵢ + t] (a category with xᵢ = 0
+// contributes a point mass at 0). The exact ν is used for sparse tables
+// (zero cells, all counts in one category, tiny n: the approximation is
+// then not increasing, exceeds 1 or never reaches the level) and for large
+// counts (from about 10⁴, where the approximation's moments lose all
+// precision to cancellation); if even ν(0) = P(X = x) exceeds the level
+// (all counts but one zero), t = 0 with ν(0) taken as 0. The exact ν takes
+// about k·(2t)² operations per evaluation; for tables of many millions of
+// counts over several categories it is given up and ErrDegenerate returned.
+// Sison–Glaz intervals undercover for few categories and small n (k = 3,
+// n = 10, p = (.5, .3, .2): simultaneous coverage .86 at level .95).
+// When all responses fall in one category, Sison–Glaz plugs in shares of
+// exactly 0 and 1 and gives that category the zero-width interval [1, 1],
+// which no data can justify; such tables get Goodman's intervals instead,
+// which stay informative at the edges (Goodman is also the method to ask
+// for by name when counts are fractional, as with weights).
 //
 // Goodman LA (1965). On simultaneous confidence intervals for multinomial
 // proportions. Technometrics 7, 247–254. Sison CP, Glaz J (1995).
@@ -64,10 +84,17 @@ func MultinomialIntervals(counts []float64, level float64, method string) ([]Int
 	case "goodman":
 		return goodman(counts, n, level), nil
 	case "sison-glaz", "":
+		nonzero := 0
 		for _, x := range counts {
 			if !isWhole(x) {
 				return nil, fmt.Errorf("sison-glaz intervals, count %v: %w", x, ErrNonInteger)
 			}
+			if x > 0 {
+				nonzero++
+			}
+		}
+		if nonzero == 1 {
+			return goodman(counts, n, level), nil
 		}
 		return sisonGlaz(counts, n, level)
 	}
@@ -83,6 +110,13 @@ func goodman(counts []float64, n, level float64) []Interval {
 		out[i] = Interval{
 			Lower: clip01((c + 2*x - half) / (2 * (n + c))),
 			Upper: clip01((c + 2*x + half) / (2 * (n + c))),
+		}
+		// Exact limits at the edges, where rounding would leave 1 − ε.
+		if x == 0 {
+			out[i].Lower = 0
+		}
+		if x == n {
+			out[i].Upper = 1
 		}
 	}
 	return out
@@ -154,30 +188,54 @@ func sisonGlazNu(counts []float64, n, t float64) (float64, bool) {
 	return nu, true
 }
 
-func sisonGlaz(counts []float64, n, level float64) ([]Interval, error) {
-	// Find t with ν(t) ≤ level < ν(t + 1), scanning up from t = 1 as
-	// statsmodels does; t = 0 has ν(0) = 0 by convention.
-	t := 0.0
-	nuT := 0.0
-	nuNext, ok := sisonGlazNu(counts, n, 1)
-	if !ok {
-		return nil, fmt.Errorf("sison-glaz: coverage approximation undefined at t = 1: %w", ErrDegenerate)
+// sisonGlazEdgeworthT returns the t and γ of Sison and Glaz's intervals
+// from the Edgeworth approximation of ν, scanning t = 1, 2, … as
+// statsmodels does, and whether the approximation is usable: ν(1) ≤ level
+// (so t ≥ 1), every value computed along the scan is finite, within
+// [0, 1] and not below the one before, and t < n. Sison and Glaz's
+// approximation breaks down for sparse tables (it is then not increasing,
+// exceeds 1 or never reaches the level) and, by cancellation in the
+// moments computed from factorial moments, for counts of tens of
+// thousands; the checks catch both.
+func sisonGlazEdgeworthT(counts []float64, n, level float64) (t, g float64, ok bool) {
+	t = 1
+	nuT, ok := sisonGlazNu(counts, n, 1)
+	if !ok || nuT < 0 || nuT > level {
+		return 0, 0, false
 	}
-	for !(nuT <= level && level < nuNext) {
+	for {
 		if t+1 > n {
-			return nil, fmt.Errorf("sison-glaz: no t in [0, n] with ν(t) ≤ %v < ν(t+1): %w", level, ErrDegenerate)
+			return 0, 0, false
+		}
+		nuNext, ok := sisonGlazNu(counts, n, t+1)
+		if !ok || nuNext < nuT || nuNext > 1 {
+			return 0, 0, false
+		}
+		if level < nuNext {
+			return t, (level - nuT) / (nuNext - nuT), true
 		}
 		t++
 		nuT = nuNext
-		if nuNext, ok = sisonGlazNu(counts, n, t+1); !ok {
-			return nil, fmt.Errorf("sison-glaz: coverage approximation undefined at t = %v: %w", t+1, ErrDegenerate)
+	}
+}
+
+func sisonGlaz(counts []float64, n, level float64) ([]Interval, error) {
+	t, g, ok := sisonGlazEdgeworthT(counts, n, level)
+	if !ok {
+		if t, g, ok = sisonGlazExactT(counts, n, level); !ok {
+			return nil, fmt.Errorf("sison-glaz: Edgeworth approximation unusable and exact coverage too costly for n = %v: %w", n, ErrDegenerate)
 		}
 	}
-	g := (level - nuT) / (nuNext - nuT)
+	return sisonGlazLimits(counts, n, t, g), nil
+}
+
+// sisonGlazLimits returns the intervals [p̂ᵢ − t/n, p̂ᵢ + (t + 2γ)/n]
+// clipped to [0, 1].
+func sisonGlazLimits(counts []float64, n, t, g float64) []Interval {
 	out := make([]Interval, len(counts))
 	for i, x := range counts {
 		p := x / n
 		out[i] = Interval{Lower: clip01(p - t/n), Upper: clip01(p + (t+2*g)/n)}
 	}
-	return out, nil
+	return out
 }

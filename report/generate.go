@@ -116,7 +116,7 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 		if err != nil {
 			return err
 		}
-		charts, err := writeCharts(r, ms, write)
+		charts, err := WriteCharts(r, lang, DefaultChartOutput(), write)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // Difference is one way a re-run differs from a report on disk.
@@ -57,7 +58,7 @@ func Verify(dir string) ([]Difference, error) {
 	defer os.RemoveAll(tmp)
 	pdf := "off"
 	for _, o := range m.Outputs {
-		if filepath.Ext(o.Path) == ".pdf" {
+		if !strings.Contains(o.Path, "/") && filepath.Ext(o.Path) == ".pdf" {
 			pdf = "on"
 		}
 	}

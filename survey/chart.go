@@ -14,7 +14,9 @@ type ChartSpec struct {
 	Items    []string `yaml:"items"`    // "question=category", or "question" for all its categories
 	By       string   `yaml:"by"`       // forest: the subgroup question
 	Ref      float64  `yaml:"reference"`
-	Labels   []Text   `yaml:"labels"` // optional per-item labels, e.g. platform names
+	Labels   []Text   `yaml:"labels"`  // optional per-item labels, e.g. platform names
+	Neutral  []string `yaml:"neutral"` // stacked: category ids drawn in neutral grey
+	Sorted   bool     `yaml:"sorted"`  // bars and forest: by descending share
 }
 
 // ChartKinds lists the chart kinds a study file may ask for.

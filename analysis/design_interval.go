@@ -1,0 +1,419 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// ErrDesignDF is returned for a design-based interval with fewer than one
+// design degree of freedom (fewer PSUs in the domain than strata plus
+// one), where R's svyciprop gives NaN or stops.
+var ErrDesignDF = errors.New("design has no degrees of freedom (PSUs − strata < 1)")
+
+// DesignMethodNames returns the names DesignInterval accepts, R's
+// svyciprop(method =) values, the default first.
+func DesignMethodNames() []string {
+	return []string{"logit", "xlogit", "beta", "mean", "likelihood", "asin"}
+}
+
+// DesignInterval returns a confidence interval for the design-based share
+// e, as R's svyciprop(~y, design, method, level) with its default
+// df = degf(design), so every method uses the Student t quantile
+// t = qt(1 − α/2, e.DF), α = 1 − level:
+//
+//   - "logit" (R's default) and "xlogit": expit(logit(p̂) ± t·SE/(p̂(1−p̂))),
+//     the Wald interval on the logit scale. R fits "logit" as a
+//     quasibinomial svyglm, whose intercept and sandwich variance are
+//     exactly these; the two agree to R's glm convergence tolerance.
+//   - "beta": Korn & Graubard (1998): the Clopper–Pearson interval at the
+//     effective sample size n* = p̂(1−p̂)/Var · (t_{n−1}/t_df)², with n the
+//     number of respondents in the domain:
+//     [B⁻¹(α/2; n*p̂, n*(1−p̂)+1), B⁻¹(1−α/2; n*p̂+1, n*(1−p̂))].
+//   - "mean": p̂ ± t·SE, clipped to [0, 1] (R does not clip).
+//   - "likelihood": the design-scaled profile likelihood interval of the
+//     quasibinomial svyglm: nominally the μ with
+//     2(n−1)·KL(p̂‖μ) = t²·Var·n/(p̂(1−p̂)), where
+//     KL(p̂‖μ) = p̂ log(p̂/μ) + (1−p̂) log((1−p̂)/(1−μ)). R finds it by
+//     interpolating a spline through a coarse profile, which moves the
+//     limits by up to about 1e-3; DesignInterval reproduces R's profile,
+//     spline and interpolation (see designLikelihood), and agrees with R
+//     to about 1e-6 (R's glm stops at a relative deviance change of 1e-8,
+//     which shifts its profile points slightly).
+//   - "asin": sin²(asin(√p̂) ± t·SE/(2√(p̂(1−p̂)))), the transformed
+//     limits clamped to [0, π/2] (R does not clamp, and a limit beyond 0
+//     or π/2 folds back into a wrong bound).
+//
+// For a one-sided alternative at level L the bound is the corresponding
+// bound of the two-sided interval at level 2L − 1, and the other end is 0
+// (Less) or 1 (Greater).
+//
+// When p̂ is 0 or 1 the linearised variance is 0 and R gives NaN (or, for
+// "logit", limits within 1e-11 of p̂ from a non-converged glm, and for
+// "mean" the interval [p̂, p̂]). DesignInterval instead returns, for every
+// method, the Korn–Graubard limit with the effective sample size taken
+// from the weights: n* = NEff·(t_{n−1}/t_df)², giving [0, 1 − (α/2)^{1/n*}]
+// at p̂ = 0 and [(α/2)^{1/n*}, 1] at p̂ = 1 (Korn & Graubard 1998, who use
+// n* = n there). When 0 < p̂ < 1 and the variance is 0 (a census, or y
+// constant within every stratum of a stratified sample) the interval is
+// [p̂, p̂] for every method; R agrees except for "beta" ([0.5, 0.5], from
+// an effective n of about 10³³) and "likelihood" (NaN).
+func DesignInterval(method string, e DesignEstimate, level float64, alt Alternative) (Interval, error) {
+	if math.IsNaN(level) || level <= 0 || level >= 1 {
+		return Interval{}, fmt.Errorf("level = %v: %w", level, ErrLevel)
+	}
+	if alt != TwoSided {
+		level = 2*level - 1
+		if level <= 0 {
+			return Interval{}, fmt.Errorf("one-sided level must exceed 0.5: %w", ErrLevel)
+		}
+	}
+	if e.NObs < 1 || math.IsNaN(e.P) || e.P < 0 || e.P > 1 {
+		return Interval{}, fmt.Errorf("p̂ = %v from %d respondents: %w", e.P, e.NObs, ErrEmptyDomain)
+	}
+	if e.DF < 1 {
+		return Interval{}, fmt.Errorf("df = %d: %w", e.DF, ErrDesignDF)
+	}
+	if math.IsNaN(e.Var) || e.Var < 0 {
+		return Interval{}, fmt.Errorf("variance %v: %w", e.Var, ErrDesign)
+	}
+	var iv Interval
+	var err error
+	switch method {
+	case "logit", "xlogit", "beta", "mean", "likelihood", "asin":
+		iv, err = designTwoSided(method, e, level)
+	default:
+		return Interval{}, fmt.Errorf("%q (want one of %v): %w", method, DesignMethodNames(), ErrMethod)
+	}
+	if err != nil {
+		return Interval{}, err
+	}
+	switch alt {
+	case Less:
+		iv.Lower = 0
+	case Greater:
+		iv.Upper = 1
+	}
+	return iv, nil
+}
+
+// designT returns qt(1 − (1 − level)/2, df).
+func designT(level, df float64) float64 {
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
+}
+
+// designDFRatio returns (t_{n−1}/t_df)² at the given two-sided level, the
+// Korn–Graubard adjustment of the effective sample size.
+func designDFRatio(level float64, n, df int) float64 {
+	if n < 2 {
+		return 1
+	}
+	r := designT(level, float64(n-1)) / designT(level, float64(df))
+	return r * r
+}
+
+func designTwoSided(method string, e DesignEstimate, level float64) (Interval, error) {
+	p, v := e.P, e.Var
+	alpha := 1 - level
+	if p == 0 || p == 1 {
+		ns := e.NEff * designDFRatio(level, e.N, e.DF)
+		if !(ns > 0) {
+			ns = float64(e.NObs)
+		}
+		b := math.Pow(alpha/2, 1/ns)
+		if p == 0 {
+			return Interval{Lower: 0, Upper: 1 - b}, nil
+		}
+		return Interval{Lower: b, Upper: 1}, nil
+	}
+	if v == 0 {
+		return Interval{Lower: p, Upper: p}, nil
+	}
+	t := designT(level, float64(e.DF))
+	se := math.Sqrt(v)
+	switch method {
+	case "mean":
+		return Interval{Lower: clip01(p - t*se), Upper: clip01(p + t*se)}, nil
+	case "logit", "xlogit":
+		l := math.Log(p / (1 - p))
+		h := t * se / (p * (1 - p))
+		return Interval{Lower: designExpit(l - h), Upper: designExpit(l + h)}, nil
+	case "asin":
+		th := math.Asin(math.Sqrt(p))
+		h := t * se / (2 * math.Sqrt(p*(1-p)))
+		lo := math.Max(th-h, 0)
+		hi := math.Min(th+h, math.Pi/2)
+		sl, sh := math.Sin(lo), math.Sin(hi)
+		return Interval{Lower: clip01(sl * sl), Upper: clip01(sh * sh)}, nil
+	case "beta":
+		ns := p * (1 - p) / v * designDFRatio(level, e.N, e.DF)
+		lo := distuv.Beta{Alpha: ns * p, Beta: ns*(1-p) + 1}.Quantile(alpha / 2)
+		hi := distuv.Beta{Alpha: ns*p + 1, Beta: ns * (1 - p)}.Quantile(1 - alpha/2)
+		return Interval{Lower: lo, Upper: hi}, nil
+	case "likelihood":
+		return designLikelihood(e, t)
+	}
+	return Interval{}, fmt.Errorf("%q: %w", method, ErrMethod)
+}
+
+func designExpit(x float64) float64 {
+	if x >= 0 {
+		return 1 / (1 + math.Exp(-x))
+	}
+	ex := math.Exp(x)
+	return ex / (1 + ex)
+}
+
+// designLikelihood returns R's svyciprop(method = "likelihood") interval:
+// confint.svyglm(method = "likelihood") of the quasibinomial svyglm(y ~ 1),
+// reproduced step by step. With b̂ = logit(p̂), its design SE
+// s = SE/(p̂(1−p̂)), λ = Var·N/(p̂(1−p̂)) (design over model-based variance
+// of b̂), dispersion φ and N respondents (weights scaled to mean 1):
+//
+//   - the signed root deviance z(b) = ±√(2N·KL(p̂‖expit b)/φ) is profiled
+//     at b̂ ± k·δ·s, k = 1, 2, … while |z| < zmax and k < 10, where
+//     α = Φ(t·√λ)/2 (t = qt((1−level)/2, df)), zmax = √F⁻¹(1−α; 1, N−1)
+//     = |qt(α/2, N−1)|
+//     and δ = zmax/5 (MASS's profile.glm);
+//   - an FMM cubic spline of z against b is evaluated at 3× as many
+//     equally spaced b (R's spline()), and the limits are where linear
+//     interpolation of b against z (R's approx()) reaches z = ±t·√λ.
+//
+// If the profile does not reach a cutoff (R returns NA), that limit is
+// the exact root of z(b) = ±t·√λ instead.
+func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
+	p := e.P
+	n := float64(e.N)
+	if e.NObs < 2 || e.N < 2 {
+		return Interval{}, fmt.Errorf("likelihood interval from %d respondent(s): %w", e.NObs, ErrDesignDF)
+	}
+	// svyglm's dispersion: the design-weighted variance (svyvar, with
+	// n/(n−1)) of the Pearson residuals (y − p̂)/√(p̂(1−p̂)), whose
+	// weighted mean is 0 and mean square 1.
+	phi := float64(e.NObs) / float64(e.NObs-1)
+	lambda := e.Var * n / (p * (1 - p))
+	cut := t * math.Sqrt(lambda) // |qnorm(unscaled level)|
+	b0 := math.Log(p / (1 - p))
+	se := math.Sqrt(e.Var) / (p * (1 - p))
+	z := func(b float64) float64 {
+		mu := designExpit(b)
+		kl := xlogyDesign(p, p/mu) + xlogyDesign(1-p, (1-p)/(1-mu))
+		return math.Sqrt(math.Max(2*n*kl/phi, 0))
+	}
+	// Exact limits, used where R's profile falls short.
+	exact := func(lo bool) (float64, error) {
+		g := func(b float64) float64 { return z(b) - cut }
+		// Bracket on the logit scale.
+		step := math.Max(se, 1e-3)
+		for k := 1; k < 2000; k++ {
+			a := b0 + float64(k)*step
+			if lo {
+				a = b0 - float64(k)*step
+			}
+			if g(a) > 0 || math.IsInf(a, 0) {
+				if lo {
+					return designRoot(g, a, b0)
+				}
+				return designRoot(g, b0, a)
+			}
+			step *= 1.5
+		}
+		return math.NaN(), fmt.Errorf("likelihood limit not bracketed: %w", ErrDegenerate)
+	}
+	alpha := distuv.UnitNormal.CDF(-cut) / 2
+	// F⁻¹(1−α; 1, ν) = t²_{α/2, ν}: the t quantile is accurate far
+	// into the tail, gonum's F quantile is not.
+	zmax := math.Abs(distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}.Quantile(alpha / 2))
+	del := zmax / 5
+	bs := []float64{b0}
+	zs := []float64{0}
+	for _, sgn := range []float64{-1, 1} {
+		zz := 0.0
+		for step := 1; step < 10 && math.Abs(zz) < zmax; step++ {
+			b := b0 + sgn*float64(step)*del*se
+			zz = sgn * z(b)
+			bs = append(bs, b)
+			zs = append(zs, zz)
+		}
+	}
+	// Sort by z (b is monotone in z).
+	sortPairs(zs, bs)
+	limits := [2]float64{math.NaN(), math.NaN()}
+	finite := !math.IsNaN(zmax) && !math.IsInf(zmax, 0)
+	for i := range bs {
+		finite = finite && !math.IsInf(bs[i], 0) && !math.IsNaN(zs[i]) && !math.IsInf(zs[i], 0)
+	}
+	if m := len(bs); m >= 2 && finite {
+		xs := make([]float64, 3*m)
+		ys := make([]float64, 3*m)
+		sp := newFMMSpline(bs, zs)
+		for i := range xs {
+			xs[i] = bs[0] + (bs[m-1]-bs[0])*float64(i)/float64(3*m-1)
+			ys[i] = sp.eval(xs[i])
+		}
+		xs[3*m-1] = bs[m-1]
+		ys[3*m-1] = sp.eval(bs[m-1])
+		limits[0] = approxLinear(ys, xs, -cut)
+		limits[1] = approxLinear(ys, xs, cut)
+	}
+	for i, lo := range []bool{true, false} {
+		if math.IsNaN(limits[i]) {
+			b, err := exact(lo)
+			if err != nil {
+				return Interval{}, err
+			}
+			limits[i] = b
+		}
+	}
+	return Interval{Lower: designExpit(limits[0]), Upper: designExpit(limits[1])}, nil
+}
+
+// sortPairs sorts key ascending, permuting val alongside (insertion sort:
+// the profiles have at most 19 points).
+func sortPairs(key, val []float64) {
+	for i := 1; i < len(key); i++ {
+		for j := i; j > 0 && key[j] < key[j-1]; j-- {
+			key[j], key[j-1] = key[j-1], key[j]
+			val[j], val[j-1] = val[j-1], val[j]
+		}
+	}
+}
+
+// fmmSpline is the interpolating cubic spline of Forsythe, Malcolm &
+// Moler (1977), whose end conditions match the third derivatives of the
+// cubics through the first and last four points: R's spline(method =
+// "fmm"), ported from R's splines.c (fmm_spline, spline_eval).
+type fmmSpline struct {
+	x, y, b, c, d []float64
+}
+
+func newFMMSpline(x, y []float64) *fmmSpline {
+	n := len(x)
+	s := &fmmSpline{x: x, y: y, b: make([]float64, n), c: make([]float64, n), d: make([]float64, n)}
+	b, c, d := s.b, s.c, s.d
+	if n < 3 {
+		t := (y[1] - y[0]) / (x[1] - x[0])
+		b[0], b[1] = t, t
+		return s
+	}
+	nm1 := n - 1
+	d[0] = x[1] - x[0]
+	c[1] = (y[1] - y[0]) / d[0]
+	for i := 1; i < nm1; i++ {
+		d[i] = x[i+1] - x[i]
+		b[i] = 2 * (d[i-1] + d[i])
+		c[i+1] = (y[i+1] - y[i]) / d[i]
+		c[i] = c[i+1] - c[i]
+	}
+	b[0] = -d[0]
+	b[nm1] = -d[n-2]
+	c[0], c[nm1] = 0, 0
+	if n > 3 {
+		c[0] = c[2]/(x[3]-x[1]) - c[1]/(x[2]-x[0])
+		c[nm1] = c[n-2]/(x[nm1]-x[n-3]) - c[n-3]/(x[n-2]-x[n-4])
+		c[0] = c[0] * d[0] * d[0] / (x[3] - x[0])
+		c[nm1] = -c[nm1] * d[n-2] * d[n-2] / (x[nm1] - x[n-4])
+	}
+	for i := 1; i <= nm1; i++ {
+		t := d[i-1] / b[i-1]
+		b[i] -= t * d[i-1]
+		c[i] -= t * c[i-1]
+	}
+	c[nm1] /= b[nm1]
+	for i := n - 2; i >= 0; i-- {
+		c[i] = (c[i] - d[i]*c[i+1]) / b[i]
+	}
+	b[nm1] = (y[nm1]-y[n-2])/d[n-2] + d[n-2]*(c[n-2]+2*c[nm1])
+	for i := 0; i < nm1; i++ {
+		b[i] = (y[i+1]-y[i])/d[i] - d[i]*(c[i+1]+2*c[i])
+		d[i] = (c[i+1] - c[i]) / d[i]
+		c[i] *= 3
+	}
+	c[nm1] *= 3
+	d[nm1] = d[n-2]
+	return s
+}
+
+func (s *fmmSpline) eval(u float64) float64 {
+	n := len(s.x)
+	i, j := 0, n
+	for j > i+1 {
+		k := (i + j) / 2
+		if u < s.x[k] {
+			j = k
+		} else {
+			i = k
+		}
+	}
+	dx := u - s.x[i]
+	return s.y[i] + dx*(s.b[i]+dx*(s.c[i]+dx*s.d[i]))
+}
+
+// approxLinear returns the linear interpolation at v of the points
+// (x, y), sorted by x, as R's approx(x, y, xout = v) with rule = 1 (NaN
+// outside the range of x).
+func approxLinear(x, y []float64, v float64) float64 {
+	x = append([]float64(nil), x...)
+	y = append([]float64(nil), y...)
+	sortPairs(x, y)
+	n := len(x)
+	if n == 0 || math.IsNaN(v) || v < x[0] || v > x[n-1] {
+		return math.NaN()
+	}
+	for i := 0; i+1 < n; i++ {
+		if v <= x[i+1] {
+			if x[i+1] == x[i] {
+				return y[i]
+			}
+			return y[i] + (y[i+1]-y[i])*(v-x[i])/(x[i+1]-x[i])
+		}
+	}
+	return y[n-1]
+}
+
+// xlogyDesign returns x·log(y), 0 when x = 0.
+func xlogyDesign(x, y float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	return x * math.Log(y)
+}
+
+// designRoot returns a zero of f in [a, b] by bisection, f(a) and f(b)
+// of opposite signs (±Inf allowed; an end where f is zero is returned).
+// Bisection halves the bracket until it cannot shrink in floating point,
+// so the result is the root to within one or two ulps; it never fails
+// on a valid bracket, whatever f looks like inside.
+func designRoot(f func(float64) float64, a, b float64) (float64, error) {
+	fa, fb := f(a), f(b)
+	switch {
+	case math.IsNaN(fa) || math.IsNaN(fb):
+		return math.NaN(), fmt.Errorf("root finder: f(%v) = %v, f(%v) = %v: %w", a, fa, b, fb, ErrDegenerate)
+	case fa == 0:
+		return a, nil
+	case fb == 0:
+		return b, nil
+	case (fa > 0) == (fb > 0):
+		return math.NaN(), fmt.Errorf("root finder: no sign change on [%v, %v]: %w", a, b, ErrDegenerate)
+	}
+	for i := 0; i < 2000; i++ {
+		m := a + (b-a)/2
+		if m <= a || m >= b {
+			break
+		}
+		fm := f(m)
+		switch {
+		case fm == 0:
+			return m, nil
+		case math.IsNaN(fm):
+			return math.NaN(), fmt.Errorf("root finder: f(%v) is NaN: %w", m, ErrDegenerate)
+		case (fm > 0) == (fa > 0):
+			a, fa = m, fm
+		default:
+			b = m
+		}
+	}
+	return a + (b-a)/2, nil
+}

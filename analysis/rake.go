@@ -1,0 +1,244 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Errors returned by Rake.
+var (
+	// ErrRakeInput is returned for inconsistent raking input: lengths that
+	// disagree, a category index out of range, a negative or non-finite
+	// weight or population total, or bounds that cannot hold.
+	ErrRakeInput = errors.New("invalid raking input")
+	// ErrRakeEmpty is returned when a margin category with a positive
+	// population total has no respondent with a positive weight (R's
+	// postStratify: "Some strata absent from sample").
+	ErrRakeEmpty = errors.New("margin category has no respondents")
+	// ErrRakeTotals is returned when the population margins do not all
+	// sum to the same total.
+	ErrRakeTotals = errors.New("population margins have different totals")
+	// ErrRakeNotConverged is returned, together with the last weights and
+	// report, when raking stops at MaxIter without meeting Tol.
+	ErrRakeNotConverged = errors.New("raking did not converge")
+)
+
+// RakeOptions controls Rake. The zero value gives R's defaults.
+type RakeOptions struct {
+	// Tol is R's control$epsilon: raking stops when no cell of the joint
+	// table of all margin variables changes by Tol or more (in weighted
+	// counts) in a full sweep. A Tol below 1 is relative to the sum of
+	// the starting weights, as in R. 0 means R's default, 1.
+	Tol float64
+	// MaxIter is R's control$maxit, the most sweeps; 0 means 10.
+	MaxIter int
+	// Lower and Upper, when positive, bound the weights to
+	// [Lower·w̄, Upper·w̄] after every sweep (w̄ the mean weight after the
+	// sweep, before trimming). R's rake
+	// has no such bounds; with them the margins are met only
+	// approximately. 0 means no bound.
+	Lower, Upper float64
+}
+
+// RakeReport says how raking went.
+type RakeReport struct {
+	// Iterations is the number of full sweeps over the margins (R's
+	// internal counter is one less when it converges).
+	Iterations int
+	// Converged says whether the last sweep changed no cell of the joint
+	// table by Tol or more.
+	Converged bool
+	// MaxDiff is the largest change of a joint-table cell in the last
+	// sweep, the quantity compared with Tol.
+	MaxDiff float64
+	// MarginDiff is the largest |weighted margin − population total|
+	// after raking.
+	MarginDiff float64
+	// Trimmed is the number of weights at a Lower or Upper bound.
+	Trimmed int
+}
+
+// Rake adjusts weights by iterative proportional fitting (raking; Deming
+// & Stephan 1940) so that the weighted counts of every margin variable
+// match population totals, as R's
+//
+//	rake(design, sample.margins, population.margins,
+//	     control = list(maxit = MaxIter, epsilon = Tol))
+//
+// vars[j][i] is the category (0-based) of respondent i on margin variable
+// j, and margins[j][k] the population total of category k of variable j.
+// Each sweep post-stratifies on every variable in turn, multiplying the
+// weights in category k by margins[j][k] / (current weighted count of k);
+// convergence is R's: the largest change, over one sweep, of a cell of the
+// joint (cross-classified) weighted table of all variables is below Tol.
+//
+// A category with a positive total and no respondent of positive weight
+// is an error (ErrRakeEmpty), as in R. Margins whose totals differ by more
+// than 1e-9 relative are an error (ErrRakeTotals): R accepts them and
+// oscillates until maxit, then warns of non-convergence. When MaxIter
+// sweeps do not converge Rake returns the last weights and report with
+// ErrRakeNotConverged (R warns and returns the design).
+func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions) ([]float64, RakeReport, error) {
+	var rep RakeReport
+	n := len(weights)
+	if len(vars) == 0 || len(vars) != len(margins) {
+		return nil, rep, fmt.Errorf("%d margin variables, %d population margins: %w", len(vars), len(margins), ErrRakeInput)
+	}
+	sum := 0.0
+	for i, w := range weights {
+		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+			return nil, rep, fmt.Errorf("weight %d = %v: %w", i, w, ErrRakeInput)
+		}
+		sum += w
+	}
+	if !(sum > 0) {
+		return nil, rep, fmt.Errorf("weights sum to %v: %w", sum, ErrRakeInput)
+	}
+	total := math.NaN()
+	stride := make([]int, len(vars)) // mixed-radix key of the joint table
+	cells := 1
+	for j, v := range vars {
+		if len(v) != n {
+			return nil, rep, fmt.Errorf("margin variable %d has %d values for %d weights: %w", j, len(v), n, ErrRakeInput)
+		}
+		t := 0.0
+		for k, m := range margins[j] {
+			if math.IsNaN(m) || math.IsInf(m, 0) || m < 0 {
+				return nil, rep, fmt.Errorf("margin %d category %d total %v: %w", j, k, m, ErrRakeInput)
+			}
+			t += m
+		}
+		if j == 0 {
+			total = t
+		} else if math.Abs(t-total) > 1e-9*math.Max(t, total) {
+			return nil, rep, fmt.Errorf("margin %d sums to %v, margin 0 to %v: %w", j, t, total, ErrRakeTotals)
+		}
+		k := len(margins[j])
+		if k == 0 {
+			return nil, rep, fmt.Errorf("margin %d has no categories: %w", j, ErrRakeInput)
+		}
+		count := make([]float64, k)
+		for i, c := range v {
+			if c < 0 || c >= k {
+				return nil, rep, fmt.Errorf("respondent %d: category %d of margin %d (want 0…%d): %w", i, c, j, k-1, ErrRakeInput)
+			}
+			count[c] += weights[i]
+		}
+		for c, m := range margins[j] {
+			if m > 0 && !(count[c] > 0) {
+				return nil, rep, fmt.Errorf("margin %d category %d (population total %v): %w", j, c, m, ErrRakeEmpty)
+			}
+		}
+		stride[j] = cells
+		cells *= k
+	}
+	if opts.Lower < 0 || opts.Upper < 0 || (opts.Upper > 0 && opts.Lower > opts.Upper) || (opts.Upper > 0 && opts.Upper < 1) || opts.Lower > 1 {
+		return nil, rep, fmt.Errorf("bounds [%v, %v] around the mean weight: %w", opts.Lower, opts.Upper, ErrRakeInput)
+	}
+	tol := opts.Tol
+	switch {
+	case tol < 0 || math.IsNaN(tol):
+		return nil, rep, fmt.Errorf("tolerance %v: %w", tol, ErrRakeInput)
+	case tol == 0:
+		tol = 1
+	case tol < 1:
+		tol *= sum
+	}
+	maxIter := opts.MaxIter
+	if maxIter <= 0 {
+		maxIter = 10
+	}
+	key := make([]int, n)
+	for i := range key {
+		for j, v := range vars {
+			key[i] += v[i] * stride[j]
+		}
+	}
+	// The joint table is kept sparse: only cells with respondents.
+	slot := map[int]int{}
+	cellOf := make([]int, n)
+	for i, k := range key {
+		s, ok := slot[k]
+		if !ok {
+			s = len(slot)
+			slot[k] = s
+		}
+		cellOf[i] = s
+	}
+	table := func(w []float64) []float64 {
+		t := make([]float64, len(slot))
+		for i, c := range cellOf {
+			t[c] += w[i]
+		}
+		return t
+	}
+	w := append([]float64(nil), weights...)
+	old := table(w)
+	for rep.Iterations < maxIter {
+		rep.Iterations++
+		for j, v := range vars {
+			count := make([]float64, len(margins[j]))
+			for i, c := range v {
+				count[c] += w[i]
+			}
+			for i, c := range v {
+				if count[c] > 0 {
+					w[i] *= margins[j][c] / count[c]
+				}
+			}
+		}
+		if opts.Lower > 0 || opts.Upper > 0 {
+			rep.Trimmed = rakeTrim(w, opts.Lower, opts.Upper)
+		}
+		cur := table(w)
+		rep.MaxDiff = 0
+		for c := range cur {
+			rep.MaxDiff = math.Max(rep.MaxDiff, math.Abs(cur[c]-old[c]))
+		}
+		old = cur
+		if rep.MaxDiff < tol {
+			rep.Converged = true
+			break
+		}
+	}
+	for j, v := range vars {
+		count := make([]float64, len(margins[j]))
+		for i, c := range v {
+			count[c] += w[i]
+		}
+		for c, m := range margins[j] {
+			rep.MarginDiff = math.Max(rep.MarginDiff, math.Abs(count[c]-m))
+		}
+	}
+	if !rep.Converged {
+		return w, rep, fmt.Errorf("after %d sweeps the joint table still changed by %v (tolerance %v): %w", rep.Iterations, rep.MaxDiff, tol, ErrRakeNotConverged)
+	}
+	return w, rep, nil
+}
+
+// rakeTrim clips w to [lower·w̄, upper·w̄] (a bound of 0 is none) and
+// returns how many weights are at a bound. Zero weights stay zero.
+func rakeTrim(w []float64, lower, upper float64) int {
+	mean := 0.0
+	for _, v := range w {
+		mean += v
+	}
+	mean /= float64(len(w))
+	lo, hi := lower*mean, math.Inf(1)
+	if upper > 0 {
+		hi = upper * mean
+	}
+	trimmed := 0
+	for i, v := range w {
+		switch {
+		case v <= lo && lower > 0 && v > 0:
+			w[i] = lo
+			trimmed++
+		case v >= hi:
+			w[i] = hi
+			trimmed++
+		}
+	}
+	return trimmed
+}

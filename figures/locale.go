@@ -1,0 +1,128 @@
+package figures
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// words holds the built-in wording of one language.
+type words struct {
+	notShown     string // "n < %s – not shown", %s is MinN
+	synthetic    string // mark on synthetic-data charts
+	interval     string // prefix of an interval in running text
+	kind         [len(kindNames)]string
+	ref          string // reference line in alt text
+	syntheticAlt string
+}
+
+var wording = map[string]words{
+	"en": {
+		notShown:     "n < %s – not shown",
+		synthetic:    "SYNTHETIC DATA – NOT REAL SURVEY RESULTS",
+		interval:     "interval",
+		kind:         [...]string{"Bar chart", "Stacked bar chart", "Funnel chart", "Waffle chart", "Forest plot"},
+		ref:          "Reference line at %s.",
+		syntheticAlt: "Synthetic data, not real survey results.",
+	},
+	"de": {
+		notShown:     "n < %s – nicht ausgewiesen",
+		synthetic:    "SYNTHETISCHE DATEN – KEINE ECHTEN UMFRAGEERGEBNISSE",
+		interval:     "Intervall",
+		kind:         [...]string{"Balkendiagramm", "Gestapeltes Balkendiagramm", "Trichterdiagramm", "Waffeldiagramm", "Forest-Plot"},
+		ref:          "Referenzlinie bei %s.",
+		syntheticAlt: "Synthetische Daten, keine echten Umfrageergebnisse.",
+	},
+	"nl": {
+		notShown:     "n < %s – niet getoond",
+		synthetic:    "SYNTHETISCHE GEGEVENS – GEEN ECHTE ENQUÊTERESULTATEN",
+		interval:     "interval",
+		kind:         [...]string{"Staafdiagram", "Gestapeld staafdiagram", "Trechterdiagram", "Wafeldiagram", "Forest plot"},
+		ref:          "Referentielijn bij %s.",
+		syntheticAlt: "Synthetische gegevens, geen echte enquêteresultaten.",
+	},
+}
+
+// nbsp keeps a number and its unit on one line.
+const nbsp = "\u00a0"
+
+// numFormat formats numbers for one language.
+type numFormat struct {
+	lang     string
+	decimals int
+	space    string // between number and "%": nbsp in charts, " " in alt text
+}
+
+func newNumFormat(lang string, decimals int, space string) numFormat {
+	return numFormat{lang: lang, decimals: decimals, space: space}
+}
+
+// decimalComma reports whether the language writes 0,5 instead of 0.5.
+func (f numFormat) decimalComma() bool { return f.lang == "de" || f.lang == "nl" }
+
+// num formats a percentage number (already multiplied by 100).
+//
+// Rounding is half away from zero on the decimal value as printed, so that
+// 44.5 (stored as 44.4999…) prints as 45 with no decimals.
+func (f numFormat) num(pct float64, decimals int) string {
+	scale := math.Pow10(decimals)
+	x := pct * scale
+	x = math.Round(x+math.Copysign(1e-7, x)) / scale
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
+		s = s[1:]
+	}
+	if f.decimalComma() {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+func (f numFormat) unit() string {
+	if f.lang == "de" {
+		return f.space + "%"
+	}
+	return "%"
+}
+
+// pct formats a share in [0, 1] as a percentage: "40%" or "40 %".
+func (f numFormat) pct(v float64) string { return f.num(v*100, f.decimals) + f.unit() }
+
+// pctDec formats a share with the given number of decimals.
+func (f numFormat) pctDec(v float64, decimals int) string {
+	return f.num(v*100, decimals) + f.unit()
+}
+
+// pctRange formats an interval: "37–43%" or "37–43 %".
+func (f numFormat) pctRange(lo, hi float64) string {
+	return f.num(lo*100, f.decimals) + "–" + f.num(hi*100, f.decimals) + f.unit()
+}
+
+// count formats a base n with thousands separators: "1,000" or "1.000";
+// non-integral (weighted) bases get one decimal.
+func (f numFormat) count(n float64) string {
+	dec := 0
+	if math.Abs(n-math.Round(n)) > 1e-9 {
+		dec = 1
+	}
+	s := strconv.FormatFloat(n, 'f', dec, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	thou, point := ",", "."
+	if f.decimalComma() {
+		thou, point = ".", ","
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(thou)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point + frac)
+	}
+	return b.String()
+}
+
+// nLabel formats "n = 750".
+func (f numFormat) nLabel(n float64) string { return "n" + f.space + "=" + f.space + f.count(n) }

@@ -1,0 +1,146 @@
+package figures
+
+import (
+	"fmt"
+	"io"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Format is an output file format.
+type Format string
+
+// Output formats.
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+	PDF Format = "pdf"
+)
+
+// Preset is an output size.
+type Preset string
+
+// Output sizes.
+const (
+	// Print is 16 × 9 cm; PNG at 300 dpi (1890 × 1063 px).
+	Print Preset = "print"
+	// Social is 1200 × 675 px (16:9, 8 × 4.5 in at 150 dpi).
+	Social Preset = "social"
+	// Square is 1080 × 1080 px (7.2 in at 150 dpi).
+	Square Preset = "square"
+)
+
+// Formats lists all output formats.
+func Formats() []Format { return []Format{PNG, SVG, PDF} }
+
+// Presets lists all output sizes.
+func Presets() []Preset { return []Preset{Print, Social, Square} }
+
+// ParseFormat returns the format named s ("png", "svg" or "pdf").
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats() {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("figures: unknown format %q (want png, svg or pdf)", s)
+}
+
+// ParsePreset returns the preset named s ("print", "social" or "square").
+func ParsePreset(s string) (Preset, error) {
+	for _, p := range Presets() {
+		if string(p) == s {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("figures: unknown preset %q (want print, social or square)", s)
+}
+
+// presetSpec is the physical size and type scale of a preset.
+type presetSpec struct {
+	w, h vg.Length
+	dpi  int
+	body vg.Length // base font size
+}
+
+func (p Preset) spec() (presetSpec, error) {
+	switch p {
+	case Print:
+		return presetSpec{w: 16 * vg.Centimeter, h: 9 * vg.Centimeter, dpi: 300, body: 7.5}, nil
+	case Social:
+		return presetSpec{w: 8 * vg.Inch, h: 4.5 * vg.Inch, dpi: 150, body: 9.5}, nil
+	case Square:
+		return presetSpec{w: 7.2 * vg.Inch, h: 7.2 * vg.Inch, dpi: 150, body: 9.5}, nil
+	}
+	return presetSpec{}, fmt.Errorf("figures: unknown preset %q (want print, social or square)", string(p))
+}
+
+// PixelSize returns the size of the preset's PNG output in pixels.
+func (p Preset) PixelSize() (w, h int, err error) {
+	s, err := p.spec()
+	if err != nil {
+		return 0, 0, err
+	}
+	return int(s.w.Dots(float64(s.dpi)) + 0.5), int(s.h.Dots(float64(s.dpi)) + 0.5), nil
+}
+
+// Render draws c in format f at size p with theme th and writes it to w.
+// Zero fields of th take their values from [DefaultTheme]. Invalid chart
+// content gives an error wrapping [ErrInvalidChart]; content that does not
+// fit the preset (e.g. a very long title on too many rows) gives an error
+// too. Render never panics.
+//
+// Output is byte-for-byte deterministic for identical input. PDF metadata
+// dates are taken from SOURCE_DATE_EPOCH if set, else 1980-01-01 UTC; no
+// package-level state of gonum/plot or fpdf is changed. PDF text is
+// encoded as Windows-1252 (characters outside it print as "?").
+func Render(w io.Writer, c Chart, f Format, p Preset, th Theme) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("figures: rendering %s chart failed: %v", c.Kind, r)
+		}
+	}()
+	spec, err := p.spec()
+	if err != nil {
+		return err
+	}
+	c, err = c.normalize()
+	if err != nil {
+		return err
+	}
+	th = th.withDefaults()
+
+	var cw vg.CanvasWriterTo
+	var dc draw.Canvas
+	switch f {
+	case PNG:
+		img := vgimg.NewWith(vgimg.UseWH(spec.w, spec.h), vgimg.UseDPI(spec.dpi),
+			vgimg.UseBackgroundColor(th.Background))
+		pc := vgimg.PngCanvas{Canvas: img}
+		cw, dc = pc, draw.New(pc)
+	case SVG:
+		sc := vgsvg.NewWith(vgsvg.UseWH(spec.w, spec.h), vgsvg.EmbedFonts(th.EmbedSVGFonts))
+		cw, dc = sc, draw.New(sc)
+	case PDF:
+		pc := newPDFCanvas(spec.w, spec.h, th.Fonts)
+		cw, dc = pc, draw.New(pc)
+	default:
+		return fmt.Errorf("figures: unknown format %q (want png, svg or pdf)", string(f))
+	}
+	if f != PNG { // vgimg fills its own background
+		dc.SetColor(th.Background)
+		dc.Fill(rectPath(0, 0, spec.w, spec.h))
+	}
+	r := &renderer{c: c, th: th, dc: dc, spec: spec,
+		nf: newNumFormat(c.Lang, c.Decimals, nbsp), words: wording[c.Lang]}
+	if err := r.draw(); err != nil {
+		return err
+	}
+	if _, err := cw.WriteTo(w); err != nil {
+		return fmt.Errorf("figures: write %s: %w", f, err)
+	}
+	return nil
+}

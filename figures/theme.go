@@ -1,0 +1,172 @@
+package figures
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"sync"
+
+	stdfnt "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
+	"gonum.org/v1/plot/vg"
+)
+
+// Fonts is a parsed regular and bold typeface. Create it once with
+// [ParseFonts] and reuse it: renderers cache font data per Fonts value.
+type Fonts struct {
+	cache   *font.Cache
+	regular font.Font
+	bold    font.Font
+
+	mu  sync.Mutex
+	pdf map[bool]pdfFontData // fonts converted for PDF, by boldness
+}
+
+// ParseFonts parses TrueType or OpenType font files for a house style.
+// bold may be nil, in which case regular is used for bold text too.
+func ParseFonts(regular, bold []byte) (*Fonts, error) {
+	reg, err := opentype.Parse(regular)
+	if err != nil {
+		return nil, fmt.Errorf("figures: parse regular font: %w", err)
+	}
+	bld := reg
+	if bold != nil {
+		if bld, err = opentype.Parse(bold); err != nil {
+			return nil, fmt.Errorf("figures: parse bold font: %w", err)
+		}
+	}
+	const name = "House"
+	f := &Fonts{
+		regular: font.Font{Typeface: name},
+		bold:    font.Font{Typeface: name, Weight: stdfnt.WeightBold},
+	}
+	f.cache = font.NewCache(font.Collection{
+		{Font: f.regular, Face: reg},
+		{Font: f.bold, Face: bld},
+	})
+	return f, nil
+}
+
+var defaultFonts = sync.OnceValue(func() *Fonts {
+	f := &Fonts{
+		regular: font.Font{Typeface: "Liberation", Variant: "Sans"},
+		bold:    font.Font{Typeface: "Liberation", Variant: "Sans", Weight: stdfnt.WeightBold},
+	}
+	var coll font.Collection
+	for _, fc := range liberation.Collection() {
+		if fc.Font.Variant == "Sans" {
+			coll = append(coll, fc)
+		}
+	}
+	f.cache = font.NewCache(coll)
+	return f
+})
+
+// DefaultFonts returns Liberation Sans regular and bold, embedded in the
+// binary. It is parsed once and shared (read-only).
+func DefaultFonts() *Fonts { return defaultFonts() }
+
+// face returns the font face for the given weight and size.
+func (f *Fonts) face(bold bool, size vg.Length) font.Face {
+	if bold {
+		return f.cache.Lookup(f.bold, size)
+	}
+	return f.cache.Lookup(f.regular, size)
+}
+
+// Theme is the visual style of a chart. The zero value of any field means
+// the default of [DefaultTheme].
+type Theme struct {
+	Fonts      *Fonts        // typeface; nil = Liberation Sans
+	Palette    []color.Color // categorical colours, used in order
+	Neutral    color.Color   // Neutral stack segments, empty waffle cells
+	Text       color.Color   // titles, labels, values
+	Muted      color.Color   // subtitle, footer, axis labels
+	Grid       color.Color   // grid lines
+	Whisker    color.Color   // interval whiskers
+	Accent     color.Color   // reference line, synthetic-data mark
+	Background color.Color   // page background
+	// EmbedSVGFonts embeds the font files in SVG output, so the SVG looks
+	// the same on machines without the font (about 0.5 MB more).
+	EmbedSVGFonts bool
+}
+
+// OkabeIto returns the colour-blind-safe palette of Okabe and Ito (2008),
+// black omitted, ordered for maximum contrast between neighbours.
+func OkabeIto() []color.Color {
+	return []color.Color{
+		rgb(0x00, 0x72, 0xB2), // blue
+		rgb(0xE6, 0x9F, 0x00), // orange
+		rgb(0x00, 0x9E, 0x73), // bluish green
+		rgb(0xCC, 0x79, 0xA7), // reddish purple
+		rgb(0x56, 0xB4, 0xE9), // sky blue
+		rgb(0xD5, 0x5E, 0x00), // vermillion
+		rgb(0xF0, 0xE4, 0x42), // yellow
+	}
+}
+
+func rgb(r, g, b uint8) color.Color { return color.RGBA{R: r, G: g, B: b, A: 0xFF} }
+
+// DefaultTheme returns the default style: embedded Liberation Sans,
+// Okabe–Ito palette, light grid, fonts embedded in SVG.
+func DefaultTheme() Theme {
+	return Theme{
+		Fonts:         DefaultFonts(),
+		Palette:       OkabeIto(),
+		Neutral:       rgb(0xD0, 0xD0, 0xD0),
+		Text:          rgb(0x22, 0x22, 0x22),
+		Muted:         rgb(0x66, 0x66, 0x66),
+		Grid:          rgb(0xE3, 0xE3, 0xE3),
+		Whisker:       rgb(0x22, 0x22, 0x22),
+		Accent:        rgb(0xD5, 0x5E, 0x00),
+		Background:    color.White,
+		EmbedSVGFonts: true,
+	}
+}
+
+// withDefaults fills zero fields from DefaultTheme.
+func (t Theme) withDefaults() Theme {
+	d := DefaultTheme()
+	if t.Fonts == nil {
+		t.Fonts = d.Fonts
+	}
+	if len(t.Palette) == 0 {
+		t.Palette = d.Palette
+	} else {
+		t.Palette = slices.Clone(t.Palette) // never write to the caller's slice
+	}
+	for _, p := range []struct {
+		dst *color.Color
+		def color.Color
+	}{
+		{&t.Neutral, d.Neutral}, {&t.Text, d.Text}, {&t.Muted, d.Muted},
+		{&t.Grid, d.Grid}, {&t.Whisker, d.Whisker}, {&t.Accent, d.Accent},
+		{&t.Background, d.Background},
+	} {
+		if *p.dst == nil {
+			*p.dst = p.def
+		}
+	}
+	for i, c := range t.Palette {
+		if c == nil {
+			t.Palette[i] = d.Palette[i%len(d.Palette)]
+		}
+	}
+	return t
+}
+
+// color returns palette colour i, cycling.
+func (t Theme) color(i int) color.Color { return t.Palette[i%len(t.Palette)] }
+
+// textOn returns a readable text colour on background bg.
+func (t Theme) textOn(bg color.Color) color.Color {
+	r, g, b, _ := bg.RGBA()
+	// relative luminance, roughly (sRGB, no linearisation needed for a threshold)
+	l := (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xFFFF
+	if l > 0.55 {
+		return t.Text
+	}
+	return color.White
+}

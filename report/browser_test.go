@@ -1,0 +1,111 @@
+package report
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowser opens every language's index.html in headless Chromium with
+// networking off and checks what a reader sees: no console errors or
+// exceptions, no request that leaves the page (anything but file: and
+// data: URLs), and every chart drawn with a real size. A screenshot is
+// saved to $SURVEYSTAT_SCREENSHOT_DIR when set (make browser-test does).
+func TestBrowser(t *testing.T) {
+	chromium := needChromium(t)
+	dir := generateShipped(t)
+	ud := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium)}
+	for _, f := range ChromiumFlags(ud) {
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		if hasValue {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
+	}
+	opts = append(opts, chromedp.WindowSize(1280, 900))
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+
+	for _, page := range []string{"index.html", "index.de.html", "index.nl.html"} {
+		t.Run(page, func(t *testing.T) {
+			bctx, bcancel := chromedp.NewContext(actx)
+			defer bcancel()
+			var mu sync.Mutex
+			var problems []string
+			chromedp.ListenTarget(bctx, func(ev any) {
+				mu.Lock()
+				defer mu.Unlock()
+				switch e := ev.(type) {
+				case *runtime.EventConsoleAPICalled:
+					if e.Type == runtime.APITypeError || e.Type == runtime.APITypeWarning {
+						problems = append(problems, "console "+string(e.Type))
+					}
+				case *runtime.EventExceptionThrown:
+					problems = append(problems, "exception: "+e.ExceptionDetails.Text)
+				case *network.EventRequestWillBeSent:
+					u := e.Request.URL
+					if !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+						problems = append(problems, "external request: "+u)
+					}
+				case *network.EventLoadingFailed:
+					problems = append(problems, "failed to load: "+e.ErrorText)
+				}
+			})
+			abs, err := filepath.Abs(filepath.Join(dir, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var figures, drawn int
+			var title string
+			var shot []byte
+			err = chromedp.Run(bctx,
+				network.Enable(),
+				runtime.Enable(),
+				network.EmulateNetworkConditions(true, 0, 0, 0),
+				chromedp.Navigate("file://"+filepath.ToSlash(abs)),
+				chromedp.WaitReady("footer"),
+				chromedp.Title(&title),
+				chromedp.Evaluate(`document.querySelectorAll("figure").length`, &figures),
+				chromedp.Evaluate(`Array.from(document.querySelectorAll("figure .chart svg, figure img"))
+					.filter(e => { const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 50 &&
+						(e.tagName !== "IMG" || (e.complete && e.naturalWidth > 0)); }).length`, &drawn),
+				chromedp.FullScreenshot(&shot, 80),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if title == "" {
+				t.Error("page has no title")
+			}
+			if figures == 0 || drawn != figures {
+				t.Errorf("%d of %d charts drawn with a visible size", drawn, figures)
+			}
+			mu.Lock()
+			for _, p := range problems {
+				t.Error(p)
+			}
+			mu.Unlock()
+			if d := os.Getenv("SURVEYSTAT_SCREENSHOT_DIR"); d != "" {
+				os.MkdirAll(d, 0o755)
+				if err := os.WriteFile(filepath.Join(d, strings.TrimSuffix(page, ".html")+".jpg"), shot, 0o644); err != nil {
+					t.Error(err)
+				}
+			}
+			if len(shot) < 10000 {
+				t.Errorf("screenshot of %d bytes", len(shot))
+			}
+		})
+	}
+}

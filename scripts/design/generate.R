@@ -1,0 +1,195 @@
+# Reference values for surveystat's design-based estimators (package
+# analysis: design*.go, rake*.go, subgroup*.go, adjust*.go), computed with
+# R's survey package from its own api data sets.
+#
+# Usage: Rscript scripts/design/generate.R [outdir]
+# (default outdir analysis/testdata/design). See generate.sh.
+suppressMessages(library(survey))
+options(survey.lonely.psu = "fail")
+args <- commandArgs(trailingOnly = TRUE)
+out <- if (length(args) >= 1) args[1] else "analysis/testdata/design"
+dir.create(out, recursive = TRUE, showWarnings = FALSE)
+data(api)
+
+wcsv <- function(x, name) {
+  write.csv(x, file.path(out, name), row.names = FALSE, na = "NA")
+  invisible(NULL)
+}
+num <- function(x) trimws(formatC(as.numeric(x), digits = 15, format = "g"))
+
+# Indicator columns, computed here so that Go reads exactly R's y and domains.
+ind <- function(d) {
+  data.frame(
+    y_ell0 = as.integer(d$ell == 0),
+    y_schwide = as.integer(d$sch.wide == "Yes"),
+    y_stypeE = as.integer(d$stype == "E"),
+    y_meals50 = as.integer(d$meals > 50),
+    y_awards = as.integer(d$awards == "Yes"),
+    y_none = as.integer(d$api00 < 0), # no school: p = 0
+    y_all = as.integer(d$api00 > 0), # every school: p = 1
+    d_all = 1L,
+    d_stypeH = as.integer(d$stype == "H"),
+    d_stypeM = as.integer(d$stype == "M"),
+    d_awards = as.integer(d$awards == "Yes")
+  )
+}
+
+clus1 <- cbind(apiclus1[, c("dnum", "snum", "stype", "sch.wide", "awards", "comp.imp", "pw", "fpc")], ind(apiclus1))
+strat <- cbind(apistrat[, c("snum", "stype", "sch.wide", "awards", "comp.imp", "pw", "fpc")], ind(apistrat))
+strat$fpcfrac <- as.vector(table(apistrat$stype)[apistrat$stype]) / apistrat$fpc
+clus2 <- cbind(apiclus2[, c("dnum", "snum", "stype", "sch.wide", "awards", "comp.imp", "pw")], ind(apiclus2))
+# svydesign(id = ~dnum, fpc = ~fpc) without weights= takes them from the fpc.
+clus1$w_fpc <- weights(svydesign(id = ~dnum, fpc = ~fpc, data = clus1))
+wcsv(clus1, "apiclus1.csv")
+wcsv(strat, "apistrat.csv")
+wcsv(clus2, "apiclus2.csv")
+
+designs <- list(
+  clus1 = svydesign(id = ~dnum, fpc = ~fpc, data = clus1),
+  clus1nofpc = svydesign(id = ~dnum, weights = ~pw, data = clus1),
+  clus2nofpc = svydesign(id = ~dnum + snum, weights = ~pw, data = clus2),
+  strat = svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = strat),
+  stratfrac = svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpcfrac, data = strat),
+  stratnofpc = svydesign(id = ~1, strata = ~stype, weights = ~pw, data = strat),
+  wonly = svydesign(id = ~1, weights = ~pw, data = strat)
+)
+shares <- c("y_ell0", "y_schwide", "y_stypeE", "y_meals50", "y_awards", "y_none", "y_all")
+domains <- c("d_all", "d_stypeH", "d_stypeM", "d_awards")
+methods <- c("logit", "likelihood", "asin", "beta", "mean", "xlogit")
+levels <- c(0.90, 0.95, 0.99)
+
+est <- NULL
+cis <- NULL
+for (dn in names(designs)) {
+  for (dom in domains) {
+    des <- designs[[dn]]
+    if (dom != "d_all") des <- subset(des, des$variables[[dom]] == 1)
+    for (y in shares) {
+      f <- as.formula(paste0("~", y))
+      m <- svymean(f, des, deff = TRUE)
+      est <- rbind(est, data.frame(
+        design = dn, share = y, domain = dom,
+        p = num(coef(m)[1]), se = num(SE(m)[1]), deff = num(deff(m)[1]),
+        df = degf(des), n = nrow(des)
+      ))
+      for (lv in levels) {
+        for (me in methods) {
+          ci <- tryCatch(
+            suppressWarnings(attr(svyciprop(as.formula(paste0("~I(", y, "==1)")), des, method = me, level = lv), "ci")),
+            error = function(e) c(NA, NA)
+          )
+          cis <- rbind(cis, data.frame(
+            design = dn, share = y, domain = dom, level = lv, method = me,
+            lower = num(ci[1]), upper = num(ci[2])
+          ))
+        }
+      }
+    }
+  }
+}
+wcsv(est, "svymean.csv")
+wcsv(cis, "svyciprop.csv")
+
+# Lonely PSUs: apistrat with one school of stratum "H" kept, and apiclus1
+# stratified by school type with district 716 alone in a stratum of its own.
+lonely <- strat[strat$stype != "H" | seq_len(nrow(strat)) == which(strat$stype == "H")[1], ]
+wcsv(lonely, "apistrat_lonely.csv")
+cl <- clus1
+cl$str <- ifelse(cl$dnum == 716, "lone", "rest")
+wcsv(cl, "apiclus1_lonely.csv")
+lon <- NULL
+for (rule in c("fail", "certainty", "adjust")) {
+  options(survey.lonely.psu = rule)
+  dl <- list(
+    strat_lonely = svydesign(id = ~1, strata = ~stype, weights = ~pw, data = lonely),
+    clus1_lonely = svydesign(id = ~dnum, strata = ~str, weights = ~pw, data = cl)
+  )
+  for (dn in names(dl)) {
+    for (y in c("y_schwide", "y_meals50")) {
+      m <- tryCatch(svymean(as.formula(paste0("~", y)), dl[[dn]]), error = function(e) NULL)
+      lon <- rbind(lon, data.frame(
+        design = dn, rule = rule, share = y,
+        p = if (is.null(m)) "error" else num(coef(m)[1]),
+        se = if (is.null(m)) "error" else num(SE(m)[1]),
+        df = degf(dl[[dn]])
+      ))
+    }
+  }
+}
+options(survey.lonely.psu = "fail")
+wcsv(lon, "lonely.csv")
+
+# Raking (R's ?rake example, plus a three-margin version with population
+# margins from apipop, plus a run stopped before convergence).
+pop <- apipop
+clus1$row <- seq_len(nrow(clus1))
+dclus1 <- svydesign(id = ~dnum, weights = ~pw, data = clus1, fpc = ~fpc)
+pop.types <- data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018))
+pop.schwide <- data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))
+pop.awards <- as.data.frame(table(awards = pop$awards))
+margins <- rbind(
+  data.frame(example = "two", variable = "stype", category = pop.types$stype, total = pop.types$Freq),
+  data.frame(example = "two", variable = "sch.wide", category = pop.schwide$sch.wide, total = pop.schwide$Freq),
+  data.frame(example = "three", variable = "stype", category = pop.types$stype, total = pop.types$Freq),
+  data.frame(example = "three", variable = "sch.wide", category = pop.schwide$sch.wide, total = pop.schwide$Freq),
+  data.frame(example = "three", variable = "awards", category = as.character(pop.awards$awards), total = pop.awards$Freq)
+)
+wcsv(margins, "rake_margins.csv")
+runs <- list(
+  list(name = "two_default", ex = "two", control = list(maxit = 10, epsilon = 1)),
+  list(name = "two_tight", ex = "two", control = list(maxit = 100, epsilon = 1e-10)),
+  list(name = "three_default", ex = "three", control = list(maxit = 10, epsilon = 1)),
+  list(name = "three_tight", ex = "three", control = list(maxit = 100, epsilon = 1e-10)),
+  list(name = "three_maxit2", ex = "three", control = list(maxit = 2, epsilon = 1e-10))
+)
+rw <- data.frame(row = clus1$row, pw = clus1$pw)
+rc <- NULL
+for (r in runs) {
+  sm <- if (r$ex == "two") list(~stype, ~sch.wide) else list(~stype, ~sch.wide, ~awards)
+  pm <- if (r$ex == "two") list(pop.types, pop.schwide) else list(pop.types, pop.schwide, pop.awards)
+  conv <- TRUE
+  d <- withCallingHandlers(rake(dclus1, sm, pm, control = r$control),
+    warning = function(w) {
+      conv <<- FALSE
+      invokeRestart("muffleWarning")
+    }
+  )
+  rw[[r$name]] <- num(weights(d))
+  rc <- rbind(rc, data.frame(
+    run = r$name, example = r$ex, maxit = r$control$maxit, epsilon = r$control$epsilon,
+    converged = conv
+  ))
+}
+wcsv(rw, "rake_weights.csv")
+wcsv(rc, "rake_runs.csv")
+
+# Rao-Scott tests of independence.
+chi <- NULL
+tests <- list(
+  list(design = "strat", f = ~sch.wide + stype),
+  list(design = "clus1", f = ~sch.wide + stype),
+  list(design = "clus1nofpc", f = ~awards + comp.imp),
+  list(design = "stratnofpc", f = ~stype + awards),
+  list(design = "wonly", f = ~sch.wide + comp.imp),
+  list(design = "clus2nofpc", f = ~stype + awards)
+)
+for (t in tests) {
+  fF <- svychisq(t$f, designs[[t$design]], statistic = "F")
+  fC <- svychisq(t$f, designs[[t$design]], statistic = "Chisq")
+  vars <- all.vars(t$f)
+  chi <- rbind(chi, data.frame(
+    design = t$design, row = vars[1], col = vars[2],
+    F = num(fF$statistic), ndf = num(fF$parameter[1]), ddf = num(fF$parameter[2]), p_F = num(fF$p.value),
+    X2 = num(fC$statistic), df_Chisq = fC$parameter[1], p_Chisq = num(fC$p.value)
+  ))
+}
+wcsv(chi, "svychisq.csv")
+
+# p.adjust.
+p <- c(0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.5, 0.001, 0.9, 0.03)
+wcsv(data.frame(p = p, holm = num(p.adjust(p, "holm")), BH = num(p.adjust(p, "BH"))), "padjust.csv")
+
+writeLines(c(
+  paste("R:", R.version.string),
+  paste("survey:", as.character(packageVersion("survey")))
+), file.path(out, "VERSIONS"))
