@@ -87,44 +87,50 @@ func (t *Tally) newBy(k int) [][]cell {
 	return by
 }
 
-// addTo counts answer v of a respondent with the given values into the
-// overall cell and the subgroup cells.
-func (t *Tally) addTo(overall *cell, by [][]cell, v int, values []int) {
-	overall.n++
-	overall.counts[v]++
+// addTo counts answer v of count respondents with the given values into
+// the overall cell and the subgroup cells.
+func (t *Tally) addTo(overall *cell, by [][]cell, v int, values []int, count float64) {
+	overall.n += count
+	overall.counts[v] += count
 	for gi, g := range t.subgroups {
 		if lv := values[g]; lv >= 0 {
 			c := &by[gi][lv]
-			c.n++
-			c.counts[v]++
+			c.n += count
+			c.counts[v] += count
 		}
 	}
 }
 
-// Add counts one respondent.
+// Add counts one respondent, or r.Count identical respondents of an
+// aggregated cell table (a Count of 0 is taken as 1).
 func (t *Tally) Add(r *survey.Respondent) {
-	t.rows++
+	count := r.Count
+	if count == 0 {
+		count = 1
+	}
+	n := int(count)
+	t.rows += n
 	for qi := range t.q {
 		qt := &t.q[qi]
 		if !t.study.InBase(qi, r.Values) {
-			qt.acc.OutsideBase++
+			qt.acc.OutsideBase += n
 			if r.Ignored != nil && r.Ignored[qi] {
-				qt.acc.Ignored++
+				qt.acc.Ignored += n
 			}
 			continue
 		}
-		qt.acc.InBase++
+		qt.acc.InBase += n
 		v := r.Values[qi]
 		switch {
 		case v == survey.Missing:
-			qt.acc.Missing++
+			qt.acc.Missing += n
 			continue
 		case v < 0:
-			qt.acc.NoAnswer++
+			qt.acc.NoAnswer += n
 			continue
 		}
-		qt.acc.Used++
-		t.addTo(&qt.overall, qt.by, v, r.Values)
+		qt.acc.Used += n
+		t.addTo(&qt.overall, qt.by, v, r.Values, count)
 	}
 	for di := range t.d {
 		dt := &t.d[di]
@@ -132,11 +138,11 @@ func (t *Tally) Add(r *survey.Respondent) {
 		switch {
 		case !in:
 		case !known:
-			dt.unknown++
+			dt.unknown += n
 		case event:
-			t.addTo(&dt.overall, dt.by, 0, r.Values)
+			t.addTo(&dt.overall, dt.by, 0, r.Values, count)
 		default:
-			t.addTo(&dt.overall, dt.by, 1, r.Values)
+			t.addTo(&dt.overall, dt.by, 1, r.Values, count)
 		}
 	}
 }

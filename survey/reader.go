@@ -29,6 +29,16 @@ type Respondent struct {
 	Values []int
 	Weight float64
 
+	// Stratum and PSU identify the respondent's stratum and primary
+	// sampling unit when the study declares those columns ("" otherwise);
+	// FPC is the finite population correction (0: none).
+	Stratum, PSU string
+	FPC          float64
+
+	// Count is how many identical respondents this row stands for: 1 for
+	// a respondent file, the cell count for an aggregated cell table.
+	Count float64
+
 	// Ignored marks, per question, an answer from outside the question's
 	// base that was ignored because the study sets data.outside_base: warn.
 	Ignored []bool
@@ -45,6 +55,7 @@ var (
 	ErrNoRows        = errors.New("no respondent rows")
 	ErrIdentifier    = errors.New("column looks like a direct identifier or free text")
 	ErrEncoding      = errors.New("text is not valid UTF-8")
+	ErrDesignCell    = errors.New("invalid sample design value")
 )
 
 // ParseError locates a problem in a respondent file.
@@ -92,14 +103,15 @@ type Reader struct {
 	csv    *csv.Reader
 	header []string
 
-	idCol, weightCol int
-	undeclared       []int            // columns the study does not mention or ignore
-	cols             []int            // column index per question
-	codes            []map[string]int // code → category index or Missing
-	expect           []string         // codes in words, per question
-	ids              map[string]int   // respondent id → line first seen
-	rec              Respondent
-	rows             int
+	idCol, weightCol              int
+	strataCol, clusterCol, fpcCol int
+	undeclared                    []int            // columns the study does not mention or ignore
+	cols                          []int            // column index per question
+	codes                         []map[string]int // code → category index or Missing
+	expect                        []string         // codes in words, per question
+	ids                           map[string]int   // respondent id → line first seen
+	rec                           Respondent
+	rows                          int
 }
 
 // NewReader reads the header of a respondent file from r and returns a
@@ -130,7 +142,8 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		}
 		index[h] = i
 	}
-	rd := &Reader{study: s, name: name, csv: cr, header: header, weightCol: -1, ids: map[string]int{}}
+	rd := &Reader{study: s, name: name, csv: cr, header: header, weightCol: -1,
+		strataCol: -1, clusterCol: -1, fpcCol: -1, ids: map[string]int{}}
 	find := func(col, what string) (int, error) {
 		i, ok := index[col]
 		if !ok {
@@ -147,7 +160,18 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 			return nil, err
 		}
 	}
-	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true}
+	for _, c := range []struct {
+		col  string
+		to   *int
+		what string
+	}{{s.Data.Strata, &rd.strataCol, "the stratum"}, {s.Data.Cluster, &rd.clusterCol, "the PSU (cluster)"}, {s.Data.FPC, &rd.fpcCol, "the finite population correction"}} {
+		if c.col != "" {
+			if *c.to, err = find(c.col, c.what); err != nil {
+				return nil, err
+			}
+		}
+	}
+	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true, s.Data.Strata: true, s.Data.Cluster: true, s.Data.FPC: true}
 	for _, q := range s.Questions {
 		declared[q.Column] = true
 	}
@@ -256,6 +280,25 @@ func (r *Reader) Read() (*Respondent, error) {
 			at(r.weightCol, v, "a positive finite number such as 1.25", ErrWeight)
 		}
 		resp.Weight = w
+	}
+	resp.Stratum, resp.PSU, resp.FPC, resp.Count = "", "", 0, 1
+	if r.strataCol >= 0 {
+		if resp.Stratum = strings.TrimSpace(rec[r.strataCol]); resp.Stratum == "" {
+			at(r.strataCol, "", "a stratum id", ErrDesignCell)
+		}
+	}
+	if r.clusterCol >= 0 {
+		if resp.PSU = strings.TrimSpace(rec[r.clusterCol]); resp.PSU == "" {
+			at(r.clusterCol, "", "a PSU (cluster) id", ErrDesignCell)
+		}
+	}
+	if r.fpcCol >= 0 {
+		v := strings.TrimSpace(rec[r.fpcCol])
+		f, ok := parseWeight(v, r.study.Data.Decimal)
+		if !ok {
+			at(r.fpcCol, v, "a positive number: the population size (≥ 1) or sampling fraction (< 1) of the stratum", ErrDesignCell)
+		}
+		resp.FPC = f
 	}
 	for qi, col := range r.cols {
 		v := strings.TrimSpace(rec[col])

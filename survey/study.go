@@ -61,12 +61,16 @@ type Source struct {
 
 // DataSpec locates the respondent file and its special columns.
 type DataSpec struct {
-	File      string `yaml:"file"`      // relative to the study file
-	ID        string `yaml:"id"`        // respondent id column
-	Weight    string `yaml:"weight"`    // optional weight column
-	Delimiter string `yaml:"delimiter"` // one character, or "auto" (default): detected from the header
-	Decimal   string `yaml:"decimal"`   // decimal separator of weights: "." or ","; default either
-	Encoding  string `yaml:"encoding"`  // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
+	File      string `yaml:"file"`       // relative to the study file
+	ID        string `yaml:"id"`         // respondent id column
+	Weight    string `yaml:"weight"`     // optional weight column
+	Strata    string `yaml:"strata"`     // optional stratum column (complex samples)
+	Cluster   string `yaml:"cluster"`    // optional primary sampling unit (PSU) column
+	FPC       string `yaml:"fpc"`        // optional finite population correction column
+	LonelyPSU string `yaml:"lonely_psu"` // strata with one PSU: fail (default), certainty, adjust
+	Delimiter string `yaml:"delimiter"`  // one character, or "auto" (default): detected from the header
+	Decimal   string `yaml:"decimal"`    // decimal separator of weights: "." or ","; default either
+	Encoding  string `yaml:"encoding"`   // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
 
 	// Ignore lists columns that are in the file but must not be read,
 	// such as names or e-mail addresses: columns that look like direct
@@ -88,6 +92,35 @@ type Analysis struct {
 	// respondents are suppressed in the report and charts and flagged in
 	// the results files. Default 30; a negative value turns it off.
 	MinBase int `yaml:"min_base"`
+
+	// Design is the interval method for weighted and complex samples, as
+	// R's svyciprop: logit (default), xlogit, beta, mean, likelihood, asin.
+	// It is used for every estimate when data declares a weight, strata
+	// or cluster column.
+	Design string `yaml:"design"`
+
+	// Rake calibrates the weights to population margins before estimation.
+	Rake *RakeSpec `yaml:"rake"`
+
+	// Independence lists tests of independence (Rao–Scott) between a
+	// question and a subgroup variable, among the question's base. They
+	// form one family for the Holm and Benjamini–Hochberg adjustments.
+	Independence []IndependenceTest `yaml:"independence"`
+}
+
+// RakeSpec points to population margins and controls the raking.
+type RakeSpec struct {
+	Margins string  `yaml:"margins"`  // CSV: variable,category,total (relative to the study file)
+	Tol     float64 `yaml:"tol"`      // convergence tolerance (R's epsilon); default 1 (< 1: relative to Σw)
+	MaxIter int     `yaml:"max_iter"` // iteration limit; default 10, as R
+	Lower   float64 `yaml:"lower"`    // trim weights below Lower × mean weight; 0 = no bound
+	Upper   float64 `yaml:"upper"`    // trim weights above Upper × mean weight; 0 = no bound
+}
+
+// IndependenceTest asks whether the answers to Question differ by By.
+type IndependenceTest struct {
+	Question string `yaml:"question"`
+	By       string `yaml:"by"`
 }
 
 // Question is one categorical variable of the codebook: a survey question
@@ -184,6 +217,33 @@ func (s *Study) validate() error {
 	if s.Analysis.MinBase == 0 {
 		s.Analysis.MinBase = 30
 	}
+	if s.Analysis.Design == "" {
+		s.Analysis.Design = "logit"
+	}
+	for i, t := range s.Analysis.Independence {
+		for _, id := range []string{t.Question, t.By} {
+			if s.Question(id) == nil {
+				return fmt.Errorf("analysis.independence[%d]: unknown question %q", i, id)
+			}
+		}
+		if t.Question == t.By {
+			return fmt.Errorf("analysis.independence[%d]: question %q against itself", i, t.Question)
+		}
+	}
+	if r := s.Analysis.Rake; r != nil {
+		if r.Margins == "" {
+			return errors.New("analysis.rake.margins: missing (a CSV with columns variable,category,total)")
+		}
+		if r.MaxIter == 0 {
+			r.MaxIter = 10
+		}
+		if r.Tol == 0 {
+			r.Tol = 1
+		}
+		if r.Tol < 0 || r.MaxIter < 0 || r.Lower < 0 || (r.Upper != 0 && r.Upper < r.Lower) {
+			return errors.New("analysis.rake: tol, max_iter, lower and upper must be non-negative, and upper ≥ lower")
+		}
+	}
 	if s.Analysis.Level == 0 {
 		s.Analysis.Level = 0.95
 	}
@@ -198,8 +258,17 @@ func (s *Study) validate() error {
 	}
 	seen := map[string]bool{}
 	columns := map[string]string{s.Data.ID: "data.id"}
-	if s.Data.Weight != "" {
-		columns[s.Data.Weight] = "data.weight"
+	for _, c := range []struct{ col, key string }{
+		{s.Data.Weight, "data.weight"}, {s.Data.Strata, "data.strata"},
+		{s.Data.Cluster, "data.cluster"}, {s.Data.FPC, "data.fpc"},
+	} {
+		if c.col == "" {
+			continue
+		}
+		if prev, ok := columns[c.col]; ok {
+			return fmt.Errorf("%s: column %q is already used by %s", c.key, c.col, prev)
+		}
+		columns[c.col] = c.key
 	}
 	for i := range s.Questions {
 		q := &s.Questions[i]
@@ -381,6 +450,21 @@ func (s *Study) checkBaseCycles() error {
 		}
 	}
 	return nil
+}
+
+// HasDesign reports whether the data declares weights, strata or clusters,
+// so that estimates are design-based.
+func (s *Study) HasDesign() bool {
+	return s.Data.Weight != "" || s.Data.Strata != "" || s.Data.Cluster != "" || s.Analysis.Rake != nil
+}
+
+// RakePath returns the raking margins file, resolved against the study
+// file's directory, or "".
+func (s *Study) RakePath() string {
+	if s.Analysis.Rake == nil {
+		return ""
+	}
+	return s.resolve(s.Analysis.Rake.Margins)
 }
 
 // QuestionIndex returns the index of the question with the given id, or -1.
