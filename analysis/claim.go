@@ -3,6 +3,9 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // ClaimResult is a claim about a share ("fewer than half …") tested at a
@@ -44,6 +47,9 @@ func EvaluateClaim(e Estimate, op string, p0, level float64) (ClaimResult, error
 	if !(p0 > 0 && p0 < 1) {
 		return ClaimResult{}, fmt.Errorf("claim threshold %v: %w", p0, ErrNull)
 	}
+	if e.Design != nil {
+		return evaluateDesignClaim(e, op, alt, p0, level)
+	}
 	iv, err := ProportionInterval(e.Method, e.Count, e.Base, level, alt)
 	if err != nil {
 		return ClaimResult{}, err
@@ -66,5 +72,39 @@ func EvaluateClaim(e Estimate, op string, p0, level float64) (ClaimResult, error
 		return ClaimResult{}, err
 	}
 	r.PValue, r.Test = t.PValue, t.Method
+	return r, nil
+}
+
+// evaluateDesignClaim is EvaluateClaim for a design-based estimate: the
+// bound is the one-sided svyciprop bound of the study's design method, the
+// p-value that of the one-sided design-based t test
+// t = (p̂ − p0)/SE on the design's degrees of freedom (as R's
+// svyttest on the indicator).
+func evaluateDesignClaim(e Estimate, op string, alt Alternative, p0, level float64) (ClaimResult, error) {
+	de := *e.Design
+	iv, err := DesignInterval(strings.TrimPrefix(e.Method, "svy-"), de, level, alt)
+	if err != nil {
+		return ClaimResult{}, err
+	}
+	r := ClaimResult{Estimate: e, Op: op, Value: p0, Level: level, Test: "Design-based t test (Taylor linearisation)"}
+	if alt == Less {
+		r.Bound, r.Supported = iv.Upper, iv.Upper < p0
+	} else {
+		r.Bound, r.Supported = iv.Lower, iv.Lower > p0
+	}
+	switch {
+	case de.SE > 0 && de.DF > 0:
+		t := (de.P - p0) / de.SE
+		dist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(de.DF)}
+		if alt == Less {
+			r.PValue = dist.CDF(t)
+		} else {
+			r.PValue = dist.Survival(t)
+		}
+	case (alt == Less) == (de.P < p0):
+		r.PValue = 0
+	default:
+		r.PValue = 1
+	}
 	return r, nil
 }

@@ -24,4 +24,9 @@ type Estimate struct {
 	// small-cell rule): the estimate is flagged in results files and not
 	// shown in the report or charts.
 	Suppressed bool
+
+	// Design holds the design-based estimate (standard error, degrees of
+	// freedom, design effects) when the study is weighted or complex; nil
+	// for a simple random sample.
+	Design *DesignEstimate
 }

@@ -15,6 +15,10 @@ type Tally struct {
 	rows      int
 	q         []questionTally
 	d         []derivedTally
+	design    *designTally // nil without design accumulators
+	cats      []int        // scratch: category per question within its base, or −1
+	events    []int        // scratch: per derived estimate 0, 1 or −1
+	err       error
 }
 
 // derivedTally counts one derived estimate: category 0 is "the event
@@ -72,6 +76,13 @@ func NewTally(s *survey.Study) *Tally {
 		qt.acc.Question = s.Questions[qi].ID
 		qt.by = t.newBy(k)
 	}
+	t.cats = make([]int, len(s.Questions))
+	t.events = make([]int, len(s.Derived))
+	if s.HasDesign() || len(s.Analysis.Independence) > 0 {
+		if err := t.newDesign(); err != nil {
+			t.err = err
+		}
+	}
 	return t
 }
 
@@ -112,6 +123,7 @@ func (t *Tally) Add(r *survey.Respondent) {
 	t.rows += n
 	for qi := range t.q {
 		qt := &t.q[qi]
+		t.cats[qi] = -1
 		if !t.study.InBase(qi, r.Values) {
 			qt.acc.OutsideBase += n
 			if r.Ignored != nil && r.Ignored[qi] {
@@ -130,20 +142,27 @@ func (t *Tally) Add(r *survey.Respondent) {
 			continue
 		}
 		qt.acc.Used += n
+		t.cats[qi] = v
 		t.addTo(&qt.overall, qt.by, v, r.Values, count)
 	}
 	for di := range t.d {
 		dt := &t.d[di]
 		in, event, known := t.study.Evaluate(&t.study.Derived[di], r.Values)
+		t.events[di] = -1
 		switch {
 		case !in:
 		case !known:
 			dt.unknown += n
 		case event:
+			t.events[di] = 0
 			t.addTo(&dt.overall, dt.by, 0, r.Values, count)
 		default:
+			t.events[di] = 1
 			t.addTo(&dt.overall, dt.by, 1, r.Values, count)
 		}
+	}
+	if t.design != nil {
+		t.addDesign(r, t.cats, t.events)
 	}
 }
 
@@ -167,9 +186,16 @@ func (t *Tally) Accounting() []Accounting {
 // are left out; a question whose overall base is empty is an error.
 func (t *Tally) Estimates() ([]Estimate, error) {
 	s := t.study
+	if t.err != nil {
+		return nil, t.err
+	}
+	if t.design != nil && t.design.err != nil {
+		return nil, t.design.err
+	}
+	useDesign := t.design != nil && len(t.design.q) > 0
 	level := s.Analysis.Level
 	var out []Estimate
-	row := func(id, cat, method string, x float64, c *cell, sub, subv string) error {
+	row := func(id, cat, method string, x float64, c *cell, sub, subv string, acc *DesignCategories, ci int) error {
 		iv, err := ProportionInterval(method, x, c.n, level, TwoSided)
 		if err != nil {
 			where := ""
@@ -185,26 +211,50 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			Deff: 1, NEff: c.n,
 			Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
 		})
+		if useDesign {
+			if err := t.designEstimate(acc, ci, &out[len(out)-1]); err != nil {
+				return fmt.Errorf("%q, category %q: design-based estimate: %w", id, cat, err)
+			}
+		}
 		return nil
 	}
-	add := func(qi int, c *cell, sub, subv string) error {
+	// design returns the design accumulator matching a cell: gi < 0 is
+	// the overall one.
+	design := func(dc []designCells, i, gi, li int) *DesignCategories {
+		if !useDesign {
+			return nil
+		}
+		if gi < 0 {
+			return dc[i].overall
+		}
+		return dc[i].by[gi][li]
+	}
+	add := func(qi int, c *cell, sub, subv string, gi, li int) error {
 		q := &s.Questions[qi]
+		var acc *DesignCategories
+		if useDesign {
+			acc = design(t.design.q, qi, gi, li)
+		}
 		for ci, cat := range q.Categories {
-			if err := row(q.ID, cat.ID, q.Method, c.counts[ci], c, sub, subv); err != nil {
+			if err := row(q.ID, cat.ID, q.Method, c.counts[ci], c, sub, subv, acc, ci); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	addDerived := func(di int, c *cell, sub, subv string) error {
-		return row(s.Derived[di].ID, survey.DerivedCategory, s.Analysis.Method, c.counts[0], c, sub, subv)
+	addDerived := func(di int, c *cell, sub, subv string, gi, li int) error {
+		var acc *DesignCategories
+		if useDesign {
+			acc = design(t.design.d, di, gi, li)
+		}
+		return row(s.Derived[di].ID, survey.DerivedCategory, s.Analysis.Method, c.counts[0], c, sub, subv, acc, 0)
 	}
 	for qi := range t.q {
 		if t.q[qi].overall.n == 0 {
 			q := &s.Questions[qi]
 			return nil, fmt.Errorf("question %q: no respondent in its base (%s) gave a valid answer: %w", q.ID, q.BaseDescription("en"), ErrEmptyBase)
 		}
-		if err := add(qi, &t.q[qi].overall, "", ""); err != nil {
+		if err := add(qi, &t.q[qi].overall, "", "", -1, 0); err != nil {
 			return nil, err
 		}
 	}
@@ -212,7 +262,7 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 		if t.d[di].overall.n == 0 {
 			return nil, fmt.Errorf("derived %q: no respondent in its base: %w", s.Derived[di].ID, ErrEmptyBase)
 		}
-		if err := addDerived(di, &t.d[di].overall, "", ""); err != nil {
+		if err := addDerived(di, &t.d[di].overall, "", "", -1, 0); err != nil {
 			return nil, err
 		}
 	}
@@ -227,7 +277,7 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 				if c.n == 0 {
 					continue
 				}
-				if err := add(qi, c, gq.ID, gq.Categories[li].ID); err != nil {
+				if err := add(qi, c, gq.ID, gq.Categories[li].ID, gi, li); err != nil {
 					return nil, err
 				}
 			}
@@ -238,7 +288,7 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			gq := &s.Questions[g]
 			for li := range t.d[di].by[gi] {
 				if c := &t.d[di].by[gi][li]; c.n > 0 {
-					if err := addDerived(di, c, gq.ID, gq.Categories[li].ID); err != nil {
+					if err := addDerived(di, c, gq.ID, gq.Categories[li].ID, gi, li); err != nil {
 						return nil, err
 					}
 				}

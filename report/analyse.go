@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/survey"
@@ -18,6 +21,11 @@ type Result struct {
 	Published  []survey.PublishedFigure
 	Mismatches []analysis.Mismatch // primary published figures not reproduced
 	Claims     []ClaimResult
+
+	// Rake reports the raking of the weights, when the study rakes.
+	Rake *analysis.RakeReport
+	// Independence holds the study's Rao–Scott tests of independence.
+	Independence []analysis.IndependenceResult
 }
 
 // ClaimResult is a study claim with its test.
@@ -30,23 +38,114 @@ type ClaimResult struct {
 // computes every estimate.
 func Analyse(s *survey.Study) (*Result, error) {
 	path := s.DataPath()
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("respondent file (data.file in %s, relative to the study file): %w", s.Path, err)
+	open := func() (io.ReadCloser, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("respondent file (data.file in %s, relative to the study file): %w", s.Path, err)
+		}
+		return f, nil
 	}
-	defer f.Close()
-	return AnalyseReader(s, f, path)
+	return analyse(s, open, path)
 }
 
 // AnalyseReader is Analyse on a respondent file read from r; name is used
-// in errors.
+// in errors. A study that rakes its weights reads the data twice, so r is
+// read into memory first in that case.
 func AnalyseReader(s *survey.Study, r io.Reader, name string) (*Result, error) {
+	if s.Analysis.Rake == nil {
+		return analyse(s, func() (io.ReadCloser, error) { return io.NopCloser(r), nil }, name)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return analyse(s, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }, name)
+}
+
+// checkMethods rejects unknown interval methods before any data is read.
+func checkMethods(s *survey.Study) error {
+	for _, q := range s.Questions {
+		if !slices.Contains(analysis.MethodNames(), q.Method) {
+			return fmt.Errorf("%s: question %q: interval method %q: want one of %s", s.Path, q.ID, q.Method, strings.Join(analysis.MethodNames(), ", "))
+		}
+	}
+	if !slices.Contains(analysis.DesignMethodNames(), s.Analysis.Design) {
+		return fmt.Errorf("%s: analysis.design %q: want one of %s", s.Path, s.Analysis.Design, strings.Join(analysis.DesignMethodNames(), ", "))
+	}
+	return nil
+}
+
+// rake reads the data once to rake the weights to the study's margins and
+// returns the raked weight of every respondent in file order.
+func rake(s *survey.Study, open func() (io.ReadCloser, error), name string) ([]float64, *analysis.RakeReport, error) {
+	m, err := s.LoadMargins()
+	if err != nil {
+		return nil, nil, err
+	}
+	var weights []float64
+	vars := make([][]int, len(m.Variables))
+	idx := make([]int, len(m.Variables))
+	for i, v := range m.Variables {
+		idx[i] = s.QuestionIndex(v)
+	}
+	f, err := open()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	err = survey.Scan(f, s, name, func(r *survey.Respondent) error {
+		for i, qi := range idx {
+			if r.Values[qi] < 0 {
+				return fmt.Errorf("%s:%d: raking variable %s has no valid answer: every respondent needs one", name, r.Line, m.Variables[i])
+			}
+			vars[i] = append(vars[i], r.Values[qi])
+		}
+		weights = append(weights, r.Weight)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	rs := s.Analysis.Rake
+	raked, rep, err := analysis.Rake(weights, vars, m.Totals, analysis.RakeOptions{Tol: rs.Tol, MaxIter: rs.MaxIter, Lower: rs.Lower, Upper: rs.Upper})
+	if err != nil {
+		return nil, nil, fmt.Errorf("raking to %s: %w", s.RakePath(), err)
+	}
+	return raked, &rep, nil
+}
+
+func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (*Result, error) {
+	if err := checkMethods(s); err != nil {
+		return nil, err
+	}
+	var raked []float64
+	var rakeReport *analysis.RakeReport
+	if s.Analysis.Rake != nil {
+		var err error
+		if raked, rakeReport, err = rake(s, open, name); err != nil {
+			return nil, err
+		}
+	}
+	f, err := open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	t := analysis.NewTally(s)
-	if err := survey.Scan(r, s, name, func(r *survey.Respondent) error {
+	i := 0
+	if err := survey.Scan(f, s, name, func(r *survey.Respondent) error {
+		if raked != nil {
+			r.Weight = raked[i]
+		}
+		i++
 		t.Add(r)
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	indep, err := t.Independence()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
 	}
 	est, err := t.Estimates()
 	if err != nil {
@@ -73,13 +172,15 @@ func AnalyseReader(s *survey.Study, r io.Reader, name string) (*Result, error) {
 		claims = append(claims, ClaimResult{Claim: c, ClaimResult: cr})
 	}
 	return &Result{
-		Claims:     claims,
-		Study:      s,
-		Rows:       t.Rows(),
-		Accounting: t.Accounting(),
-		Estimates:  est,
-		Published:  pub,
-		Mismatches: analysis.CheckPublished(pub, est),
+		Rake:         rakeReport,
+		Independence: indep,
+		Claims:       claims,
+		Study:        s,
+		Rows:         t.Rows(),
+		Accounting:   t.Accounting(),
+		Estimates:    est,
+		Published:    pub,
+		Mismatches:   analysis.CheckPublished(pub, est),
 	}, nil
 }
 

@@ -30,6 +30,9 @@ type document struct {
 	Accounting table
 	AccIntro   string
 	Methods    string
+	RakeText   string
+	Indep      table
+	IndepIntro string
 	Disclosure []pair
 	Notes      []string
 	Sources    []survey.Source
@@ -126,6 +129,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		q := &s.Questions[qi]
 		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: q.Wording.Get(lang)}
 		blk.Table.Header = []string{ms.T("col_category"), ms.T("col_n"), ms.T("col_count"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
+		if s.HasDesign() {
+			blk.Table.Header = append(blk.Table.Header, ms.T("col_deff"), ms.T("col_neff"))
+		}
 		for _, c := range q.Categories {
 			e, ok := r.Overall(q.ID, c.ID)
 			if !ok {
@@ -142,10 +148,14 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				blk.Table.Rows = append(blk.Table.Rows, []string{c.Label.Get(lang), Count(e.Base, lang), "", ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
 				continue
 			}
-			blk.Table.Rows = append(blk.Table.Rows, []string{
+			cells := []string{
 				c.Label.Get(lang), Count(e.Base, lang), Count(e.Count, lang),
 				Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang),
-			})
+			}
+			if s.HasDesign() {
+				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
+			}
+			blk.Table.Rows = append(blk.Table.Rows, cells)
 		}
 		d.Estimates = append(d.Estimates, blk)
 	}
@@ -205,6 +215,34 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 
 	d.Methods = ms.T("methods_text", "level", lvl, "method", s.Analysis.Method)
+	if s.HasDesign() {
+		d.Methods = ms.T("methods_design", "level", lvl, "method", s.Analysis.Design)
+	}
+	if rp := r.Rake; rp != nil {
+		conv := ms.T("converged")
+		if !rp.Converged {
+			conv = ms.T("not_converged")
+		}
+		m, _ := s.LoadMargins()
+		vars := ""
+		if m != nil {
+			vars = strings.Join(m.Variables, ", ")
+		}
+		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
+			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed))
+	}
+	if len(r.Independence) > 0 {
+		d.IndepIntro = ms.T("independence_intro", "k", strconv.Itoa(len(r.Independence)))
+		d.Indep.Header = []string{ms.T("col_question"), ms.T("col_by"), ms.T("col_f"), ms.T("col_df"), ms.T("col_p"), ms.T("col_p_holm"), ms.T("col_p_bh")}
+		for _, it := range r.Independence {
+			q, g := s.Question(it.Question), s.Question(it.By)
+			d.Indep.Rows = append(d.Indep.Rows, []string{
+				q.Label.Get(lang), g.Label.Get(lang),
+				decimal(it.F, 2, lang), decimal(it.NumDF, 2, lang) + "; " + decimal(it.DenDF, 1, lang),
+				pValue(it.PF, lang), pValue(it.HolmP, lang), pValue(it.BHP, lang),
+			})
+		}
+	}
 	m := s.Metadata
 	add := func(key, v string) {
 		d.Disclosure = append(d.Disclosure, pair{Label: ms.T(key), Value: v, Missing: strings.TrimSpace(v) == ""})
@@ -273,4 +311,14 @@ func pSentence(p string) string {
 		return "p " + p
 	}
 	return "p = " + p
+}
+
+// decimal formats v with the given decimals and the decimal separator of
+// lang.
+func decimal(v float64, decimals int, lang string) string {
+	out := strconv.FormatFloat(v, 'f', decimals, 64)
+	if lang == "de" || lang == "nl" {
+		out = strings.ReplaceAll(out, ".", ",")
+	}
+	return out
 }

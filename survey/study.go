@@ -220,6 +220,11 @@ func (s *Study) validate() error {
 	if s.Analysis.Design == "" {
 		s.Analysis.Design = "logit"
 	}
+	switch s.Data.LonelyPSU {
+	case "", "fail", "certainty", "adjust":
+	default:
+		return fmt.Errorf("data.lonely_psu %q: want fail, certainty or adjust", s.Data.LonelyPSU)
+	}
 	for i, t := range s.Analysis.Independence {
 		for _, id := range []string{t.Question, t.By} {
 			if s.Question(id) == nil {

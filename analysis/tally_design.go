@@ -1,0 +1,185 @@
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/surveystat/surveystat/survey"
+)
+
+// designTally holds the design-based accumulators of a Tally: for every
+// question and derived estimate, one DesignCategories overall and one per
+// subgroup category (the domain), and one DesignTable per independence
+// test. Every respondent is added to every accumulator, inside or outside
+// its domain, as domain estimation requires.
+type designTally struct {
+	lonely LonelyPSU
+	q      []designCells // per question
+	d      []designCells // per derived estimate (categories: event, not)
+	tables []*DesignTable
+	err    error // first error from an accumulator
+}
+
+type designCells struct {
+	overall *DesignCategories
+	by      [][]*DesignCategories // [subgroup][subgroup category]
+}
+
+// IndependenceResult is a Rao–Scott test of independence between a
+// question and a subgroup variable among the question's base, with the
+// p-values adjusted over the study's family of such tests.
+type IndependenceResult struct {
+	Question, By string
+	RaoScottResult
+	// HolmP and BHP adjust PF over all tests of the study (Holm's step-down
+	// and Benjamini–Hochberg), as R's p.adjust.
+	HolmP, BHP float64
+}
+
+func (t *Tally) newDesign() error {
+	s := t.study
+	lonely, err := ParseLonelyPSU(s.Data.LonelyPSU)
+	if err != nil {
+		return fmt.Errorf("data.lonely_psu: %w", err)
+	}
+	dt := &designTally{lonely: lonely}
+	cells := func(k int) (designCells, error) {
+		var c designCells
+		var err error
+		if c.overall, err = NewDesignCategories(k, lonely); err != nil {
+			return c, err
+		}
+		c.by = make([][]*DesignCategories, len(t.subgroups))
+		for gi, g := range t.subgroups {
+			c.by[gi] = make([]*DesignCategories, len(s.Questions[g].Categories))
+			for li := range c.by[gi] {
+				if c.by[gi][li], err = NewDesignCategories(k, lonely); err != nil {
+					return c, err
+				}
+			}
+		}
+		return c, nil
+	}
+	if s.HasDesign() {
+		for qi := range s.Questions {
+			c, err := cells(len(s.Questions[qi].Categories))
+			if err != nil {
+				return err
+			}
+			dt.q = append(dt.q, c)
+		}
+		for range s.Derived {
+			c, err := cells(2)
+			if err != nil {
+				return err
+			}
+			dt.d = append(dt.d, c)
+		}
+	}
+	for _, it := range s.Analysis.Independence {
+		q, g := s.Question(it.Question), s.Question(it.By)
+		tab, err := NewDesignTable(len(q.Categories), len(g.Categories), lonely)
+		if err != nil {
+			return err
+		}
+		dt.tables = append(dt.tables, tab)
+	}
+	t.design = dt
+	return nil
+}
+
+// addDesign adds a respondent to the design accumulators; cats holds, per
+// question, the answer's category within the base or −1, and events, per
+// derived estimate, 0 (event), 1 (no event) or −1 (outside its base).
+func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
+	dt := t.design
+	if dt == nil || dt.err != nil {
+		return
+	}
+	if r.Count != 0 && r.Count != 1 && (len(dt.q) > 0 || len(dt.tables) > 0) {
+		dt.err = fmt.Errorf("an aggregated cell table (count %v) cannot be used with design-based estimates: %w", r.Count, ErrDesign)
+		return
+	}
+	row := DesignRow{Stratum: r.Stratum, PSU: r.PSU, Weight: r.Weight, FPC: r.FPC}
+	add := func(c designCells, v int) {
+		if dt.err != nil {
+			return
+		}
+		if err := c.overall.Add(row, v); err != nil {
+			dt.err = err
+			return
+		}
+		for gi, g := range t.subgroups {
+			lv := r.Values[g]
+			for li, acc := range c.by[gi] {
+				cv := -1
+				if li == lv {
+					cv = v
+				}
+				if err := acc.Add(row, cv); err != nil {
+					dt.err = err
+					return
+				}
+			}
+		}
+	}
+	for qi, c := range dt.q {
+		add(c, cats[qi])
+	}
+	for di, c := range dt.d {
+		add(c, events[di])
+	}
+	for ti, it := range t.study.Analysis.Independence {
+		i := cats[t.study.QuestionIndex(it.Question)]
+		j := r.Values[t.study.QuestionIndex(it.By)]
+		if i < 0 || j < 0 {
+			i, j = -1, -1
+		}
+		if err := dt.tables[ti].Add(row, i, j); err != nil && dt.err == nil {
+			dt.err = err
+		}
+	}
+}
+
+// designEstimate turns a design accumulator's estimate of category c into
+// the fields of an Estimate.
+func (t *Tally) designEstimate(acc *DesignCategories, c int, e *Estimate) error {
+	de, err := acc.Estimate(c)
+	if err != nil {
+		return err
+	}
+	iv, err := DesignInterval(t.study.Analysis.Design, de, t.study.Analysis.Level, TwoSided)
+	if err != nil {
+		return err
+	}
+	e.Share, e.Lower, e.Upper = de.P, iv.Lower, iv.Upper
+	e.Method = "svy-" + t.study.Analysis.Design
+	e.Deff, e.NEff = de.KishDeff, de.NEff
+	e.Design = &de
+	return nil
+}
+
+// Independence returns the study's tests of independence with Holm and
+// Benjamini–Hochberg adjusted p-values over the whole family.
+func (t *Tally) Independence() ([]IndependenceResult, error) {
+	if t.design == nil {
+		return nil, nil
+	}
+	if t.design.err != nil {
+		return nil, t.design.err
+	}
+	var out []IndependenceResult
+	var ps []float64
+	for ti, it := range t.study.Analysis.Independence {
+		rs, err := t.design.tables[ti].RaoScott()
+		if err != nil {
+			return nil, fmt.Errorf("independence of %s and %s: %w", it.Question, it.By, err)
+		}
+		out = append(out, IndependenceResult{Question: it.Question, By: it.By, RaoScottResult: rs})
+		ps = append(ps, rs.PF)
+	}
+	holm, bh := HolmAdjust(ps), BHAdjust(ps)
+	for i := range out {
+		out[i].HolmP, out[i].BHP = holm[i], bh[i]
+	}
+	return out, nil
+}
