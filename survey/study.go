@@ -263,9 +263,10 @@ func (s *Study) validate() error {
 	}
 	seen := map[string]bool{}
 	columns := map[string]string{s.Data.ID: "data.id"}
+	// The weight is its own column; strata, cluster and fpc columns may
+	// also be read as questions (a stratum is often a subgroup).
 	for _, c := range []struct{ col, key string }{
-		{s.Data.Weight, "data.weight"}, {s.Data.Strata, "data.strata"},
-		{s.Data.Cluster, "data.cluster"}, {s.Data.FPC, "data.fpc"},
+		{s.Data.Weight, "data.weight"},
 	} {
 		if c.col == "" {
 			continue

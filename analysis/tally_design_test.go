@@ -1,0 +1,116 @@
+package analysis
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/surveystat/surveystat/survey"
+)
+
+// apistratStudy describes R's apistrat data as a study file:
+// svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc).
+const apistratStudy = `
+id: apistrat
+data: {file: apistrat.csv, id: snum, weight: pw, strata: stype, fpc: fpc}
+analysis: {level: %LEVEL%, design: %METHOD%, min_base: -1}
+subgroups: [stype]
+questions:
+  - id: stype
+    categories: [{id: e, codes: [E]}, {id: h, codes: [H]}, {id: m, codes: [M]}]
+  - id: sch_wide
+    column: sch.wide
+    categories: [{id: "yes", codes: ["Yes"]}, {id: "no", codes: ["No"]}]
+`
+
+// TestTallyDesignMatchesR runs the whole path (study file, reader, tally
+// with design accumulators, svyciprop intervals) on R's apistrat and
+// compares with R's svyciprop for the share of sch.wide == "Yes", overall
+// and in the domain stype == "H".
+func TestTallyDesignMatchesR(t *testing.T) {
+	refs := readRefs(t, "testdata/design/svyciprop.csv")
+	domains := map[string]string{"d_all": "", "d_stypeH": "h"}
+	checked := 0
+	for _, ref := range refs {
+		if ref["design"] != "strat" || ref["share"] != "y_schwide" || domains[ref["domain"]] == "" && ref["domain"] != "d_all" {
+			continue
+		}
+		if ref["lower"] == "NA" || ref["lower"] == "NaN" {
+			continue
+		}
+		src := strings.NewReplacer("%LEVEL%", ref["level"], "%METHOD%", ref["method"]).Replace(apistratStudy)
+		s, err := survey.Parse(strings.NewReader(src), "apistrat.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open("testdata/design/apistrat.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl := NewTally(s)
+		err = survey.Scan(f, s, "apistrat.csv", func(r *survey.Respondent) error { tl.Add(r); return nil })
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		est, err := tl.Estimates()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, val := "", domains[ref["domain"]]
+		if val != "" {
+			sub = "stype"
+		}
+		var got *Estimate
+		for i := range est {
+			e := &est[i]
+			if e.Question == "sch_wide" && e.Category == "yes" && e.Subgroup == sub && e.SubgroupValue == val {
+				got = e
+			}
+		}
+		if got == nil {
+			t.Fatalf("no estimate for %v", ref)
+		}
+		lo, _ := strconv.ParseFloat(ref["lower"], 64)
+		hi, _ := strconv.ParseFloat(ref["upper"], 64)
+		tol := 1e-6
+		if ref["method"] == "likelihood" {
+			tol = 1e-5
+		}
+		if math.Abs(got.Lower-lo) > tol || math.Abs(got.Upper-hi) > tol {
+			t.Errorf("%s %s %s: %v–%v, R %v–%v", ref["domain"], ref["method"], ref["level"], got.Lower, got.Upper, lo, hi)
+		}
+		if got.Method != "svy-"+ref["method"] || got.Design == nil || got.Deff < 1-1e-9 {
+			t.Errorf("%s: method %q deff %v", ref["domain"], got.Method, got.Deff)
+		}
+		checked++
+	}
+	if checked < 30 {
+		t.Fatalf("checked %d reference rows, want 36", checked)
+	}
+}
+
+func readRefs(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
