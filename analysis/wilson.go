@@ -6,6 +6,10 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
+// ZQuantile returns the standard normal quantile of a two-sided interval
+// at the given level, Φ⁻¹(1 − (1 − level)/2): 1.959964 at 0.95.
+func ZQuantile(level float64) float64 { return zQuantile(level) }
+
 // zQuantile returns the standard normal quantile for a two-sided interval
 // at the given level, z = Φ⁻¹(1 − (1 − level)/2).
 func zQuantile(level float64) float64 {

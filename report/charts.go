@@ -15,7 +15,8 @@ import (
 
 // ChartOutput selects the files written for every chart.
 type ChartOutput struct {
-	Formats []figures.Format // for the print preset
+	Formats []figures.Format // formats at Preset
+	Preset  figures.Preset   // size of those formats; "" means print
 	Extra   []figures.Preset // further PNG sizes (social, square)
 	Theme   figures.Theme
 }
@@ -25,6 +26,7 @@ type ChartOutput struct {
 func DefaultChartOutput() ChartOutput {
 	return ChartOutput{
 		Formats: figures.Formats(),
+		Preset:  figures.Print,
 		Extra:   []figures.Preset{figures.Social, figures.Square},
 		Theme:   figures.DefaultTheme(),
 	}
@@ -60,13 +62,21 @@ func WriteCharts(r *Result, lang string, out ChartOutput, write func(rel string,
 	var docs []chartDoc
 	for i, c := range charts {
 		stem := "figures/" + lang + "/" + ids[i]
+		preset := out.Preset
+		if preset == "" {
+			preset = figures.Print
+		}
+		main := stem
+		if preset != figures.Print {
+			main = stem + "." + string(preset)
+		}
 		doc := chartDoc{ID: ids[i], Title: c.Title, Alt: figures.AltText(c)}
 		for _, f := range out.Formats {
 			var buf bytes.Buffer
-			if err := figures.Render(&buf, c, f, figures.Print, out.Theme); err != nil {
+			if err := figures.Render(&buf, c, f, preset, out.Theme); err != nil {
 				return nil, fmt.Errorf("chart %q (%s): %w", ids[i], f, err)
 			}
-			rel := stem + "." + string(f)
+			rel := main + "." + string(f)
 			if err := write(rel, buf.Bytes()); err != nil {
 				return nil, err
 			}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"html/template"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +37,8 @@ type document struct {
 	IndepIntro string
 	Disclosure []pair
 	Notes      []string
+	Limits     []string
+	Missing    string
 	Sources    []survey.Source
 	Footer     string
 	T          func(key string, pairs ...string) string
@@ -265,6 +269,42 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			d.Disclosure[i].Value = ms.T("not_stated")
 		}
 	}
+	switch m.SampleType {
+	case "probability":
+		add("d_sample_type", ms.T("sample_probability"))
+	case "opt-in":
+		add("d_sample_type", ms.T("sample_optin"))
+	default:
+		add("d_sample_type", "")
+		d.Disclosure[len(d.Disclosure)-1].Value = ms.T("not_stated")
+	}
+	var noWording []string
+	for _, q := range s.Questions {
+		if q.Wording.Get(lang) == "" && !slices.Contains(s.Subgroups, q.ID) {
+			noWording = append(noWording, q.ID)
+		}
+	}
+	if len(noWording) > 0 {
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, ", ")), Missing: true})
+	} else {
+		add("d_wording", ms.T("wording_all"))
+	}
+	add("d_precision", precision(r, ms))
+	missing := 0
+	for _, p := range d.Disclosure {
+		if p.Missing {
+			missing++
+		}
+	}
+	if missing > 0 {
+		d.Missing = ms.T("missing_warning", "n", strconv.Itoa(missing))
+	}
+	if s.Synthetic {
+		d.Limits = append(d.Limits, ms.T("synthetic_limitation"))
+	}
+	for _, l := range m.Limitations {
+		d.Limits = append(d.Limits, l.Get(lang))
+	}
 	for _, n := range m.Notes {
 		d.Notes = append(d.Notes, n.Get(lang))
 	}
@@ -321,4 +361,32 @@ func decimal(v float64, decimals int, lang string) string {
 		out = strings.ReplaceAll(out, ".", ",")
 	}
 	return out
+}
+
+// precision words the precision of the whole sample as AAPOR asks: a
+// margin of error only for probability samples, and a model-based
+// statement otherwise.
+func precision(r *Result, ms *messages) string {
+	s := r.Study
+	switch s.Metadata.SampleType {
+	case "probability":
+		n := float64(r.Rows)
+		deffText := ""
+		deff := 1.0
+		if s.HasDesign() {
+			for _, e := range r.Estimates {
+				if e.Subgroup == "" && e.Deff > deff && !slices.Contains(s.Subgroups, e.Question) {
+					deff = e.Deff
+				}
+			}
+			deffText = ms.T("precision_deff")
+		}
+		z := analysis.ZQuantile(s.Analysis.Level)
+		moe := z * math.Sqrt(deff*0.25/n)
+		return ms.T("precision_probability", "n", Count(n, ms.lang), "level", levelText(s.Analysis.Level, ms.lang),
+			"moe", decimal(100*moe, 1, ms.lang), "deff", deffText)
+	case "opt-in":
+		return ms.T("precision_optin")
+	}
+	return ms.T("precision_unknown")
 }

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
+//	surveystat plot [--lang L] [--format F] [--preset P] [--out DIR] STUDY.yaml
 //	surveystat verify REPORT-DIR               re-run a report and compare every file
 //	surveystat synth [--out FILE] STUDY.yaml   generate a study's synthetic respondent file
 //	surveystat ci [--method M] [--level L] [--alternative A] [--json] X N
@@ -38,6 +39,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"report", "[--out DIR] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
+		{"plot", plotArgs, "draw the study's charts in chosen languages, formats and sizes", runPlot},
 		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
 		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},
 		{"ci", ciArgs, "confidence interval for one share: X of N", runCI},

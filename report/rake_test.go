@@ -1,0 +1,62 @@
+package report
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/surveystat/surveystat/survey"
+)
+
+// TestRakedStudy rakes the shipped study to population margins for gender
+// and age, through the study file, and checks that the weighted shares
+// meet the margins, the design columns are filled and the report says so.
+func TestRakedStudy(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The shipped study with raking, next to copies of its data.
+	study := strings.Replace(string(src), "  method: wilson\n", "  method: wilson\n  rake: {margins: margins.csv, tol: 0.0001, max_iter: 50}\n", 1)
+	margins := "variable,category,total\n" +
+		"gender,male,495\ngender,female,495\ngender,diverse,10\n" +
+		"age_band,16-30,250\nage_band,31-45,250\nage_band,46-60,250\nage_band,over-60,250\n"
+	for _, f := range []string{"responses.csv", "published.csv"} {
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(shipped), f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(study), 0o644)
+	os.WriteFile(filepath.Join(dir, "margins.csv"), []byte(margins), 0o644)
+
+	s, err := survey.Load(filepath.Join(dir, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Rake == nil || !r.Rake.Converged || r.Rake.MarginDiff > 1e-3 {
+		t.Fatalf("rake report %+v", r.Rake)
+	}
+	for _, c := range []struct {
+		q, cat string
+		want   float64
+	}{{"gender", "male", .495}, {"gender", "diverse", .01}, {"age_band", "over-60", .25}} {
+		e, ok := r.Overall(c.q, c.cat)
+		if !ok || math.Abs(e.Share-c.want) > 1e-5 || e.Method != "svy-logit" || e.Deff <= 1 || e.NEff >= e.Base {
+			t.Errorf("%s=%s: share %v (want %v), method %q, deff %v, n_eff %v of %v", c.q, c.cat, e.Share, c.want, e.Method, e.Deff, e.NEff, e.Base)
+		}
+	}
+	ms, _ := loadMessages("en")
+	d := buildDocument(r, ms, nil)
+	if !strings.Contains(d.Methods, "Taylor linearisation") || !strings.Contains(d.RakeText, "converged") {
+		t.Errorf("methods %q\nrake %q", d.Methods, d.RakeText)
+	}
+}
