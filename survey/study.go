@@ -40,17 +40,21 @@ type Study struct {
 // Metadata describes how the survey was done, as AAPOR and ESOMAR ask any
 // published result to disclose.
 type Metadata struct {
-	Sponsor      string   `yaml:"sponsor" json:"sponsor,omitempty"`
-	Institute    string   `yaml:"institute" json:"institute,omitempty"`
-	Population   Text     `yaml:"population" json:"population,omitempty"`
-	SampleSource Text     `yaml:"sample_source" json:"sample_source,omitempty"`
-	Mode         Text     `yaml:"mode" json:"mode,omitempty"`
-	FieldDates   string   `yaml:"field_dates" json:"field_dates,omitempty"`
-	SampleSize   int      `yaml:"sample_size" json:"sample_size,omitempty"`
-	Weighting    Text     `yaml:"weighting" json:"weighting,omitempty"`
-	Published    string   `yaml:"published" json:"published,omitempty"`
-	Sources      []Source `yaml:"sources" json:"sources,omitempty"`
-	Notes        []Text   `yaml:"notes" json:"notes,omitempty"`
+	Sponsor      string `yaml:"sponsor" json:"sponsor,omitempty"`
+	Institute    string `yaml:"institute" json:"institute,omitempty"`
+	Population   Text   `yaml:"population" json:"population,omitempty"`
+	SampleSource Text   `yaml:"sample_source" json:"sample_source,omitempty"`
+	// SampleType is "probability", "opt-in" (a non-probability online
+	// panel) or "" (not known); it decides how precision is worded.
+	SampleType  string   `yaml:"sample_type" json:"sample_type,omitempty"`
+	Mode        Text     `yaml:"mode" json:"mode,omitempty"`
+	FieldDates  string   `yaml:"field_dates" json:"field_dates,omitempty"`
+	SampleSize  int      `yaml:"sample_size" json:"sample_size,omitempty"`
+	Weighting   Text     `yaml:"weighting" json:"weighting,omitempty"`
+	Published   string   `yaml:"published" json:"published,omitempty"`
+	Sources     []Source `yaml:"sources" json:"sources,omitempty"`
+	Notes       []Text   `yaml:"notes" json:"notes,omitempty"`
+	Limitations []Text   `yaml:"limitations" json:"limitations,omitempty"`
 }
 
 // Source is a document the study's facts come from.
@@ -71,6 +75,7 @@ type DataSpec struct {
 	Delimiter string `yaml:"delimiter"`  // one character, or "auto" (default): detected from the header
 	Decimal   string `yaml:"decimal"`    // decimal separator of weights: "." or ","; default either
 	Encoding  string `yaml:"encoding"`   // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
+	Count     string `yaml:"count"`      // cell count column of an aggregated cell table; data.id is optional then
 
 	// Ignore lists columns that are in the file but must not be read,
 	// such as names or e-mail addresses: columns that look like direct
@@ -208,7 +213,7 @@ func (s *Study) validate() error {
 	if s.Data.File == "" {
 		return errors.New("data.file: missing (the respondent CSV, relative to the study file)")
 	}
-	if s.Data.ID == "" {
+	if s.Data.ID == "" && s.Data.Count == "" {
 		return errors.New("data.id: missing (the respondent id column)")
 	}
 	if err := s.Data.validate(); err != nil {
@@ -219,6 +224,11 @@ func (s *Study) validate() error {
 	}
 	if s.Analysis.Design == "" {
 		s.Analysis.Design = "logit"
+	}
+	switch s.Metadata.SampleType {
+	case "", "probability", "opt-in":
+	default:
+		return fmt.Errorf("metadata.sample_type %q: want probability, opt-in, or leave it out when unknown", s.Metadata.SampleType)
 	}
 	switch s.Data.LonelyPSU {
 	case "", "fail", "certainty", "adjust":
