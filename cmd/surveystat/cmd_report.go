@@ -3,14 +3,16 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/surveystat/surveystat/report"
 )
 
 func runReport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "[--out DIR] [--pdf auto|on|off] STUDY.yaml", stderr)
+	fs := newFlags("report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", stderr)
 	out := fs.String("out", "out", "write the report to `DIR`/<study-id>")
 	pdf := fs.String("pdf", "auto", "print report.pdf with headless Chromium: auto (if installed), on, off")
+	langs := fs.String("lang", strings.Join(report.Langs(), ","), "report languages, comma-separated; the first gets index.html and report.md")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -18,7 +20,16 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 {
 		return usagef("want one study file, got %d arguments", len(pos))
 	}
-	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf})
+	ls := split(*langs)
+	for _, l := range ls {
+		if !contains(report.Langs(), l) {
+			return usagef("--lang %q: want one of %s", l, strings.Join(report.Langs(), ", "))
+		}
+	}
+	if len(ls) == 0 {
+		return usagef("--lang: name at least one language")
+	}
+	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Langs: ls})
 	if err != nil {
 		return err
 	}

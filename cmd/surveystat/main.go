@@ -38,7 +38,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"report", "[--out DIR] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
+		{"report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
 		{"plot", plotArgs, "draw the study's charts in chosen languages, formats and sizes", runPlot},
 		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
 		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},

@@ -56,3 +56,32 @@ func TestSynthToFile(t *testing.T) {
 		t.Error("synth output differs from the shipped responses.csv")
 	}
 }
+
+func TestPlot(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"plot", "--lang", "de", "--format", "svg,png", "--preset", "square", "--palette", "#003366,#cc0000,#999999",
+		"--out", out, "../../data/noyb-de-2025/study.yaml"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, f := range []string{"de/recall.square.svg", "de/recall.square.png", "de/recall.txt", "de/instagram-funnel.square.png"} {
+		if _, err := os.Stat(filepath.Join(out, "noyb-de-2025", f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	svg, _ := os.ReadFile(filepath.Join(out, "noyb-de-2025", "de", "awareness.square.svg"))
+	if !bytes.Contains(svg, []byte("#003366")) && !bytes.Contains(svg, []byte("rgb(0,51,102)")) {
+		t.Error("house palette not used")
+	}
+	for _, bad := range [][]string{
+		{"plot", "--format", "gif", "x.yaml"},
+		{"plot", "--preset", "poster", "x.yaml"},
+		{"plot", "--lang", "fr", "x.yaml"},
+		{"plot", "--palette", "red", "x.yaml"},
+	} {
+		if code := run(bad, &stdout, &stderr); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+}
