@@ -18,6 +18,7 @@ type Tally struct {
 	design    *designTally // nil without design accumulators
 	cats      []int        // scratch: category per question within its base, or −1
 	events    []int        // scratch: per derived estimate 0, 1 or −1
+	pairs     [][4]float64 // per comparison: the paired 2×2 table
 	err       error
 }
 
@@ -78,6 +79,7 @@ func NewTally(s *survey.Study) *Tally {
 	}
 	t.cats = make([]int, len(s.Questions))
 	t.events = make([]int, len(s.Derived))
+	t.pairs = make([][4]float64, len(s.Compare))
 	if s.HasDesign() || len(s.Analysis.Independence) > 0 {
 		if err := t.newDesign(); err != nil {
 			t.err = err
@@ -161,6 +163,7 @@ func (t *Tally) Add(r *survey.Respondent) {
 			t.addTo(&dt.overall, dt.by, 1, r.Values, count)
 		}
 	}
+	t.addPairs(count)
 	if t.design != nil {
 		t.addDesign(r, t.cats, t.events)
 	}

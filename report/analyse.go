@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,6 +27,11 @@ type Result struct {
 	Rake *analysis.RakeReport
 	// Independence holds the study's Rao–Scott tests of independence.
 	Independence []analysis.IndependenceResult
+	// Comparisons holds the study's differences of two shares;
+	// ComparisonsSkipped is set when the study has comparisons that cannot
+	// be computed for its design (the report says so).
+	Comparisons        []analysis.ComparisonResult
+	ComparisonsSkipped bool
 }
 
 // ClaimResult is a study claim with its test.
@@ -147,6 +153,11 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Path, err)
 	}
+	comps, err := t.Comparisons()
+	skipped := errors.Is(err, analysis.ErrComparisonDesign)
+	if err != nil && !skipped {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
+	}
 	est, err := t.Estimates()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Path, err)
@@ -172,15 +183,17 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 		claims = append(claims, ClaimResult{Claim: c, ClaimResult: cr})
 	}
 	return &Result{
-		Rake:         rakeReport,
-		Independence: indep,
-		Claims:       claims,
-		Study:        s,
-		Rows:         t.Rows(),
-		Accounting:   t.Accounting(),
-		Estimates:    est,
-		Published:    pub,
-		Mismatches:   analysis.CheckPublished(pub, est),
+		Rake:               rakeReport,
+		Independence:       indep,
+		Comparisons:        comps,
+		ComparisonsSkipped: skipped,
+		Claims:             claims,
+		Study:              s,
+		Rows:               t.Rows(),
+		Accounting:         t.Accounting(),
+		Estimates:          est,
+		Published:          pub,
+		Mismatches:         analysis.CheckPublished(pub, est),
 	}, nil
 }
 

@@ -34,6 +34,8 @@ type document struct {
 	Methods    string
 	RakeText   string
 	Indep      table
+	Compare    table
+	CompIntro  string
 	IndepIntro string
 	Disclosure []pair
 	Notes      []string
@@ -235,6 +237,29 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
 			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed))
 	}
+	if r.ComparisonsSkipped {
+		d.CompIntro = ms.T("comparisons_skipped")
+	}
+	if len(r.Comparisons) > 0 {
+		d.CompIntro = ms.T("comparisons_intro", "level", lvl)
+		d.Compare.Header = []string{ms.T("col_comparison"), ms.T("col_kind"), ms.T("col_share_a"), ms.T("col_share_b"), ms.T("col_diff"), ms.T("col_ci", "level", lvl), ms.T("col_p")}
+		for i, c := range r.Comparisons {
+			spec := &s.Compare[i]
+			label := spec.Label.Get(lang)
+			if label == "" {
+				label = spec.ID
+			}
+			kind := ms.T("paired", "n", Count(c.N1, lang))
+			if !c.Paired {
+				kind = ms.T("independent", "n1", Count(c.N1, lang), "n2", Count(c.N2, lang))
+			}
+			d.Compare.Rows = append(d.Compare.Rows, []string{
+				label, kind, Percent(c.P1, 1, lang), Percent(c.P2, 1, lang),
+				signedPoints(c.Diff, lang), signedPoints(c.Lower, lang) + " … " + signedPoints(c.Upper, lang),
+				pValue(c.Test.PValue, lang),
+			})
+		}
+	}
 	if len(r.Independence) > 0 {
 		d.IndepIntro = ms.T("independence_intro", "k", strconv.Itoa(len(r.Independence)))
 		d.Indep.Header = []string{ms.T("col_question"), ms.T("col_by"), ms.T("col_f"), ms.T("col_df"), ms.T("col_p"), ms.T("col_p_holm"), ms.T("col_p_bh")}
@@ -389,4 +414,17 @@ func precision(r *Result, ms *messages) string {
 		return ms.T("precision_optin")
 	}
 	return ms.T("precision_unknown")
+}
+
+// signedPoints formats a difference of proportions in percentage points
+// with its sign: "+1.2", "−3.4".
+func signedPoints(v float64, lang string) string {
+	out := decimal(100*v, 1, lang)
+	if strings.HasPrefix(out, "-") {
+		return "−" + out[1:]
+	}
+	if strings.Trim(out, "0.,") == "" {
+		return out
+	}
+	return "+" + out
 }

@@ -56,6 +56,9 @@ func TestRakedStudy(t *testing.T) {
 	}
 	ms, _ := loadMessages("en")
 	d := buildDocument(r, ms, nil)
+	if !r.ComparisonsSkipped || !strings.Contains(d.CompIntro, "not yet available for weighted") {
+		t.Errorf("comparisons in a weighted study: skipped %v, %q", r.ComparisonsSkipped, d.CompIntro)
+	}
 	if !strings.Contains(d.Methods, "Taylor linearisation") || !strings.Contains(d.RakeText, "converged") {
 		t.Errorf("methods %q\nrake %q", d.Methods, d.RakeText)
 	}

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/survey"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -335,5 +338,37 @@ func TestVerify(t *testing.T) {
 	diffs, _ = Verify(dir)
 	if len(diffs) != 1 || diffs[0].Path != "results.csv" {
 		t.Errorf("missing output: %v", diffs)
+	}
+}
+
+// TestComparisons checks the shipped study's comparisons against R:
+// mcnemar.test on the paired table of recall among users of both platforms
+// and prop.test(c(37, 15), c(370, 374), correct = FALSE).
+func TestComparisons(t *testing.T) {
+	s, err := survey.Load(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Comparisons) != 2 {
+		t.Fatalf("%d comparisons", len(r.Comparisons))
+	}
+	p, ind := r.Comparisons[0], r.Comparisons[1]
+	if !p.Paired || p.Table != [4]float64{91, 111, 114, 184} || math.Abs(p.Test.PValue-0.8939298) > 1e-7 {
+		t.Errorf("paired: %+v", p)
+	}
+	want, _ := analysis.PairedDiff(91, 111, 114, 184, 0.95, "newcombe")
+	if p.Interval != want || math.Abs(p.Diff-(202.0-205.0)/500) > 1e-15 {
+		t.Errorf("paired interval %v, diff %v; want %v", p.Interval, p.Diff, want)
+	}
+	if ind.Paired || ind.N1 != 370 || ind.N2 != 374 || math.Abs(ind.Test.PValue-0.001356981) > 1e-9 {
+		t.Errorf("independent: %+v", ind)
+	}
+	want, _ = analysis.NewcombeDiff(37, 370, 15, 374, 0.95)
+	if ind.Interval != want {
+		t.Errorf("independent interval %v, want %v", ind.Interval, want)
 	}
 }
