@@ -16,20 +16,21 @@ import (
 // Study is a parsed study file: what was asked of whom, where the answers
 // are, and how to analyse them. See docs/study-format.md.
 type Study struct {
-	ID        string      `yaml:"id"`
-	Title     Text        `yaml:"title"`
-	Synthetic bool        `yaml:"synthetic"`
-	Metadata  Metadata    `yaml:"metadata"`
-	Data      DataSpec    `yaml:"data"`
-	Published string      `yaml:"published"`
-	Analysis  Analysis    `yaml:"analysis"`
-	Questions []Question  `yaml:"questions"`
-	Subgroups []string    `yaml:"subgroups"`
-	Headlines []string    `yaml:"headlines"`
-	Derived   []Derived   `yaml:"derived"`
-	Claims    []Claim     `yaml:"claims"`
-	Charts    []ChartSpec `yaml:"charts"`
-	Synth     *Synth      `yaml:"synth"`
+	ID        string       `yaml:"id"`
+	Title     Text         `yaml:"title"`
+	Synthetic bool         `yaml:"synthetic"`
+	Metadata  Metadata     `yaml:"metadata"`
+	Data      DataSpec     `yaml:"data"`
+	Published string       `yaml:"published"`
+	Analysis  Analysis     `yaml:"analysis"`
+	Questions []Question   `yaml:"questions"`
+	Subgroups []string     `yaml:"subgroups"`
+	Headlines []string     `yaml:"headlines"`
+	Derived   []Derived    `yaml:"derived"`
+	Claims    []Claim      `yaml:"claims"`
+	Compare   []Comparison `yaml:"comparisons"`
+	Charts    []ChartSpec  `yaml:"charts"`
+	Synth     *Synth       `yaml:"synth"`
 
 	// Path is the study file as given to Load; Dir is its directory, to
 	// which the data and published paths are relative.
@@ -346,6 +347,15 @@ func (s *Study) validate() error {
 			return fmt.Errorf("derived %q: defined twice", d.ID)
 		}
 		ids[d.ID] = true
+	}
+	for i := range s.Compare {
+		if err := s.Compare[i].validate(s); err != nil {
+			return err
+		}
+		if ids[s.Compare[i].ID] {
+			return fmt.Errorf("comparison %q: id used twice", s.Compare[i].ID)
+		}
+		ids[s.Compare[i].ID] = true
 	}
 	for i := range s.Claims {
 		if err := s.Claims[i].validate(s); err != nil {
