@@ -188,6 +188,21 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			ests = append(ests, e)
 		}
 	}
+	if spec.Simultaneous != "" {
+		counts := make([]float64, len(ests))
+		for i, e := range ests {
+			counts[i] = e.Count
+		}
+		ivs, err := analysis.MultinomialIntervals(counts, s.Analysis.Level, spec.Simultaneous)
+		if err != nil {
+			return figures.Chart{}, err
+		}
+		for i := range c.Bars {
+			c.Bars[i].Lower, c.Bars[i].Upper = ivs[i].Lower, ivs[i].Upper
+		}
+		name := map[string]string{"sison-glaz": "Sison–Glaz", "goodman": "Goodman"}[spec.Simultaneous]
+		c.Method = ms.T("simultaneous_method", "level", levelText(s.Analysis.Level, lang), "method", name)
+	}
 	if kind == figures.Funnel && len(ests) > 0 {
 		// The first step is everyone in the base: 100 %.
 		desc := baseDescription(s, items[0].Question, lang)

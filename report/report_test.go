@@ -372,3 +372,35 @@ func TestComparisons(t *testing.T) {
 		t.Errorf("independent interval %v, want %v", ind.Interval, want)
 	}
 }
+
+func TestSimultaneousChart(t *testing.T) {
+	s, err := survey.Load(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts, ids, err := Charts(r, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := analysis.MultinomialIntervals([]float64{52, 495, 203}, 0.95, "sison-glaz")
+	for i, id := range ids {
+		if id != "attitude-simultaneous" {
+			continue
+		}
+		c := charts[i]
+		for j, b := range c.Bars {
+			if b.Lower != want[j].Lower || b.Upper != want[j].Upper {
+				t.Errorf("bar %d: %v–%v, want %v", j, b.Lower, b.Upper, want[j])
+			}
+		}
+		if !strings.Contains(c.Method, "simultaneous") || !strings.Contains(c.Method, "Sison–Glaz") {
+			t.Errorf("method line %q", c.Method)
+		}
+		return
+	}
+	t.Fatal("no attitude-simultaneous chart")
+}

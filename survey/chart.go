@@ -17,6 +17,11 @@ type ChartSpec struct {
 	Labels   []Text   `yaml:"labels"`  // optional per-item labels, e.g. platform names
 	Neutral  []string `yaml:"neutral"` // stacked: category ids drawn in neutral grey
 	Sorted   bool     `yaml:"sorted"`  // bars and forest: by descending share
+
+	// Simultaneous replaces each bar's interval by simultaneous intervals
+	// for all categories of one question (sison-glaz or goodman): the
+	// companion of a stacked split.
+	Simultaneous string `yaml:"simultaneous"`
 }
 
 // ChartKinds lists the chart kinds a study file may ask for.
@@ -82,8 +87,24 @@ func (c *ChartSpec) validate(s *Study) error {
 	if c.Kind == "forest" && c.By == "" {
 		return fmt.Errorf("chart %q: a forest chart needs 'by' (the subgroup question)", c.ID)
 	}
+	if c.Simultaneous != "" {
+		items, _ := c.ParsedItems(s)
+		q := s.Question(items[0].Question)
+		if c.Kind != "bars" || q == nil || len(items) != len(q.Categories) || !sameQuestion(items) {
+			return fmt.Errorf("chart %q: simultaneous intervals need a bars chart of all categories of one question", c.ID)
+		}
+	}
 	if len(c.Labels) > 0 && len(c.Labels) != len(c.Items) {
 		return fmt.Errorf("chart %q: %d labels for %d items", c.ID, len(c.Labels), len(c.Items))
 	}
 	return nil
+}
+
+func sameQuestion(items []Item) bool {
+	for _, it := range items {
+		if it.Question != items[0].Question {
+			return false
+		}
+	}
+	return true
 }
