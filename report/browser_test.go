@@ -21,7 +21,7 @@ import (
 // saved to $SURVEYSTAT_SCREENSHOT_DIR when set (make browser-test does).
 func TestBrowser(t *testing.T) {
 	chromium := needChromium(t)
-	dir := generateShipped(t)
+	dir := sharedShipped(t)
 	ud := t.TempDir()
 	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium)}
 	for _, f := range ChromiumFlags(ud) {

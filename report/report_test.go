@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/surveystat/surveystat/analysis"
@@ -20,8 +21,42 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 const shipped = "../data/noyb-de-2025/study.yaml"
 
-// generateShipped writes the shipped study's report into a temporary
-// directory once per test binary.
+// shared is one report of the shipped study that read-only tests share:
+// rendering every chart in three languages takes seconds.
+var shared struct {
+	once sync.Once
+	root string
+	dir  string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if shared.root != "" {
+		os.RemoveAll(shared.root)
+	}
+	os.Exit(code)
+}
+
+// sharedShipped returns the shared report of the shipped study; tests
+// must not change it.
+func sharedShipped(t *testing.T) string {
+	t.Helper()
+	shared.once.Do(func() {
+		if shared.root, shared.err = os.MkdirTemp("", "surveystat-report-test-"); shared.err != nil {
+			return
+		}
+		shared.dir, shared.err = Generate(shipped, Options{Out: shared.root, PDF: "off"})
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	return shared.dir
+}
+
+// generateShipped writes the shipped study's report into a new temporary
+// directory.
 func generateShipped(t *testing.T) string {
 	t.Helper()
 	dir, err := Generate(shipped, Options{Out: t.TempDir(), PDF: "off"})
@@ -69,7 +104,7 @@ func num(t *testing.T, s string) float64 {
 // TestShippedStudyHeadlines is the foundation's acceptance test: the
 // published figures on their bases, each with the Wilson interval.
 func TestShippedStudyHeadlines(t *testing.T) {
-	rows := readResults(t, generateShipped(t))
+	rows := readResults(t, sharedShipped(t))
 	tests := []struct {
 		question, category string
 		base               float64
@@ -113,7 +148,7 @@ func TestShippedStudyHeadlines(t *testing.T) {
 }
 
 func TestOutputsAndGoldens(t *testing.T) {
-	dir := generateShipped(t)
+	dir := sharedShipped(t)
 	for _, f := range []string{"results.csv", "results.json", "report.md", "index.html", "report.de.md", "index.nl.html", "manifest.json"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("missing output %s", f)
@@ -152,7 +187,7 @@ func TestOutputsAndGoldens(t *testing.T) {
 }
 
 func TestResultsJSON(t *testing.T) {
-	dir := generateShipped(t)
+	dir := sharedShipped(t)
 	b, err := os.ReadFile(filepath.Join(dir, "results.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +221,7 @@ func TestResultsJSON(t *testing.T) {
 }
 
 func TestDeterministicAndManifest(t *testing.T) {
-	a, b := generateShipped(t), generateShipped(t)
+	a, b := sharedShipped(t), generateShipped(t)
 	ma, _ := os.ReadFile(filepath.Join(a, "manifest.json"))
 	mb, _ := os.ReadFile(filepath.Join(b, "manifest.json"))
 	if !bytes.Equal(ma, mb) {
