@@ -90,13 +90,7 @@ func DesignInterval(method string, e DesignEstimate, level float64, alt Alternat
 	if err != nil {
 		return Interval{}, err
 	}
-	switch alt {
-	case Less:
-		iv.Lower = 0
-	case Greater:
-		iv.Upper = 1
-	}
-	return iv, nil
+	return oneSided(iv, alt), nil
 }
 
 // designT returns qt(1 − (1 − level)/2, df).

@@ -87,3 +87,16 @@ func checkBinomial(x, n, level float64) error {
 func clip01(v float64) float64 {
 	return math.Max(0, math.Min(1, v))
 }
+
+// oneSided keeps the informative bound of a two-sided interval computed at
+// level 2L − 1 for a one-sided alternative: the upper bound for Less, the
+// lower bound for Greater; the other bound becomes 0 or 1.
+func oneSided(iv Interval, alt Alternative) Interval {
+	switch alt {
+	case Less:
+		iv.Lower = 0
+	case Greater:
+		iv.Upper = 1
+	}
+	return iv
+}

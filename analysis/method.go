@@ -70,11 +70,5 @@ func ProportionInterval(method string, x, n, level float64, alt Alternative) (In
 	if err != nil {
 		return Interval{}, err
 	}
-	switch alt {
-	case Less:
-		iv.Lower = 0
-	case Greater:
-		iv.Upper = 1
-	}
-	return iv, nil
+	return oneSided(iv, alt), nil
 }

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"encoding/csv"
 	"math"
 	"os"
 	"strconv"
@@ -31,7 +30,7 @@ questions:
 // compares with R's svyciprop for the share of sch.wide == "Yes", overall
 // and in the domain stype == "H".
 func TestTallyDesignMatchesR(t *testing.T) {
-	refs := readRefs(t, "testdata/design/svyciprop.csv")
+	refs := designCSV(t, "svyciprop.csv")
 	domains := map[string]string{"d_all": "", "d_stypeH": "h"}
 	checked := 0
 	for _, ref := range refs {
@@ -91,26 +90,4 @@ func TestTallyDesignMatchesR(t *testing.T) {
 	if checked < 30 {
 		t.Fatalf("checked %d reference rows, want 36", checked)
 	}
-}
-
-func readRefs(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
 }
