@@ -40,9 +40,11 @@ synth: build
 conformance-refs:
 	bash scripts/conformance/generate.sh
 
-## bench: Go benchmarks of the reader and the estimators
+## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
+## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	bash scripts/bench/run.sh
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s; the issue asks for 10m before a release)
 FUZZTIME ?= 60s

@@ -74,9 +74,10 @@ type DesignRow struct {
 // influence values are linear in t follows. Memory is O(k) per clustered
 // PSU and O(k²) per stratum of respondents that are their own PSU.
 type designAcc struct {
-	k      int
-	strata []*designStratum
-	index  map[string]int
+	k       int
+	strata  []*designStratum
+	index   map[string]int
+	scratch []float64
 }
 
 type designStratum struct {
@@ -104,6 +105,17 @@ func newDesignAcc(k int) *designAcc {
 // the weight and the domain indicator); inset says whether it has a
 // positive weight in the domain.
 func (a *designAcc) add(r DesignRow, t []float64, inset bool) error {
+	return a.addN(r, t, inset, 1)
+}
+
+// addN adds count identical respondents. For respondents that are their
+// own PSUs the mean and co-moment are updated in one step (Chan et al.'s
+// pairwise update with a group of identical values, which has no
+// co-moment of its own); for clustered PSUs the totals grow count-fold.
+func (a *designAcc) addN(r DesignRow, t []float64, inset bool, count int) error {
+	if count < 1 {
+		return fmt.Errorf("count %d: %w", count, ErrDesign)
+	}
 	switch {
 	case math.IsNaN(r.Weight) || math.IsInf(r.Weight, 0) || r.Weight < 0:
 		return fmt.Errorf("weight %v: %w", r.Weight, ErrDesign)
@@ -136,24 +148,31 @@ func (a *designAcc) add(r DesignRow, t []float64, inset bool) error {
 		return fmt.Errorf("stratum %q mixes respondents with and without a PSU id: %w", r.Stratum, ErrDesign)
 	}
 	if single {
-		s.nSing++
+		nB := float64(count)
+		s.nSing += count
 		if inset {
-			s.inSing++
+			s.inSing += count
 		}
 		// Welford's update of the mean and co-moment matrix: exact zero
 		// for constant t, and no cancellation between Σt tᵀ and (Σt)².
+		// With a group of nB identical values: mean += d·nB/n and
+		// co-moment += d dᵀ·nA·nB/n (nA the earlier count), written as
+		// d·(t − new mean)·nB.
 		n := float64(s.nSing)
-		d0 := make([]float64, a.k)
+		if len(a.scratch) != a.k {
+			a.scratch = make([]float64, a.k)
+		}
+		d0 := a.scratch
 		for i, ti := range t {
 			d0[i] = ti - s.mean[i]
-			s.mean[i] += d0[i] / n
+			s.mean[i] += d0[i] * nB / n
 		}
 		for i, di := range d0 {
 			if di == 0 {
 				continue
 			}
 			for j, tj := range t {
-				s.comom[i*a.k+j] += di * (tj - s.mean[j])
+				s.comom[i*a.k+j] += di * (tj - s.mean[j]) * nB
 			}
 		}
 		return nil
@@ -166,7 +185,7 @@ func (a *designAcc) add(r DesignRow, t []float64, inset bool) error {
 	}
 	p := s.psus[pi]
 	for i, ti := range t {
-		p.t[i] += ti
+		p.t[i] += ti * float64(count)
 	}
 	p.inset = p.inset || inset
 	return nil

@@ -33,6 +33,12 @@ func NewDesignTable(r, c int, lonely LonelyPSU) (*DesignTable, error) {
 // subpopulation) keeps the respondent in its PSU with zero
 // contributions, as a domain, but out of the table.
 func (t *DesignTable) Add(row DesignRow, i, j int) error {
+	return t.AddN(row, i, j, 1)
+}
+
+// AddN adds count identical respondents, as from a row of an aggregated
+// cell table; the result is the same as count calls of Add.
+func (t *DesignTable) AddN(row DesignRow, i, j, count int) error {
 	if i >= t.r || j >= t.c {
 		return fmt.Errorf("cell (%d, %d) outside a %d×%d table: %w", i, j, t.r, t.c, ErrDesign)
 	}
@@ -41,11 +47,11 @@ func (t *DesignTable) Add(row DesignRow, i, j int) error {
 	if in {
 		tv[i+t.r*j] = row.Weight
 	}
-	if err := t.acc.add(row, tv, in && row.Weight > 0); err != nil {
+	if err := t.acc.addN(row, tv, in && row.Weight > 0, count); err != nil {
 		return err
 	}
 	if in {
-		t.n++
+		t.n += count
 	}
 	return nil
 }

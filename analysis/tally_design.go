@@ -95,9 +95,17 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 	if dt == nil || dt.err != nil {
 		return
 	}
-	if r.Count != 0 && r.Count != 1 && (len(dt.q) > 0 || len(dt.tables) > 0) {
-		dt.err = fmt.Errorf("an aggregated cell table (count %v) cannot be used with design-based estimates: %w", r.Count, ErrDesign)
-		return
+	count := 1
+	if r.Count > 1 {
+		if len(dt.q) > 0 {
+			dt.err = fmt.Errorf("an aggregated cell table (count %v) cannot be used with weights, strata or clusters: %w", r.Count, ErrDesign)
+			return
+		}
+		if r.Count != float64(int(r.Count)) {
+			dt.err = fmt.Errorf("cell count %v is not a whole number: %w", r.Count, ErrDesign)
+			return
+		}
+		count = int(r.Count)
 	}
 	row := DesignRow{Stratum: r.Stratum, PSU: r.PSU, Weight: r.Weight, FPC: r.FPC}
 	add := func(c designCells, v int) {
@@ -134,7 +142,7 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 		if i < 0 || j < 0 {
 			i, j = -1, -1
 		}
-		if err := dt.tables[ti].Add(row, i, j); err != nil && dt.err == nil {
+		if err := dt.tables[ti].AddN(row, i, j, count); err != nil && dt.err == nil {
 			dt.err = err
 		}
 	}

@@ -18,6 +18,10 @@ type Options struct {
 	// HTML with headless Chromium: "auto" (default) when Chromium is
 	// installed, "on" to require it, "off" never.
 	PDF string
+
+	// Input, if set, wraps the respondent file as it is read (the CLI
+	// draws a progress bar on a terminal).
+	Input InputFunc
 }
 
 // Generate runs the study file at path end to end and writes its report to
@@ -29,7 +33,7 @@ func Generate(path string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r, err := Analyse(s)
+	r, err := AnalyseWith(s, opts.Input)
 	if err != nil {
 		return "", err
 	}

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -56,6 +57,7 @@ var (
 	ErrIdentifier    = errors.New("column looks like a direct identifier or free text")
 	ErrEncoding      = errors.New("text is not valid UTF-8")
 	ErrDesignCell    = errors.New("invalid sample design value")
+	ErrCount         = errors.New("invalid cell count")
 )
 
 // ParseError locates a problem in a respondent file.
@@ -101,15 +103,22 @@ type Reader struct {
 	study  *Study
 	name   string
 	csv    *csv.Reader
+	br     *bufio.Reader // the prepared input, positioned after the header once read
+	comma  rune
 	header []string
 
 	idCol, weightCol              int
 	strataCol, clusterCol, fpcCol int
+	countCol                      int
 	undeclared                    []int            // columns the study does not mention or ignore
 	cols                          []int            // column index per question
 	codes                         []map[string]int // code → category index or Missing
+	code1                         [][256]int16     // single-byte codes per question; noCode if none
 	expect                        []string         // codes in words, per question
-	ids                           map[string]int   // respondent id → line first seen
+	ids                           *idSet           // respondent id → line first seen
+	line0                         int              // lines before the csv reader's first line
+	dataLine                      int              // line of the first row after the header; 0 if unknown
+	chunkSize                     int              // bytes per chunk of the parallel reader; 0: the default
 	rec                           Respondent
 	rows                          int
 }
@@ -130,9 +139,13 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		return nil, &ParseError{File: name, Line: 1, Err: errors.New("file is empty"), Expect: "a header row naming the columns"}
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, (&Reader{name: name}).csvError(err)
 	}
 	header = append([]string(nil), header...)
+	dataLine := 0
+	if hl, _ := cr.FieldPos(0); !strings.ContainsAny(strings.Join(header, ""), "\r\n") {
+		dataLine = hl + 1
+	}
 	index := map[string]int{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
@@ -142,8 +155,8 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		}
 		index[h] = i
 	}
-	rd := &Reader{study: s, name: name, csv: cr, header: header, weightCol: -1,
-		strataCol: -1, clusterCol: -1, fpcCol: -1, ids: map[string]int{}}
+	rd := &Reader{study: s, name: name, csv: cr, br: br, comma: comma, header: header, idCol: -1, weightCol: -1,
+		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, ids: newIDSet(), dataLine: dataLine}
 	find := func(col, what string) (int, error) {
 		i, ok := index[col]
 		if !ok {
@@ -152,8 +165,15 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		}
 		return i, nil
 	}
-	if rd.idCol, err = find(s.Data.ID, "the respondent id"); err != nil {
-		return nil, err
+	if s.Data.ID != "" {
+		if rd.idCol, err = find(s.Data.ID, "the respondent id"); err != nil {
+			return nil, err
+		}
+	}
+	if s.Data.Count != "" {
+		if rd.countCol, err = find(s.Data.Count, "the cell count"); err != nil {
+			return nil, err
+		}
 	}
 	if s.Data.Weight != "" {
 		if rd.weightCol, err = find(s.Data.Weight, "the weight"); err != nil {
@@ -171,7 +191,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 			}
 		}
 	}
-	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true, s.Data.Strata: true, s.Data.Cluster: true, s.Data.FPC: true}
+	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true, s.Data.Strata: true, s.Data.Cluster: true, s.Data.FPC: true, s.Data.Count: true}
 	for _, q := range s.Questions {
 		declared[q.Column] = true
 	}
@@ -195,6 +215,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 	}
 	rd.cols = make([]int, len(s.Questions))
 	rd.codes = make([]map[string]int, len(s.Questions))
+	rd.code1 = make([][256]int16, len(s.Questions))
 	rd.expect = make([]string, len(s.Questions))
 	for qi := range s.Questions {
 		q := &s.Questions[qi]
@@ -216,6 +237,14 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 			words = append(words, strings.Join(q.Missing, "/")+" = missing")
 		}
 		rd.codes[qi] = m
+		for b := range rd.code1[qi] {
+			rd.code1[qi][b] = noCode
+		}
+		for code, ci := range m {
+			if len(code) == 1 && ci < math.MaxInt16 {
+				rd.code1[qi][code[0]] = int16(ci)
+			}
+		}
 		rd.expect[qi] = "one of " + strings.Join(words, ", ") + ", or an empty cell"
 	}
 	rd.rec.Values = make([]int, len(s.Questions))
@@ -231,38 +260,76 @@ func (r *Reader) Header() []string { return r.header }
 // error (a *ParseError, or an Errors list when a row has several); reading
 // may continue with the next row.
 func (r *Reader) Read() (*Respondent, error) {
-	rec, err := r.csv.Read()
-	if err == io.EOF {
-		if r.rows == 0 {
-			return nil, &ParseError{File: r.name, Line: 2, Err: ErrNoRows, Expect: "at least one row after the header"}
+	for {
+		rec, err := r.csv.Read()
+		if err == io.EOF {
+			if r.rows == 0 {
+				return nil, &ParseError{File: r.name, Line: 2, Err: ErrNoRows, Expect: "at least one row after the header"}
+			}
+			return nil, io.EOF
 		}
-		return nil, io.EOF
+		if err != nil {
+			return nil, r.csvError(err)
+		}
+		r.rows++
+		line, _ := r.csv.FieldPos(0)
+		line += r.line0
+		resp := &r.rec
+		pos := func(col int) int {
+			l, _ := r.csv.FieldPos(col)
+			return l + r.line0
+		}
+		errs, early := r.decode(rec, pos, resp)
+		resp.Line = line
+		if resp.ID != "" {
+			if pe := r.checkID(resp.ID, line, pos(r.idCol)); pe != nil {
+				errs = append(Errors{pe}, errs...)
+			}
+		}
+		switch {
+		case early:
+			return resp, errs
+		case len(errs) == 0:
+			if resp.Count == 0 {
+				continue // an empty cell of a cell table stands for nobody
+			}
+			return resp, nil
+		case len(errs) == 1:
+			return resp, errs[0]
+		}
+		return resp, errs
 	}
-	if err != nil {
-		return nil, csvError(r.name, err)
+}
+
+// checkID records a respondent id of the record on line, or returns the
+// error for an id seen before; idLine is the line of the id field.
+func (r *Reader) checkID(id string, line, idLine int) *ParseError {
+	if first, dup := r.ids.add(id, line); dup {
+		return &ParseError{File: r.name, Line: idLine, Column: r.header[r.idCol], Value: id,
+			Expect: fmt.Sprintf("ids to be unique; first seen on line %d", first), Err: ErrDuplicateID}
 	}
-	r.rows++
-	line, _ := r.csv.FieldPos(0)
-	var errs Errors
+	return nil
+}
+
+// decode checks and decodes one record into resp, except for the
+// uniqueness of its id, which the caller checks in file order. pos gives
+// the line of a field. early reports that the record was abandoned at an
+// encoding problem.
+func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (errs Errors, early bool) {
 	at := func(col int, value, expect string, e error) {
-		l, _ := r.csv.FieldPos(col)
-		errs = append(errs, &ParseError{File: r.name, Line: l, Column: r.header[col], Value: value, Expect: expect, Err: e})
+		errs = append(errs, &ParseError{File: r.name, Line: pos(col), Column: r.header[col], Value: value, Expect: expect, Err: e})
 	}
-	resp := &r.rec
-	resp.Line = line
-	resp.ID = strings.TrimSpace(rec[r.idCol])
-	if resp.ID == "" {
-		at(r.idCol, rec[r.idCol], "a respondent id", ErrEmptyID)
-	} else if first, dup := r.ids[resp.ID]; dup {
-		at(r.idCol, resp.ID, fmt.Sprintf("ids to be unique; first seen on line %d", first), ErrDuplicateID)
-	} else {
-		r.ids[resp.ID] = line
+	resp.ID = ""
+	if r.idCol >= 0 {
+		resp.ID = strings.TrimSpace(rec[r.idCol])
+		if resp.ID == "" {
+			at(r.idCol, rec[r.idCol], "a respondent id", ErrEmptyID)
+		}
 	}
 	for i, v := range rec {
 		if !utf8.ValidString(v) {
-			l, _ := r.csv.FieldPos(i)
-			errs = append(errs, encodingError(r.name, l, r.header[i], v))
-			return resp, errs
+			errs = append(errs, encodingError(r.name, pos(i), r.header[i], v))
+			return errs, true
 		}
 	}
 	for _, col := range r.undeclared {
@@ -300,6 +367,14 @@ func (r *Reader) Read() (*Respondent, error) {
 		}
 		resp.FPC = f
 	}
+	if r.countCol >= 0 {
+		v := strings.TrimSpace(rec[r.countCol])
+		c, ok := parseCount(v)
+		if !ok {
+			at(r.countCol, v, "a whole number of respondents, 0 or more, such as 12", ErrCount)
+		}
+		resp.Count = c
+	}
 	for qi, col := range r.cols {
 		v := strings.TrimSpace(rec[col])
 		if v == "" {
@@ -315,6 +390,23 @@ func (r *Reader) Read() (*Respondent, error) {
 		}
 		resp.Values[qi] = ci
 	}
+	if bad := r.applyBases(resp, true); bad != nil {
+		for _, qi := range bad {
+			q := &r.study.Questions[qi]
+			at(r.cols[qi], strings.TrimSpace(rec[r.cols[qi]]),
+				fmt.Sprintf("an empty cell: the question is asked only if %s", q.Base.When), ErrOutsideBase)
+			errs[len(errs)-1].Hint = "check the base in the study file and the export; data.outside_base: warn ignores and counts such answers"
+		}
+	}
+	return errs, false
+}
+
+// applyBases empties the answers of questions the respondent was not asked
+// and sets resp.Ignored. It returns, in the order found, the questions
+// whose answers are errors because they come from outside the question's
+// base; with all false it stops at the first such question and returns it
+// without changing its answer.
+func (r *Reader) applyBases(resp *Respondent, all bool) (bad []int) {
 	// Bases are checked in study order; a question's base may depend on
 	// an answer that is itself ignored as outside its own base, so repeat
 	// until nothing changes.
@@ -335,20 +427,14 @@ func (r *Reader) Read() (*Respondent, error) {
 				changed = true
 				continue
 			}
-			q := &r.study.Questions[qi]
-			at(r.cols[qi], strings.TrimSpace(rec[r.cols[qi]]),
-				fmt.Sprintf("an empty cell: the question is asked only if %s", q.Base.When), ErrOutsideBase)
-			errs[len(errs)-1].Hint = "check the base in the study file and the export; data.outside_base: warn ignores and counts such answers"
+			bad = append(bad, qi)
+			if !all {
+				return bad
+			}
 			resp.Values[qi] = Empty
 		}
 	}
-	switch len(errs) {
-	case 0:
-		return resp, nil
-	case 1:
-		return resp, errs[0]
-	}
-	return resp, errs
+	return bad
 }
 
 // parseWeight parses a weight; with decimal "" both "1.5" and "1,5" are
@@ -372,7 +458,10 @@ func encodingError(name string, line int, col, v string) *ParseError {
 		Expect: "UTF-8 text", Hint: "declare the file's encoding in the study file, e.g. data.encoding: windows-1252"}
 }
 
-func csvError(name string, err error) error {
+// csvError converts an error of the csv reader, whose line numbers start
+// after r.line0 lines.
+func (r *Reader) csvError(err error) error {
+	name := r.name
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		expect := ""
@@ -381,7 +470,7 @@ func csvError(name string, err error) error {
 		} else if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
 			expect = "quotes to be balanced and doubled inside quoted fields"
 		}
-		return &ParseError{File: name, Line: pe.Line, Err: pe.Err, Expect: expect}
+		return &ParseError{File: name, Line: pe.Line + r.line0, Err: pe.Err, Expect: expect}
 	}
 	return &ParseError{File: name, Err: err}
 }
@@ -414,16 +503,43 @@ func (e Errors) Unwrap() []error {
 // MaxErrors is how many problems Scan collects before it stops.
 const MaxErrors = 50
 
-// Scan reads every respondent from r and calls fn for each valid one. It
-// collects up to MaxErrors problems and returns them as Errors; fn is not
-// called for a row with problems. An error from fn stops the scan and is
-// returned as it is.
+// Scan reads every respondent from r and calls fn for each valid one, in
+// file order. It collects up to MaxErrors problems and returns them as
+// Errors; fn is not called for a row with problems, nor for any row after
+// the first problem. An error from fn stops the scan and is returned as it
+// is.
+//
+// Scan parses the file on all cores (see GOMAXPROCS) and calls fn from
+// the calling goroutine only. A file with quoted fields is read
+// sequentially from the first row that has a quote.
 func Scan(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
 	rd, err := NewReader(r, s, name)
 	if err != nil {
 		return err
 	}
-	var errs Errors
+	return rd.scan(false, fn)
+}
+
+// ScanCells is Scan for callers that only count respondents, such as
+// analysis.Tally: respondents with identical answers, weight, design ids
+// and ignored answers are delivered once, with Count set to how many rows
+// they stand for (the sum of their counts, for a cell table). fn is called
+// at most once per distinct combination every 65536 combinations, in an
+// order that depends only on the file; it is not called at all if the
+// file has a problem within the first such block. Memory depends on the
+// number of distinct combinations, not on the number of rows. The
+// respondents fn sees have no Line or ID.
+func ScanCells(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
+	rd, err := NewReader(r, s, name)
+	if err != nil {
+		return err
+	}
+	return rd.scan(true, fn)
+}
+
+// scanSeq reads the remaining rows with the csv reader, after the problems
+// errs found so far.
+func (rd *Reader) scanSeq(errs Errors, fn func(*Respondent) error) error {
 	for {
 		resp, err := rd.Read()
 		if err == io.EOF {

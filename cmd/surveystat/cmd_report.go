@@ -29,7 +29,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if len(ls) == 0 {
 		return usagef("--lang: name at least one language")
 	}
-	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Langs: ls})
+	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Langs: ls, Input: progressInput(stderr)})
 	if err != nil {
 		return err
 	}
