@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
@@ -59,47 +61,73 @@ func WriteCharts(r *Result, lang string, out ChartOutput, write func(rel string,
 	if err != nil {
 		return nil, err
 	}
-	var docs []chartDoc
-	for i, c := range charts {
+	preset := out.Preset
+	if preset == "" {
+		preset = figures.Print
+	}
+	// Every file to render, in the order it is written.
+	type job struct {
+		chart  int
+		format figures.Format
+		preset figures.Preset
+		rel    string
+		b      []byte
+		err    error
+	}
+	var jobs []*job
+	for i := range charts {
 		stem := "figures/" + lang + "/" + ids[i]
-		preset := out.Preset
-		if preset == "" {
-			preset = figures.Print
-		}
 		main := stem
 		if preset != figures.Print {
 			main = stem + "." + string(preset)
 		}
-		doc := chartDoc{ID: ids[i], Title: c.Title, Alt: figures.AltText(c)}
 		for _, f := range out.Formats {
-			var buf bytes.Buffer
-			if err := figures.Render(&buf, c, f, preset, out.Theme); err != nil {
-				return nil, fmt.Errorf("chart %q (%s): %w", ids[i], f, err)
-			}
-			rel := main + "." + string(f)
-			if err := write(rel, buf.Bytes()); err != nil {
-				return nil, err
-			}
-			doc.Files = append(doc.Files, rel)
-			if f == figures.SVG {
-				doc.SVG = inlineSVG(buf.Bytes(), ids[i])
-			}
+			jobs = append(jobs, &job{chart: i, format: f, preset: preset, rel: main + "." + string(f)})
 		}
 		for _, p := range out.Extra {
-			var buf bytes.Buffer
-			if err := figures.Render(&buf, c, figures.PNG, p, out.Theme); err != nil {
-				return nil, fmt.Errorf("chart %q (%s): %w", ids[i], p, err)
-			}
-			rel := stem + "." + string(p) + ".png"
-			if err := write(rel, buf.Bytes()); err != nil {
-				return nil, err
-			}
-			doc.Files = append(doc.Files, rel)
+			jobs = append(jobs, &job{chart: i, format: figures.PNG, preset: p, rel: stem + "." + string(p) + ".png"})
 		}
-		if err := write(stem+".txt", []byte(doc.Alt+"\n")); err != nil {
+	}
+	// Render on all cores: each job is independent and figures.Render has
+	// no shared mutable state; the files are written afterwards in order,
+	// so the output does not depend on scheduling.
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, jb := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(jb *job) {
+			defer func() { <-sem; wg.Done() }()
+			var buf bytes.Buffer
+			if err := figures.Render(&buf, charts[jb.chart], jb.format, jb.preset, out.Theme); err != nil {
+				jb.err = fmt.Errorf("chart %q (%s, %s): %w", ids[jb.chart], jb.format, jb.preset, err)
+				return
+			}
+			jb.b = buf.Bytes()
+		}(jb)
+	}
+	wg.Wait()
+	docs := make([]chartDoc, len(charts))
+	for i, c := range charts {
+		docs[i] = chartDoc{ID: ids[i], Title: c.Title, Alt: figures.AltText(c)}
+	}
+	for _, jb := range jobs {
+		if jb.err != nil {
+			return nil, jb.err
+		}
+		if err := write(jb.rel, jb.b); err != nil {
 			return nil, err
 		}
-		docs = append(docs, doc)
+		d := &docs[jb.chart]
+		d.Files = append(d.Files, jb.rel)
+		if jb.format == figures.SVG && jb.preset == preset {
+			d.SVG = inlineSVG(jb.b, ids[jb.chart])
+		}
+	}
+	for i := range docs {
+		if err := write("figures/"+lang+"/"+ids[i]+".txt", []byte(docs[i].Alt+"\n")); err != nil {
+			return nil, err
+		}
 	}
 	// The fonts embedded in each SVG are declared by @font-face rules,
 	// which apply to the whole HTML page: keep them in the first chart only
