@@ -380,14 +380,7 @@ func TestVerify(t *testing.T) {
 // mcnemar.test on the paired table of recall among users of both platforms
 // and prop.test(c(37, 15), c(370, 374), correct = FALSE).
 func TestComparisons(t *testing.T) {
-	s, err := survey.Load(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Analyse(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := analyseShipped(t)
 	if len(r.Comparisons) != 2 {
 		t.Fatalf("%d comparisons", len(r.Comparisons))
 	}
@@ -409,14 +402,7 @@ func TestComparisons(t *testing.T) {
 }
 
 func TestSimultaneousChart(t *testing.T) {
-	s, err := survey.Load(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Analyse(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := analyseShipped(t)
 	charts, ids, err := Charts(r, "en")
 	if err != nil {
 		t.Fatal(err)
@@ -438,4 +424,18 @@ func TestSimultaneousChart(t *testing.T) {
 		return
 	}
 	t.Fatal("no attitude-simultaneous chart")
+}
+
+// analyseShipped analyses the shipped study.
+func analyseShipped(t *testing.T) *Result {
+	t.Helper()
+	s, err := survey.Load(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
