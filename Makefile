@@ -35,10 +35,12 @@ synth: build
 		if grep -q '^synth:' $$s; then ./$(BIN) synth $$s; fi; \
 	done
 
-## conformance-refs: regenerate analysis/testdata/conformance with R survey and statsmodels
-## (installs r-cran-survey and python3-statsmodels from Debian when missing)
+## conformance-refs: regenerate the reference values in analysis/testdata/conformance (R and
+## statsmodels) and analysis/testdata/design (R survey); installs Debian's r-cran-survey and
+## python3-statsmodels when missing
 conformance-refs:
 	bash scripts/conformance/generate.sh
+	bash scripts/design/generate.sh
 
 ## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
 ## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)

@@ -3,6 +3,11 @@
 # from R (base stats) and statsmodels. Needs Rscript and /usr/bin/python3
 # with statsmodels (Debian: r-base-core, python3-statsmodels).
 set -eu
+# Install the reference tools from Debian when they are missing.
+if ! command -v Rscript >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import statsmodels' >/dev/null 2>&1; then
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends r-base-core python3-statsmodels
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../../analysis/testdata/conformance" && pwd)
 Rscript --vanilla "$here/generate.R" "$out" "$here"
