@@ -22,7 +22,18 @@ import (
 func TestBrowser(t *testing.T) {
 	chromium := needChromium(t)
 	dir := sharedShipped(t)
-	ud := t.TempDir()
+	// Chromium may still be writing its profile for a moment after it is
+	// told to quit, so the profile is removed with retries rather than by
+	// t.TempDir's strict cleanup.
+	ud, err := os.MkdirTemp("", "surveystat-browser-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		for i := 0; i < 20 && os.RemoveAll(ud) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
 	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium)}
 	for _, f := range ChromiumFlags(ud) {
 		name, value, hasValue := strings.Cut(strings.TrimPrefix(f, "--"), "=")
