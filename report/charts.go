@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"image/color"
+	"os"
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -32,6 +35,41 @@ func DefaultChartOutput() ChartOutput {
 		Extra:   []figures.Preset{figures.Social, figures.Square},
 		Theme:   figures.DefaultTheme(),
 	}
+}
+
+// StudyTheme returns the default theme with the study's house style (its
+// theme section) applied.
+func StudyTheme(s *survey.Study) (figures.Theme, error) {
+	th := figures.DefaultTheme()
+	if s.Theme == nil {
+		return th, nil
+	}
+	if len(s.Theme.Palette) > 0 {
+		th.Palette = nil
+	}
+	for _, c := range s.Theme.Palette {
+		v, err := strconv.ParseUint(c[1:], 16, 32)
+		if err != nil {
+			return th, fmt.Errorf("theme.palette %q: %w", c, err)
+		}
+		th.Palette = append(th.Palette, color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff})
+	}
+	if reg, bold := s.FontPaths(); reg != "" {
+		rb, err := os.ReadFile(reg)
+		if err != nil {
+			return th, fmt.Errorf("theme.font: %w", err)
+		}
+		var bb []byte
+		if bold != "" {
+			if bb, err = os.ReadFile(bold); err != nil {
+				return th, fmt.Errorf("theme.font_bold: %w", err)
+			}
+		}
+		if th.Fonts, err = figures.ParseFonts(rb, bb); err != nil {
+			return th, fmt.Errorf("theme.font: %w", err)
+		}
+	}
+	return th, nil
 }
 
 // Charts builds the study's charts (its charts section) in one language.

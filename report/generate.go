@@ -115,12 +115,18 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 	if err := write("results.json", jsb); err != nil {
 		return err
 	}
+	out := DefaultChartOutput()
+	th, err := StudyTheme(r.Study)
+	if err != nil {
+		return err
+	}
+	out.Theme = th
 	for i, lang := range langs {
 		ms, err := loadMessages(lang)
 		if err != nil {
 			return err
 		}
-		charts, err := WriteCharts(r, lang, DefaultChartOutput(), write)
+		charts, err := WriteCharts(r, lang, out, write)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
 
@@ -61,5 +62,51 @@ func TestRakedStudy(t *testing.T) {
 	}
 	if !strings.Contains(d.Methods, "Taylor linearisation") || !strings.Contains(d.RakeText, "converged") {
 		t.Errorf("methods %q\nrake %q", d.Methods, d.RakeText)
+	}
+}
+
+// TestStudyTheme: a study's theme section changes the chart colours; a bad
+// colour is a study-file error.
+func TestStudyTheme(t *testing.T) {
+	src, err := os.ReadFile(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"responses.csv", "published.csv"} {
+		b, _ := os.ReadFile(filepath.Join(filepath.Dir(shipped), f))
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	study := string(src) + "\ntheme:\n  palette: [\"#003366\", \"#CC0000\"]\n"
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(study), 0o644)
+	s, err := survey.Load(filepath.Join(dir, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := StudyTheme(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var svg []byte
+	_, err = WriteCharts(r, "en", ChartOutput{Formats: []figures.Format{figures.SVG}, Theme: th}, func(rel string, b []byte) error {
+		if strings.HasSuffix(rel, "awareness.svg") {
+			svg = b
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(svg), "rgb(0,51,102)") && !strings.Contains(strings.ToLower(string(svg)), "#003366") {
+		t.Error("the study's palette is not used")
+	}
+	bad := strings.Replace(study, "#CC0000", "red", 1)
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(bad), 0o644)
+	if _, err := survey.Load(filepath.Join(dir, "study.yaml")); err == nil || !strings.Contains(err.Error(), `"red" is not a colour`) {
+		t.Errorf("bad colour: %v", err)
 	}
 }

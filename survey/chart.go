@@ -108,3 +108,38 @@ func sameQuestion(items []Item) bool {
 	}
 	return true
 }
+
+// ThemeSpec is an organisation's house style for the study's charts:
+// colours used in order, and font files (relative to the study file).
+type ThemeSpec struct {
+	Palette  []string `yaml:"palette"`   // "#RRGGBB"
+	Font     string   `yaml:"font"`      // regular TTF/OTF
+	FontBold string   `yaml:"font_bold"` // bold TTF/OTF; default the regular one
+}
+
+func (t *ThemeSpec) validate() error {
+	for _, c := range t.Palette {
+		if len(c) != 7 || c[0] != '#' || strings.Trim(strings.ToLower(c[1:]), "0123456789abcdef") != "" {
+			return fmt.Errorf("theme.palette: %q is not a colour #RRGGBB", c)
+		}
+	}
+	if t.FontBold != "" && t.Font == "" {
+		return fmt.Errorf("theme.font_bold needs theme.font")
+	}
+	return nil
+}
+
+// FontPaths returns the theme's font files resolved against the study
+// file's directory ("" where not set).
+func (s *Study) FontPaths() (regular, bold string) {
+	if s.Theme == nil {
+		return "", ""
+	}
+	if s.Theme.Font != "" {
+		regular = s.resolve(s.Theme.Font)
+	}
+	if s.Theme.FontBold != "" {
+		bold = s.resolve(s.Theme.FontBold)
+	}
+	return regular, bold
+}

@@ -30,6 +30,7 @@ type Study struct {
 	Claims    []Claim      `yaml:"claims"`
 	Compare   []Comparison `yaml:"comparisons"`
 	Charts    []ChartSpec  `yaml:"charts"`
+	Theme     *ThemeSpec   `yaml:"theme"`
 	Synth     *Synth       `yaml:"synth"`
 
 	// Path is the study file as given to Load; Dir is its directory, to
@@ -365,6 +366,11 @@ func (s *Study) validate() error {
 			return fmt.Errorf("claim %q: id used twice", s.Claims[i].ID)
 		}
 		ids[s.Claims[i].ID] = true
+	}
+	if s.Theme != nil {
+		if err := s.Theme.validate(); err != nil {
+			return err
+		}
 	}
 	chartIDs := map[string]bool{}
 	for i := range s.Charts {

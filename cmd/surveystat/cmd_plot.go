@@ -53,11 +53,22 @@ func runPlot(args []string, stdout, stderr io.Writer) error {
 			return usagef("--lang %q: want one of %s", l, strings.Join(report.Langs(), ", "))
 		}
 	}
-	th := figures.DefaultTheme()
+	var houseColours []color.Color
 	if *palette != "" {
-		if th.Palette, err = parsePalette(*palette); err != nil {
+		if houseColours, err = parsePalette(*palette); err != nil {
 			return asUsage(err)
 		}
+	}
+	s, err := survey.Load(pos[0])
+	if err != nil {
+		return err
+	}
+	th, err := report.StudyTheme(s)
+	if err != nil {
+		return err
+	}
+	if houseColours != nil {
+		th.Palette = houseColours
 	}
 	if *font != "" || *fontBold != "" {
 		if *font == "" {
@@ -76,10 +87,6 @@ func runPlot(args []string, stdout, stderr io.Writer) error {
 		if th.Fonts, err = figures.ParseFonts(reg, bold); err != nil {
 			return err
 		}
-	}
-	s, err := survey.Load(pos[0])
-	if err != nil {
-		return err
 	}
 	res, err := report.Analyse(s)
 	if err != nil {
