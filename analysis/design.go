@@ -558,6 +558,12 @@ func NewDesignCategories(k int, lonely LonelyPSU) (*DesignCategories, error) {
 // answer, or outside the subgroup): it still counts as a member of its PSU
 // with zero contributions, as required for domain estimation.
 func (t *DesignCategories) Add(r DesignRow, category int) error {
+	return t.AddN(r, category, 1)
+}
+
+// AddN adds count identical respondents, as from a row of an aggregated
+// cell table; the result is the same as count calls of Add.
+func (t *DesignCategories) AddN(r DesignRow, category, count int) error {
 	if category >= t.k {
 		return fmt.Errorf("category %d of %d: %w", category, t.k, ErrDesign)
 	}
@@ -569,17 +575,18 @@ func (t *DesignCategories) Add(r DesignRow, category int) error {
 		t.buf[category] = r.Weight
 		t.buf[t.k] = r.Weight
 	}
-	if err := t.acc.add(r, t.buf, in && r.Weight > 0); err != nil {
+	if err := t.acc.addN(r, t.buf, in && r.Weight > 0, count); err != nil {
 		return err
 	}
 	if in {
-		t.dom.rows++
+		n := float64(count)
+		t.dom.rows += count
 		if r.Weight > 0 {
-			t.dom.nobs++
+			t.dom.nobs += count
 		}
-		t.dom.sw += r.Weight
-		t.dom.sw2 += r.Weight * r.Weight
-		t.swc[category] += r.Weight
+		t.dom.sw += r.Weight * n
+		t.dom.sw2 += r.Weight * r.Weight * n
+		t.swc[category] += r.Weight * n
 	}
 	return nil
 }

@@ -95,12 +95,10 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 	if dt == nil || dt.err != nil {
 		return
 	}
+	// Identical respondents (same answers, weight and design ids) may come
+	// as one row with a count: the accumulators take them in one step.
 	count := 1
 	if r.Count > 1 {
-		if len(dt.q) > 0 {
-			dt.err = fmt.Errorf("an aggregated cell table (count %v) cannot be used with weights, strata or clusters: %w", r.Count, ErrDesign)
-			return
-		}
 		if r.Count != float64(int(r.Count)) {
 			dt.err = fmt.Errorf("cell count %v is not a whole number: %w", r.Count, ErrDesign)
 			return
@@ -112,7 +110,7 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 		if dt.err != nil {
 			return
 		}
-		if err := c.overall.Add(row, v); err != nil {
+		if err := c.overall.AddN(row, v, count); err != nil {
 			dt.err = err
 			return
 		}
@@ -123,7 +121,7 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 				if li == lv {
 					cv = v
 				}
-				if err := acc.Add(row, cv); err != nil {
+				if err := acc.AddN(row, cv, count); err != nil {
 					dt.err = err
 					return
 				}

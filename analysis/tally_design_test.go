@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"io"
 	"math"
 	"os"
 	"strconv"
@@ -89,5 +90,45 @@ func TestTallyDesignMatchesR(t *testing.T) {
 	}
 	if checked < 30 {
 		t.Fatalf("checked %d reference rows, want 36", checked)
+	}
+}
+
+// TestTallyDesignCells: counting identical respondents once (ScanCells)
+// gives the same design-based estimates as reading row by row, on R's
+// apistrat, whose weights repeat within strata.
+func TestTallyDesignCells(t *testing.T) {
+	src := strings.NewReplacer("%LEVEL%", "0.95", "%METHOD%", "logit").Replace(apistratStudy)
+	s, err := survey.Parse(strings.NewReader(src), "apistrat.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(scan func(io.Reader, *survey.Study, string, func(*survey.Respondent) error) error) []Estimate {
+		f, err := os.Open("testdata/design/apistrat.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		tl := NewTally(s)
+		if err := scan(f, s, "apistrat.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		est, err := tl.Estimates()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return est
+	}
+	rows, cells := run(survey.Scan), run(survey.ScanCells)
+	if len(rows) != len(cells) || len(rows) == 0 {
+		t.Fatalf("%d and %d estimates", len(rows), len(cells))
+	}
+	for i := range rows {
+		a, b := rows[i], cells[i]
+		for _, p := range [][2]float64{{a.Share, b.Share}, {a.Lower, b.Lower}, {a.Upper, b.Upper}, {a.Deff, b.Deff}, {a.NEff, b.NEff}, {a.Design.SE, b.Design.SE}} {
+			if math.Abs(p[0]-p[1]) > 1e-12 {
+				t.Errorf("%s=%s %s=%s: rows %+v, cells %+v", a.Question, a.Category, a.Subgroup, a.SubgroupValue, a, b)
+				break
+			}
+		}
 	}
 }

@@ -165,11 +165,12 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	defer f.Close()
 	t := analysis.NewTally(s)
 	i := 0
-	// Without weights or a design, identical answer rows are counted once
-	// with their multiplicity (survey.ScanCells), which is several times
-	// faster on large files and gives the same tallies.
+	// Identical rows (answers, weight, design ids) are counted once with
+	// their multiplicity (survey.ScanCells), which is several times faster
+	// on large files and gives the same tallies. Raked weights differ per
+	// row, so raking reads row by row.
 	scan := survey.ScanCells
-	if s.HasDesign() {
+	if raked != nil {
 		scan = survey.Scan
 	}
 	if err := scan(f, s, name, func(r *survey.Respondent) error {
