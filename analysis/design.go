@@ -66,6 +66,16 @@ type DesignRow struct {
 	// means none: sampling with replacement. It must be the same for every
 	// respondent of a stratum.
 	FPC float64
+	// Raking, when the weights were raked, describes the raking, and
+	// Margins holds the respondent's category (0-based) on each of its
+	// margin variables. The variance then treats the weights as calibrated
+	// rather than fixed, as R's svyrecvar on a rake()d design: the
+	// linearised values are replaced by their residuals from the margins
+	// (ten rounds of x − w_m·mean(x/w_m) within each margin category, w_m
+	// the weight after margin m of the last sweep). Every respondent added
+	// to an accumulator must carry the same Raking, or none.
+	Raking  *Raking
+	Margins []int
 }
 
 // designAcc accumulates, per stratum and PSU, weighted totals t ∈ ℝᵏ of
@@ -74,10 +84,12 @@ type DesignRow struct {
 // influence values are linear in t follows. Memory is O(k) per clustered
 // PSU and O(k²) per stratum of respondents that are their own PSU.
 type designAcc struct {
-	k       int
+	k       int // components per respondent, the caller's and the raking's
+	base    int // components given by the caller
 	strata  []*designStratum
 	index   map[string]int
 	scratch []float64
+	rk      *rakeAcc // nil unless the weights are raked
 }
 
 type designStratum struct {
@@ -98,7 +110,7 @@ type designPSU struct {
 }
 
 func newDesignAcc(k int) *designAcc {
-	return &designAcc{k: k, index: map[string]int{}}
+	return &designAcc{k: k, base: k, index: map[string]int{}}
 }
 
 // add adds one respondent with weighted totals t (already multiplied by
@@ -125,6 +137,23 @@ func (a *designAcc) addN(r DesignRow, t []float64, inset bool, count int) error 
 	fpc := r.FPC
 	if math.IsInf(fpc, 1) {
 		fpc = 0
+	}
+	if r.Raking != nil || a.rk != nil {
+		if a.rk == nil {
+			if len(a.strata) > 0 {
+				return fmt.Errorf("a raked respondent after unraked ones: %w", ErrDesign)
+			}
+			rk, err := newRakeAcc(r.Raking, a.base)
+			if err != nil {
+				return err
+			}
+			a.rk = rk
+			a.k = a.base + rk.comps
+		}
+		var err error
+		if t, err = a.rk.add(r, t, count); err != nil {
+			return err
+		}
 	}
 	si, ok := a.index[r.Stratum]
 	single := r.PSU == ""
@@ -257,17 +286,22 @@ func (s *designStratum) nPSU() int {
 }
 
 // cov returns the design covariance of the m linearised statistics whose
-// PSU influence values are z_j = Aᵀ t_j, with A a k×m matrix (row-major,
-// A[i*m+l]): R's svyrecvar() for a one-stage (ultimate cluster) design,
+// PSU influence values are z_j = Aᵀ t_j, with A a base×m matrix
+// (row-major, A[i*m+l]; base the number of components the caller adds):
+// R's svyrecvar() for a one-stage (ultimate cluster) design,
 //
 //	V = Σ_h f_h · n_h/(n_h − 1) · Σ_j (z_hj − z̄_h)(z_hj − z̄_h)ᵀ,
 //
 // where f_h is the finite population correction. The result is m×m,
-// row-major.
+// row-major. With raked weights the influence values are first replaced
+// by their residuals from the raking margins (rakeAcc.residualise).
 func (a *designAcc) cov(A []float64, m int, lonely LonelyPSU) ([]float64, error) {
 	f, err := a.fpcFactors()
 	if err != nil {
 		return nil, err
+	}
+	if a.rk != nil {
+		A = a.rk.residualise(A, m)
 	}
 	k := a.k
 	v := make([]float64, m*m)
@@ -498,7 +532,7 @@ func designShare(acc *designAcc, lonely LonelyPSU, dom designDomain, y, d int, s
 	W := dom.sw
 	p := math.Min(swy/W, 1)
 	// Influence per PSU: z_j = (Y_j − p̂·N_j)/W.
-	A := make([]float64, acc.k)
+	A := make([]float64, acc.base)
 	A[y] += 1 / W
 	A[d] -= p / W
 	v, err := acc.cov(A, 1, lonely)
@@ -506,6 +540,12 @@ func designShare(acc *designAcc, lonely LonelyPSU, dom designDomain, y, d int, s
 		return DesignEstimate{}, err
 	}
 	psus, strata := acc.df()
+	if acc.rk != nil {
+		// R keeps every row of a calibrated design in a subset (with zero
+		// weight outside it), so nrow() of the domain's design, which the
+		// beta and likelihood intervals use, is that of the whole sample.
+		dom.rows = acc.rk.rows()
+	}
 	e := DesignEstimate{
 		P:         p,
 		Var:       v[0],

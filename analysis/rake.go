@@ -57,6 +57,26 @@ type RakeReport struct {
 	MarginDiff float64
 	// Trimmed is the number of weights at a Lower or Upper bound.
 	Trimmed int
+	// Raking holds what the variance of estimates from the raked weights
+	// needs (see Raking): the factors of the last sweep. It is nil when
+	// the weights were trimmed, or a factor of the last sweep is 0, since
+	// the raked weights are then not the starting weights times one factor
+	// per margin category.
+	Raking *Raking
+}
+
+// Raking describes raked weights for variance estimation, as R keeps it in
+// a rake()d design's postStrata: Factors[m][l] is the factor by which the
+// last sweep multiplied the weights of category l of margin variable m
+// (population total over weighted count; 1 where the category has no
+// respondents). The weight of a respondent after margin m of the last
+// sweep, R's attr(margin, "weights"), is the final weight divided by the
+// factors of the later margins' categories. Pass it, with each
+// respondent's margin categories, in DesignRow so that the linearised
+// variance removes the part explained by the margins, as R's svyrecvar
+// does for a raked design.
+type Raking struct {
+	Factors [][]float64
 }
 
 // Rake adjusts weights by iterative proportional fitting (raking; Deming
@@ -175,6 +195,7 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 	}
 	w := append([]float64(nil), weights...)
 	old := table(w)
+	factors := make([][]float64, len(vars))
 	for rep.Iterations < maxIter {
 		rep.Iterations++
 		for j, v := range vars {
@@ -182,10 +203,15 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 			for i, c := range v {
 				count[c] += w[i]
 			}
-			for i, c := range v {
+			factors[j] = make([]float64, len(count))
+			for c := range count {
+				factors[j][c] = 1
 				if count[c] > 0 {
-					w[i] *= margins[j][c] / count[c]
+					factors[j][c] = margins[j][c] / count[c]
 				}
+			}
+			for i, c := range v {
+				w[i] *= factors[j][c]
 			}
 		}
 		if opts.Lower > 0 || opts.Upper > 0 {
@@ -209,6 +235,16 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 		}
 		for c, m := range margins[j] {
 			rep.MarginDiff = math.Max(rep.MarginDiff, math.Abs(count[c]-m))
+		}
+	}
+	if rep.Trimmed == 0 && opts.Lower == 0 && opts.Upper == 0 {
+		rep.Raking = &Raking{Factors: factors}
+		for _, f := range factors {
+			for _, v := range f {
+				if !(v > 0) || math.IsInf(v, 0) {
+					rep.Raking = nil
+				}
+			}
 		}
 	}
 	if !rep.Converged {

@@ -101,12 +101,12 @@ func (t *DesignTable) RaoScott() (RaoScottResult, error) {
 	tot := make([]float64, K)
 	for _, s := range t.acc.strata {
 		for _, p := range s.psus {
-			for k, v := range p.t {
+			for k, v := range p.t[:K] {
 				tot[k] += v
 			}
 		}
 		if s.single {
-			for k, v := range s.mean {
+			for k, v := range s.mean[:K] {
 				tot[k] += v * float64(s.nSing)
 			}
 		}

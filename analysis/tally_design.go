@@ -13,6 +13,9 @@ import (
 // its domain, as domain estimation requires.
 type designTally struct {
 	lonely LonelyPSU
+	raking *Raking       // nil unless the weights are raked
+	rakeQ  []int         // question index of every raking margin variable
+	margin []int         // scratch: the respondent's margin categories
 	q      []designCells // per question
 	d      []designCells // per derived estimate (categories: event, not)
 	tables []*DesignTable
@@ -87,6 +90,33 @@ func (t *Tally) newDesign() error {
 	return nil
 }
 
+// SetRaking says that the weights of the respondents to come were raked,
+// on the margin variables with the given question indices, as rk
+// describes (RakeReport.Raking): the design-based variances then treat
+// the weights as calibrated, as R's survey package does for a rake()d
+// design. It must be called before the first Add; a nil rk (weights
+// trimmed while raking) leaves the weights treated as fixed.
+func (t *Tally) SetRaking(rk *Raking, questions []int) error {
+	if t.rows > 0 {
+		return fmt.Errorf("raking set after %d respondents: %w", t.rows, ErrDesign)
+	}
+	if rk == nil || t.design == nil {
+		return nil
+	}
+	if len(questions) != len(rk.Factors) {
+		return fmt.Errorf("%d margin variables for %d raking margins: %w", len(questions), len(rk.Factors), ErrDesign)
+	}
+	for m, qi := range questions {
+		if qi < 0 || qi >= len(t.study.Questions) || len(t.study.Questions[qi].Categories) != len(rk.Factors[m]) {
+			return fmt.Errorf("raking margin %d does not match a question's categories: %w", m, ErrDesign)
+		}
+	}
+	t.design.raking = rk
+	t.design.rakeQ = append([]int(nil), questions...)
+	t.design.margin = make([]int, len(questions))
+	return nil
+}
+
 // addDesign adds a respondent to the design accumulators; cats holds, per
 // question, the answer's category within the base or −1, and events, per
 // derived estimate, 0 (event), 1 (no event) or −1 (outside its base).
@@ -106,6 +136,12 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 		count = int(r.Count)
 	}
 	row := DesignRow{Stratum: r.Stratum, PSU: r.PSU, Weight: r.Weight, FPC: r.FPC}
+	if dt.raking != nil {
+		for m, qi := range dt.rakeQ {
+			dt.margin[m] = r.Values[qi]
+		}
+		row.Raking, row.Margins = dt.raking, dt.margin
+	}
 	add := func(c designCells, v int) {
 		if dt.err != nil {
 			return

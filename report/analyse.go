@@ -164,6 +164,19 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	}
 	defer f.Close()
 	t := analysis.NewTally(s)
+	if rakeReport != nil {
+		m, err := s.LoadMargins()
+		if err != nil {
+			return nil, err
+		}
+		idx := make([]int, len(m.Variables))
+		for i, v := range m.Variables {
+			idx[i] = s.QuestionIndex(v)
+		}
+		if err := t.SetRaking(rakeReport.Raking, idx); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.Path, err)
+		}
+	}
 	i := 0
 	// Identical rows (answers, weight, design ids) are counted once with
 	// their multiplicity (survey.ScanCells), which is several times faster

@@ -234,8 +234,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if m != nil {
 			vars = strings.Join(m.Variables, ", ")
 		}
+		se := ms.T("rake_se_calibrated")
+		if rp.Raking == nil {
+			se = ms.T("rake_se_fixed")
+		}
 		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
-			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed))
+			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + se
 	}
 	if r.ComparisonsSkipped {
 		d.CompIntro = ms.T("comparisons_skipped")

@@ -54,13 +54,22 @@ func TestRakedStudy(t *testing.T) {
 		if !ok || math.Abs(e.Share-c.want) > 1e-5 || e.Method != "svy-logit" || e.Deff <= 1 || e.NEff >= e.Base {
 			t.Errorf("%s=%s: share %v (want %v), method %q, deff %v, n_eff %v of %v", c.q, c.cat, e.Share, c.want, e.Method, e.Deff, e.NEff, e.Base)
 		}
+		// Raking fixes the share of a margin category: with the weights
+		// treated as calibrated (as R) its standard error vanishes.
+		if e.Design == nil || e.Design.SE > 1e-4 {
+			t.Errorf("%s=%s: SE %v after raking on %s", c.q, c.cat, e.Design, c.q)
+		}
+	}
+	if e, ok := r.Overall("aware", "yes"); !ok || e.Design == nil || !(e.Design.SE > 1e-3) {
+		t.Errorf("aware=yes: %+v", e.Design)
 	}
 	ms, _ := loadMessages("en")
 	d := buildDocument(r, ms, nil)
 	if !r.ComparisonsSkipped || !strings.Contains(d.CompIntro, "not yet available for weighted") {
 		t.Errorf("comparisons in a weighted study: skipped %v, %q", r.ComparisonsSkipped, d.CompIntro)
 	}
-	if !strings.Contains(d.Methods, "Taylor linearisation") || !strings.Contains(d.RakeText, "converged") {
+	if !strings.Contains(d.Methods, "Taylor linearisation") || !strings.Contains(d.RakeText, "converged") ||
+		!strings.Contains(d.RakeText, "take the raking into account") {
 		t.Errorf("methods %q\nrake %q", d.Methods, d.RakeText)
 	}
 }

@@ -144,6 +144,7 @@ runs <- list(
 )
 rw <- data.frame(row = clus1$row, pw = clus1$pw)
 rc <- NULL
+raked <- list()
 for (r in runs) {
   sm <- if (r$ex == "two") list(~stype, ~sch.wide) else list(~stype, ~sch.wide, ~awards)
   pm <- if (r$ex == "two") list(pop.types, pop.schwide) else list(pop.types, pop.schwide, pop.awards)
@@ -154,6 +155,7 @@ for (r in runs) {
       invokeRestart("muffleWarning")
     }
   )
+  raked[[r$name]] <- d
   rw[[r$name]] <- num(weights(d))
   rc <- rbind(rc, data.frame(
     run = r$name, example = r$ex, maxit = r$control$maxit, epsilon = r$control$epsilon,
@@ -162,6 +164,95 @@ for (r in runs) {
 }
 wcsv(rw, "rake_weights.csv")
 wcsv(rc, "rake_runs.csv")
+
+# Estimates from the raked designs: svyrecvar removes the raking margins
+# from the linearised values, so the SEs differ from those of the same
+# weights taken as fixed.
+rest <- NULL
+rcis <- NULL
+for (rn in names(raked)) {
+  for (dom in domains) {
+    des <- raked[[rn]]
+    if (dom != "d_all") des <- subset(des, des$variables[[dom]] == 1)
+    for (y in shares) {
+      m <- svymean(as.formula(paste0("~", y)), des)
+      rest <- rbind(rest, data.frame(
+        run = rn, share = y, domain = dom,
+        p = num(coef(m)[1]), se = num(SE(m)[1]), df = degf(des)
+      ))
+      for (me in methods) {
+        ci <- tryCatch(
+          suppressWarnings(attr(svyciprop(as.formula(paste0("~I(", y, "==1)")), des, method = me, level = 0.95), "ci")),
+          error = function(e) c(NA, NA)
+        )
+        if (me == "likelihood") {
+          # svyciprop's own glm stops at a relative deviance change of
+          # 1e-8, which leaves its profile ~1e-4 off here (the domain's
+          # design keeps every row); the same interval from a glm fitted
+          # to convergence:
+          ci <- tryCatch({
+            g <- svyglm(as.formula(paste0("I(", y, "==1) ~ 1")), des,
+              family = quasibinomial, control = glm.control(epsilon = 1e-15, maxit = 100))
+            plogis(suppressWarnings(confint(g, 1, level = 0.95, method = "likelihood")))
+          }, error = function(e) c(NA, NA))
+        }
+        rcis <- rbind(rcis, data.frame(
+          run = rn, share = y, domain = dom, level = 0.95, method = me,
+          lower = num(ci[1]), upper = num(ci[2])
+        ))
+      }
+    }
+  }
+}
+wcsv(rest, "rake_svymean.csv")
+wcsv(rcis, "rake_svyciprop.csv")
+rchi <- NULL
+for (rn in c("two_default", "three_tight")) {
+  for (f in list(~awards + comp.imp, ~sch.wide + stype)) {
+    fF <- svychisq(f, raked[[rn]], statistic = "F")
+    fC <- svychisq(f, raked[[rn]], statistic = "Chisq")
+    vars <- all.vars(f)
+    rchi <- rbind(rchi, data.frame(
+      run = rn, row = vars[1], col = vars[2],
+      F = num(fF$statistic), ndf = num(fF$parameter[1]), ddf = num(fF$parameter[2]), p_F = num(fF$p.value),
+      X2 = num(fC$statistic), df_Chisq = fC$parameter[1], p_Chisq = num(fC$p.value)
+    ))
+  }
+}
+wcsv(rchi, "rake_svychisq.csv")
+
+# Differences of two shares: between two disjoint groups (independent) and
+# between two questions among the same respondents (paired), by the delta
+# method on the totals (svycontrast of svytotal), with df of the design
+# restricted to the respondents in either domain.
+dcases <- list(
+  list(name = "groups_stype", y1 = "y_schwide", d1 = "d_stypeH", y2 = "y_schwide", d2 = "d_stypeM"),
+  list(name = "groups_awards", y1 = "y_meals50", d1 = "d_awards", y2 = "y_meals50", d2 = "d_noawards"),
+  list(name = "paired_all", y1 = "y_schwide", d1 = "d_all", y2 = "y_awards", d2 = "d_all"),
+  list(name = "paired_stypeM", y1 = "y_ell0", d1 = "d_stypeM", y2 = "y_meals50", d2 = "d_stypeM")
+)
+ddesigns <- c(designs, list(rake_two_default = raked[["two_default"]], rake_three_tight = raked[["three_tight"]]))
+diffs <- NULL
+for (dn in names(ddesigns)) {
+  for (dc in dcases) {
+    des <- ddesigns[[dn]]
+    v <- des$variables
+    d1 <- if (dc$d1 == "d_noawards") 1L - v$d_awards else v[[dc$d1]]
+    d2 <- if (dc$d2 == "d_noawards") 1L - v$d_awards else v[[dc$d2]]
+    des <- update(des, z1 = v[[dc$y1]] * d1, n1 = d1, z2 = v[[dc$y2]] * d2, n2 = d2, inany = pmax(d1, d2))
+    tot <- svytotal(~ z1 + n1 + z2 + n2, des)
+    con <- svycontrast(tot, quote(z1 / n1 - z2 / n2))
+    df <- degf(subset(des, inany == 1))
+    ci <- confint(con, level = 0.95, df = df)
+    diffs <- rbind(diffs, data.frame(
+      design = dn, case = dc$name, y1 = dc$y1, d1 = dc$d1, y2 = dc$y2, d2 = dc$d2,
+      diff = num(coef(con)[1]), se = num(SE(con)[1]), df = df,
+      lower = num(ci[1]), upper = num(ci[2]),
+      p = num(2 * pt(-abs(coef(con)[1] / SE(con)[1]), df))
+    ))
+  }
+}
+wcsv(diffs, "svydiff.csv")
 
 # Rao-Scott tests of independence.
 chi <- NULL
