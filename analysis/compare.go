@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/surveystat/surveystat/survey"
@@ -20,13 +19,13 @@ type ComparisonResult struct {
 	Method         string  // interval method
 	Test           TestResult
 	// Table is the paired 2×2 table: both, first only, second only,
-	// neither.
+	// neither (respondents, unweighted).
 	Table [4]float64
+	// Design holds the design-based estimate in weighted or complex
+	// samples, where Method is "svy-wald"; nil otherwise.
+	Design *DesignDiffEstimate
 }
 
-// ErrComparisonDesign is returned for comparisons in weighted or complex
-// samples, which need the covariance of two design-based estimates.
-var ErrComparisonDesign = errors.New("comparisons are not yet available for weighted or complex samples")
 
 // addPairs counts the paired 2×2 tables of the study's paired comparisons.
 func (t *Tally) addPairs(count float64) {
@@ -60,16 +59,19 @@ func (t *Tally) addPairs(count float64) {
 // paired hybrid score interval with McNemar's test (with continuity
 // correction, as R's mcnemar.test), independent ones by Newcombe's hybrid
 // score interval with the two-sample score test (as R's prop.test without
-// continuity correction).
+// continuity correction). In weighted or complex samples both are
+// design-based (DesignDiff): the linearised difference of the two
+// weighted shares, covariance included, with a Wald interval and t test
+// on the design's degrees of freedom.
 func (t *Tally) Comparisons() ([]ComparisonResult, error) {
 	s := t.study
 	if len(s.Compare) == 0 {
 		return nil, nil
 	}
-	if t.design != nil && len(t.design.q) > 0 {
-		return nil, ErrComparisonDesign
-	}
 	level := s.Analysis.Level
+	if t.design != nil && len(t.design.q) > 0 {
+		return t.designComparisons(level)
+	}
 	var out []ComparisonResult
 	for i := range s.Compare {
 		c := &s.Compare[i]
@@ -135,4 +137,35 @@ func (t *Tally) groupCount(it, group survey.Item) (x, n float64, err error) {
 		return c.counts[s.Questions[qi].CategoryIndex(it.Category)], c.n, nil
 	}
 	return 0, 0, fmt.Errorf("%s is not a subgroup variable", group.Question)
+}
+
+// designComparisons returns the study's comparisons from the design-based
+// accumulators.
+func (t *Tally) designComparisons(level float64) ([]ComparisonResult, error) {
+	if t.design.err != nil {
+		return nil, t.design.err
+	}
+	var out []ComparisonResult
+	for i, acc := range t.design.comps {
+		c := &t.study.Compare[i]
+		e, err := acc.Estimate()
+		if err != nil {
+			return nil, fmt.Errorf("comparison %q: %w", c.ID, err)
+		}
+		iv, test, err := DesignDiffInterval(e, level)
+		if err != nil {
+			return nil, fmt.Errorf("comparison %q: %w", c.ID, err)
+		}
+		r := ComparisonResult{
+			ID: c.ID, Paired: c.Paired(),
+			P1: e.P1, P2: e.P2, N1: float64(e.N1), N2: float64(e.N2),
+			Diff: e.Diff, Interval: iv, Method: "svy-wald", Test: test,
+			Design: &e,
+		}
+		if c.Paired() {
+			r.Table = t.pairs[i]
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

@@ -19,7 +19,8 @@ type designTally struct {
 	q      []designCells // per question
 	d      []designCells // per derived estimate (categories: event, not)
 	tables []*DesignTable
-	err    error // first error from an accumulator
+	comps  []*DesignDiff // per comparison
+	err    error         // first error from an accumulator
 }
 
 type designCells struct {
@@ -76,6 +77,9 @@ func (t *Tally) newDesign() error {
 				return err
 			}
 			dt.d = append(dt.d, c)
+		}
+		for range s.Compare {
+			dt.comps = append(dt.comps, NewDesignDiff(lonely))
 		}
 	}
 	for _, it := range s.Analysis.Independence {
@@ -169,6 +173,26 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 	}
 	for di, c := range dt.d {
 		add(c, events[di])
+	}
+	for ci := range dt.comps {
+		c := &t.study.Compare[ci]
+		qa, qb := t.study.QuestionIndex(c.ItemA.Question), t.study.QuestionIndex(c.ItemB.Question)
+		va, vb := cats[qa], cats[qb]
+		in1, in2 := va >= 0, vb >= 0
+		if c.Paired() {
+			in1 = in1 && in2
+			in2 = in1
+		} else {
+			g := r.Values[t.study.QuestionIndex(c.GroupA.Question)]
+			gq := t.study.Question(c.GroupA.Question)
+			in1 = in1 && g == gq.CategoryIndex(c.GroupA.Category)
+			in2 = in2 && g == gq.CategoryIndex(c.GroupB.Category)
+		}
+		y1 := va == t.study.Questions[qa].CategoryIndex(c.ItemA.Category)
+		y2 := vb == t.study.Questions[qb].CategoryIndex(c.ItemB.Category)
+		if err := dt.comps[ci].AddN(row, in1, y1, in2, y2, count); err != nil && dt.err == nil {
+			dt.err = err
+		}
 	}
 	for ti, it := range t.study.Analysis.Independence {
 		i := cats[t.study.QuestionIndex(it.Question)]

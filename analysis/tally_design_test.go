@@ -132,3 +132,52 @@ func TestTallyDesignCells(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyDesignComparisonsR runs comparisons through the study file on
+// R's apistrat and checks them against svycontrast (svydiff.csv): sch.wide
+// between school types H and M (independent groups), and sch.wide against
+// awards among all schools (paired).
+func TestTallyDesignComparisonsR(t *testing.T) {
+	src := strings.NewReplacer("%LEVEL%", "0.95", "%METHOD%", "logit").Replace(apistratStudy) + `
+  - id: awards
+    categories: [{id: "yes", codes: ["Yes"]}, {id: "no", codes: ["No"]}]
+comparisons:
+  - {id: groups_stype, a: sch_wide=yes, b: sch_wide=yes, a_in: stype=h, b_in: stype=m}
+  - {id: paired_all, a: sch_wide=yes, b: awards=yes}
+`
+	s, err := survey.Parse(strings.NewReader(src), "apistrat.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/design/apistrat.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tl := NewTally(s)
+	if err := survey.ScanCells(f, s, "apistrat.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	got, err := tl.Comparisons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]string{}
+	for _, r := range designCSV(t, "svydiff.csv") {
+		if r["design"] == "strat" {
+			want[r["case"]] = r
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d comparisons", len(got))
+	}
+	for _, c := range got {
+		w := want[c.ID]
+		if w == nil || c.Method != "svy-wald" || !designClose(c.Diff, designNum(t, w["diff"]), 1e-9) ||
+			!designClose(c.Design.SE, designNum(t, w["se"]), 1e-9) ||
+			!designClose(c.Lower, designNum(t, w["lower"]), 1e-9) || !designClose(c.Upper, designNum(t, w["upper"]), 1e-9) ||
+			!designClose(c.Test.PValue, designNum(t, w["p"]), 1e-9) {
+			t.Errorf("%s: %+v %+v; R %v", c.ID, c, c.Design, w)
+		}
+	}
+}

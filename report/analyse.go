@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,11 +26,8 @@ type Result struct {
 	Rake *analysis.RakeReport
 	// Independence holds the study's Rao–Scott tests of independence.
 	Independence []analysis.IndependenceResult
-	// Comparisons holds the study's differences of two shares;
-	// ComparisonsSkipped is set when the study has comparisons that cannot
-	// be computed for its design (the report says so).
-	Comparisons        []analysis.ComparisonResult
-	ComparisonsSkipped bool
+	// Comparisons holds the study's differences of two shares.
+	Comparisons []analysis.ComparisonResult
 }
 
 // ClaimResult is a study claim with its test.
@@ -201,8 +197,7 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 		return nil, fmt.Errorf("%s: %w", s.Path, err)
 	}
 	comps, err := t.Comparisons()
-	skipped := errors.Is(err, analysis.ErrComparisonDesign)
-	if err != nil && !skipped {
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Path, err)
 	}
 	est, err := t.Estimates()
@@ -233,7 +228,6 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 		Rake:               rakeReport,
 		Independence:       indep,
 		Comparisons:        comps,
-		ComparisonsSkipped: skipped,
 		Claims:             claims,
 		Study:              s,
 		Rows:               t.Rows(),

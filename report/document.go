@@ -241,11 +241,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
 			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + se
 	}
-	if r.ComparisonsSkipped {
-		d.CompIntro = ms.T("comparisons_skipped")
-	}
 	if len(r.Comparisons) > 0 {
 		d.CompIntro = ms.T("comparisons_intro", "level", lvl)
+		if s.HasDesign() {
+			d.CompIntro = ms.T("comparisons_intro_design", "level", lvl)
+		}
 		d.Compare.Header = []string{ms.T("col_comparison"), ms.T("col_kind"), ms.T("col_share_a"), ms.T("col_share_b"), ms.T("col_diff"), ms.T("col_ci", "level", lvl), ms.T("col_p")}
 		for i, c := range r.Comparisons {
 			spec := &s.Compare[i]

@@ -65,8 +65,13 @@ func TestRakedStudy(t *testing.T) {
 	}
 	ms, _ := loadMessages("en")
 	d := buildDocument(r, ms, nil)
-	if !r.ComparisonsSkipped || !strings.Contains(d.CompIntro, "not yet available for weighted") {
-		t.Errorf("comparisons in a weighted study: skipped %v, %q", r.ComparisonsSkipped, d.CompIntro)
+	if len(r.Comparisons) == 0 || !strings.Contains(d.CompIntro, "Design-based") {
+		t.Errorf("comparisons in a weighted study: %d, %q", len(r.Comparisons), d.CompIntro)
+	}
+	for _, c := range r.Comparisons {
+		if c.Method != "svy-wald" || c.Design == nil || !(c.Lower < c.Diff && c.Diff < c.Upper) || !(c.Test.PValue >= 0 && c.Test.PValue <= 1) {
+			t.Errorf("comparison %s: %+v", c.ID, c)
+		}
 	}
 	if !strings.Contains(d.Methods, "Taylor linearisation") || !strings.Contains(d.RakeText, "converged") ||
 		!strings.Contains(d.RakeText, "take the raking into account") {
