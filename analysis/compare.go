@@ -26,7 +26,6 @@ type ComparisonResult struct {
 	Design *DesignDiffEstimate
 }
 
-
 // addPairs counts the paired 2×2 tables of the study's paired comparisons.
 func (t *Tally) addPairs(count float64) {
 	s := t.study

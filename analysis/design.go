@@ -76,6 +76,22 @@ type DesignRow struct {
 	// to an accumulator must carry the same Raking, or none.
 	Raking  *Raking
 	Margins []int
+	// Summed marks a row of a weighted cell table: passed with a count n
+	// to AddN, it stands for n respondents whose weights sum to Weight and
+	// whose squared weights sum to WeightSq (respondents that are their
+	// own PSU then contribute their spread, WeightSq − Weight²/n, to the
+	// variance). Without Summed the n respondents each have weight Weight.
+	Summed   bool
+	WeightSq float64
+}
+
+// sums returns Σw and Σw² over the count respondents a row stands for.
+func (r DesignRow) sums(count int) (sw, sw2 float64) {
+	if r.Summed {
+		return r.Weight, r.WeightSq
+	}
+	n := float64(count)
+	return r.Weight * n, r.Weight * r.Weight * n
 }
 
 // designAcc accumulates, per stratum and PSU, weighted totals t ∈ ℝᵏ of
@@ -84,12 +100,13 @@ type DesignRow struct {
 // influence values are linear in t follows. Memory is O(k) per clustered
 // PSU and O(k²) per stratum of respondents that are their own PSU.
 type designAcc struct {
-	k       int // components per respondent, the caller's and the raking's
-	base    int // components given by the caller
-	strata  []*designStratum
-	index   map[string]int
-	scratch []float64
-	rk      *rakeAcc // nil unless the weights are raked
+	k        int // components per respondent, the caller's and the raking's
+	base     int // components given by the caller
+	strata   []*designStratum
+	index    map[string]int
+	scratch  []float64
+	scratch2 []float64
+	rk       *rakeAcc // nil unless the weights are raked
 }
 
 type designStratum struct {
@@ -176,8 +193,29 @@ func (a *designAcc) addN(r DesignRow, t []float64, inset bool, count int) error 
 	if s.single != single {
 		return fmt.Errorf("stratum %q mixes respondents with and without a PSU id: %w", r.Stratum, ErrDesign)
 	}
+	nB := float64(count)
+	// For a summed row t holds the group's totals: the group mean is t/nB,
+	// and its own co-moment is spread·t tᵀ, with spread =
+	// (Σw² − (Σw)²/nB)/(Σw)² since every t of the group is w times the
+	// same pattern t/Σw.
+	spread := 0.0
+	if r.Summed {
+		if math.IsNaN(r.WeightSq) || r.WeightSq < 0 {
+			return fmt.Errorf("sum of squared weights %v: %w", r.WeightSq, ErrDesign)
+		}
+		if r.Weight > 0 {
+			spread = math.Max(r.WeightSq-r.Weight*r.Weight/nB, 0) / (r.Weight * r.Weight)
+		}
+		if len(a.scratch2) != a.k {
+			a.scratch2 = make([]float64, a.k)
+		}
+		mB := a.scratch2
+		for i, ti := range t {
+			mB[i] = ti / nB
+		}
+		t = mB
+	}
 	if single {
-		nB := float64(count)
 		s.nSing += count
 		if inset {
 			s.inSing += count
@@ -204,6 +242,19 @@ func (a *designAcc) addN(r DesignRow, t []float64, inset bool, count int) error 
 				s.comom[i*a.k+j] += di * (tj - s.mean[j]) * nB
 			}
 		}
+		if spread > 0 {
+			// The group's own spread: Σ (t_i − t̄_B)(t_i − t̄_B)ᵀ over its
+			// members = spread · (nB·t̄_B)(nB·t̄_B)ᵀ.
+			f := spread * nB * nB
+			for i, ti := range t {
+				if ti == 0 {
+					continue
+				}
+				for j, tj := range t {
+					s.comom[i*a.k+j] += f * ti * tj
+				}
+			}
+		}
 		return nil
 	}
 	pi, ok := s.index[r.PSU]
@@ -214,7 +265,7 @@ func (a *designAcc) addN(r DesignRow, t []float64, inset bool, count int) error 
 	}
 	p := s.psus[pi]
 	for i, ti := range t {
-		p.t[i] += ti * float64(count)
+		p.t[i] += ti * nB
 	}
 	p.inset = p.inset || inset
 	return nil
@@ -619,14 +670,14 @@ func (t *DesignCategories) AddN(r DesignRow, category, count int) error {
 		return err
 	}
 	if in {
-		n := float64(count)
+		sw, sw2 := r.sums(count)
 		t.dom.rows += count
 		if r.Weight > 0 {
 			t.dom.nobs += count
 		}
-		t.dom.sw += r.Weight * n
-		t.dom.sw2 += r.Weight * r.Weight * n
-		t.swc[category] += r.Weight * n
+		t.dom.sw += sw
+		t.dom.sw2 += sw2
+		t.swc[category] += sw
 	}
 	return nil
 }

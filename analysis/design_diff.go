@@ -57,7 +57,7 @@ func (d *DesignDiff) AddN(r DesignRow, in1, y1, in2, y2 bool, count int) error {
 	if err := d.acc.addN(r, t[:], (in1 || in2) && r.Weight > 0, count); err != nil {
 		return err
 	}
-	n := float64(count)
+	sw, _ := r.sums(count)
 	for i, in := range [2]bool{in1, in2} {
 		if !in {
 			continue
@@ -65,8 +65,10 @@ func (d *DesignDiff) AddN(r DesignRow, in1, y1, in2, y2 bool, count int) error {
 		if r.Weight > 0 {
 			d.n[i] += count
 		}
-		d.sw[i] += r.Weight * n
-		d.swy[i] += t[2*i] * n
+		d.sw[i] += sw
+		if t[2*i] != 0 {
+			d.swy[i] += sw
+		}
 	}
 	return nil
 }

@@ -139,7 +139,7 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 		}
 		count = int(r.Count)
 	}
-	row := DesignRow{Stratum: r.Stratum, PSU: r.PSU, Weight: r.Weight, FPC: r.FPC}
+	row := DesignRow{Stratum: r.Stratum, PSU: r.PSU, Weight: r.Weight, FPC: r.FPC, Summed: r.Summed, WeightSq: r.WeightSq}
 	if dt.raking != nil {
 		for m, qi := range dt.rakeQ {
 			dt.margin[m] = r.Values[qi]

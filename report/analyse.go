@@ -184,6 +184,12 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	}
 	if err := scan(f, s, name, func(r *survey.Respondent) error {
 		if raked != nil {
+			if r.Summed && r.Weight > 0 {
+				// A weighted cell table's row: raking scales every weight
+				// of the row by the same factor.
+				g := raked[i] / r.Weight
+				r.WeightSq *= g * g
+			}
 			r.Weight = raked[i]
 		}
 		i++
@@ -225,16 +231,16 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 		claims = append(claims, ClaimResult{Claim: c, ClaimResult: cr})
 	}
 	return &Result{
-		Rake:               rakeReport,
-		Independence:       indep,
-		Comparisons:        comps,
-		Claims:             claims,
-		Study:              s,
-		Rows:               t.Rows(),
-		Accounting:         t.Accounting(),
-		Estimates:          est,
-		Published:          pub,
-		Mismatches:         analysis.CheckPublished(pub, est),
+		Rake:         rakeReport,
+		Independence: indep,
+		Comparisons:  comps,
+		Claims:       claims,
+		Study:        s,
+		Rows:         t.Rows(),
+		Accounting:   t.Accounting(),
+		Estimates:    est,
+		Published:    pub,
+		Mismatches:   analysis.CheckPublished(pub, est),
 	}, nil
 }
 

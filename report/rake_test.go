@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -122,5 +123,92 @@ func TestStudyTheme(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(bad), 0o644)
 	if _, err := survey.Load(filepath.Join(dir, "study.yaml")); err == nil || !strings.Contains(err.Error(), `"red" is not a colour`) {
 		t.Errorf("bad colour: %v", err)
+	}
+}
+
+// TestRakedWeightSums rakes the shipped study with varying design weights
+// twice: from the respondent rows, and from a weighted cell table of the
+// same rows (Σw and Σw² per combination of answers). Raking multiplies the
+// weights of a cell by one factor, so both must give the same estimates,
+// standard errors and comparisons.
+func TestRakedWeightSums(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := os.ReadFile(filepath.Join(filepath.Dir(shipped), "responses.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(resp)), "\n")
+	var micro strings.Builder
+	micro.WriteString(lines[0] + ",w\n")
+	type sums struct{ n, sw, sw2 float64 }
+	cells := map[string]*sums{}
+	var order []string
+	for i, l := range lines[1:] {
+		w := 1 + float64(i%7)/10
+		fmt.Fprintf(&micro, "%s,%v\n", l, w)
+		_, answers, _ := strings.Cut(l, ",")
+		c, ok := cells[answers]
+		if !ok {
+			c = &sums{}
+			cells[answers] = c
+			order = append(order, answers)
+		}
+		c.n++
+		c.sw += w
+		c.sw2 += w * w
+	}
+	var tab strings.Builder
+	_, head, _ := strings.Cut(lines[0], ",")
+	tab.WriteString(head + ",n,sw,sw2\n")
+	for _, k := range order {
+		c := cells[k]
+		fmt.Fprintf(&tab, "%s,%v,%.17g,%.17g\n", k, c.n, c.sw, c.sw2)
+	}
+	margins := "variable,category,total\n" +
+		"gender,male,495\ngender,female,495\ngender,diverse,10\n" +
+		"age_band,16-30,250\nage_band,31-45,250\nage_band,46-60,250\nage_band,over-60,250\n"
+	os.WriteFile(filepath.Join(dir, "margins.csv"), []byte(margins), 0o644)
+	os.WriteFile(filepath.Join(dir, "micro.csv"), []byte(micro.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "cells.csv"), []byte(tab.String()), 0o644)
+	b, _ := os.ReadFile(filepath.Join(filepath.Dir(shipped), "published.csv"))
+	os.WriteFile(filepath.Join(dir, "published.csv"), b, 0o644)
+	run := func(name, data string) *Result {
+		study := strings.Replace(string(src), "  method: wilson\n", "  method: wilson\n  rake: {margins: margins.csv, tol: 1e-9, max_iter: 100}\n", 1)
+		study = strings.Replace(study, "  file: responses.csv\n  id: respondent_id\n", data, 1)
+		os.WriteFile(filepath.Join(dir, name), []byte(study), 0o644)
+		s, err := survey.Load(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Analyse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	a := run("micro.yaml", "  file: micro.csv\n  id: respondent_id\n  weight: w\n")
+	c := run("cells.yaml", "  file: cells.csv\n  count: n\n  weight_sum: sw\n  weight_sq_sum: sw2\n")
+	if len(order) >= len(lines)-1 || len(a.Estimates) != len(c.Estimates) || len(a.Comparisons) != len(c.Comparisons) || len(a.Comparisons) == 0 {
+		t.Fatalf("%d cells; %d/%d estimates, %d/%d comparisons", len(order), len(a.Estimates), len(c.Estimates), len(a.Comparisons), len(c.Comparisons))
+	}
+	close := func(x, y float64) bool { return math.Abs(x-y) <= 1e-9*math.Max(1, math.Abs(x)) }
+	for i, e := range a.Estimates {
+		f := c.Estimates[i]
+		if e.Design == nil || f.Design == nil {
+			continue // suppressed or not design-based
+		}
+		if !close(e.Share, f.Share) || !close(e.Design.SE, f.Design.SE) || !close(e.Lower, f.Lower) || !close(e.Deff, f.Deff) {
+			t.Errorf("%s=%s %s=%s: rows %v±%v, cells %v±%v", e.Question, e.Category, e.Subgroup, e.SubgroupValue, e.Share, e.Design.SE, f.Share, f.Design.SE)
+		}
+	}
+	for i, x := range a.Comparisons {
+		y := c.Comparisons[i]
+		if !close(x.Diff, y.Diff) || !close(x.Lower, y.Lower) || !close(x.Test.PValue, y.Test.PValue) {
+			t.Errorf("comparison %s: rows %+v, cells %+v", x.ID, x, y)
+		}
 	}
 }

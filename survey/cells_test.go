@@ -158,3 +158,65 @@ questions:
 		}
 	}
 }
+
+// TestWeightSums: a weighted cell table gives each row's Σw and Σw², and
+// ScanCells adds them up over rows with the same answers.
+func TestWeightSums(t *testing.T) {
+	const study = `
+id: t
+data: {file: r.csv, count: n, weight_sum: sw, weight_sq_sum: sw2}
+questions:
+  - id: aware
+    categories:
+      - {id: "yes", codes: [1]}
+      - {id: "no", codes: [2]}
+`
+	s, err := survey.Parse(strings.NewReader(study), "study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.HasDesign() {
+		t.Error("a weighted cell table is a weighted design")
+	}
+	data := "aware,n,sw,sw2\n1,2,3,5\n2,1,1.5,2.25\n1,1,2,4\n"
+	for _, c := range []struct {
+		scan func(io.Reader, *survey.Study, string, func(*survey.Respondent) error) error
+		want string
+	}{
+		{survey.Scan, "1:2,3,5 2:1,1.5,2.25 1:1,2,4 "},
+		{survey.ScanCells, "1:3,5,9 2:1,1.5,2.25 "},
+	} {
+		var got strings.Builder
+		err := c.scan(strings.NewReader(data), s, "f.csv", func(r *survey.Respondent) error {
+			if !r.Summed {
+				t.Error("row not marked as summed")
+			}
+			fmt.Fprintf(&got, "%d:%v,%v,%v ", r.Values[0]+1, r.Count, r.Weight, r.WeightSq)
+			return nil
+		})
+		if err != nil || got.String() != c.want {
+			t.Errorf("got %q (%v), want %q", got.String(), err, c.want)
+		}
+	}
+	for _, c := range []struct{ data, want string }{
+		{"aware,n,sw,sw2\n1,2,3,4\n", `f.csv:2: column "sw2": value "4": invalid weight (expected at least (Σw)²/count = 4.5`},
+		{"aware,n,sw,sw2\n1,2,3,x\n", `f.csv:2: column "sw2": value "x": invalid weight`},
+		{"aware,n,sw\n1,2,3\n", `f.csv:1: column "sw2": column not found in header`},
+	} {
+		err := survey.Scan(strings.NewReader(c.data), s, "f.csv", func(*survey.Respondent) error { return nil })
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q: got %v, want %q…", c.data, err, c.want)
+		}
+	}
+	for _, c := range []struct{ data, want string }{
+		{"{file: r.csv, count: n, weight_sum: sw}", "go together"},
+		{"{file: r.csv, id: i, weight_sum: sw, weight_sq_sum: sw2}", "needs data.count"},
+		{"{file: r.csv, count: n, weight: w, weight_sum: sw, weight_sq_sum: sw2}", "replaces data.weight"},
+		{"{file: r.csv, count: n, weight_sum: sw, weight_sq_sum: sw}", "both name column"},
+	} {
+		_, err := survey.Parse(strings.NewReader(strings.Replace(study, "{file: r.csv, count: n, weight_sum: sw, weight_sq_sum: sw2}", c.data, 1)), "study.yaml")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want …%s…", c.data, err, c.want)
+		}
+	}
+}

@@ -51,6 +51,7 @@ type batch struct {
 	values  []int32 // Scan: n × questions
 	ignored []bool  // Scan under outside_base: warn: n × questions
 	weight  []float64
+	wsq     []float64 // Σw² of a weighted cell table's rows
 	fpc     []float64
 	count   []float64
 	stratum []string
@@ -71,6 +72,7 @@ func (b *batch) reset() {
 	b.lines, b.status, b.idLo, b.idHi = b.lines[:0], b.status[:0], b.idLo[:0], b.idHi[:0]
 	b.values, b.ignored = b.values[:0], b.ignored[:0]
 	b.weight, b.fpc, b.count, b.stratum, b.psu = b.weight[:0], b.fpc[:0], b.count[:0], b.stratum[:0], b.psu[:0]
+	b.wsq = b.wsq[:0]
 	clear(b.errs)
 	b.errs = b.errs[:0]
 	b.cells = b.cells[:0]
@@ -286,8 +288,12 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 				clear(resp.Ignored)
 			}
 			resp.Weight, resp.FPC, resp.Count, resp.Stratum, resp.PSU = 1, 0, 1, "", ""
+			resp.WeightSq, resp.Summed = 0, rd.summed
 			if rd.weightCol >= 0 {
 				resp.Weight = b.weight[i]
+			}
+			if rd.summed {
+				resp.WeightSq = b.wsq[i]
 			}
 			if rd.fpcCol >= 0 {
 				resp.FPC = b.fpc[i]
@@ -308,7 +314,7 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 		if agg && len(errs) == 0 {
 			for _, c := range b.cells {
 				if j, ok := index[c.key]; ok {
-					cells[j].resp.Count += c.resp.Count
+					cells[j].resp.merge(&c.resp)
 					continue
 				}
 				index[c.key] = len(cells)
@@ -507,6 +513,9 @@ func (w *worker) addRow(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 		if rd.weightCol >= 0 {
 			b.weight = append(b.weight, w.resp.Weight)
 		}
+		if rd.summed {
+			b.wsq = append(b.wsq, w.resp.WeightSq)
+		}
 		if rd.fpcCol >= 0 {
 			b.fpc = append(b.fpc, w.resp.FPC)
 		}
@@ -535,7 +544,7 @@ func (w *worker) emit(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 	if res := w.res; res != nil && w.plain {
 		// The answers alone make the cell: no key to build or look up.
 		if res.gen == w.gen {
-			b.cells[res.cell].resp.Count += r.Count
+			b.cells[res.cell].resp.merge(r)
 			return
 		}
 		res.gen, res.cell = w.gen, len(b.cells)
@@ -544,7 +553,7 @@ func (w *worker) emit(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 	}
 	key := appendAnswers(w.key[:0], r.Values, r.Ignored, w.warn)
 	rd := w.rd
-	if rd.weightCol >= 0 {
+	if rd.weightCol >= 0 && !rd.summed { // weight sums add up in merge
 		key = appendFloat(key, r.Weight)
 	}
 	if rd.fpcCol >= 0 {
@@ -559,7 +568,7 @@ func (w *worker) emit(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 	}
 	w.key = key
 	if j, ok := w.cells[string(key)]; ok {
-		b.cells[j].resp.Count += r.Count
+		b.cells[j].resp.merge(r)
 		return
 	}
 	w.cells[string(key)] = len(b.cells)
@@ -639,10 +648,16 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 		}
 	}
 	r.Weight, r.FPC, r.Count, r.Stratum, r.PSU = 1, 0, 1, "", ""
+	r.WeightSq, r.Summed = 0, rd.summed
 	if !w.plain {
 		var ok bool
 		if rd.weightCol >= 0 {
 			if r.Weight, ok = fastNumber(field(rd.weightCol), rd.study.Data.Decimal); !ok {
+				return false
+			}
+		}
+		if rd.summed {
+			if r.WeightSq, ok = fastNumber(field(rd.wsqCol), rd.study.Data.Decimal); !ok {
 				return false
 			}
 		}
@@ -655,6 +670,9 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 			if r.Count, ok = fastCount(field(rd.countCol)); !ok {
 				return false
 			}
+		}
+		if rd.summed && r.Count > 0 && r.WeightSq < r.Weight*r.Weight/r.Count*(1-1e-9) {
+			return false // the slow path reports it
 		}
 		if rd.strataCol >= 0 {
 			if r.Stratum = w.internBytes(field(rd.strataCol)); r.Stratum == "" {
@@ -833,4 +851,15 @@ func parseCount(v string) (float64, bool) {
 		return 0, false
 	}
 	return float64(n), true
+}
+
+// merge adds the identical respondents of o (same answers and design ids)
+// to r's cell: counts add, and so do the weight sums of a weighted cell
+// table.
+func (r *Respondent) merge(o *Respondent) {
+	r.Count += o.Count
+	if r.Summed {
+		r.Weight += o.Weight
+		r.WeightSq += o.WeightSq
+	}
 }

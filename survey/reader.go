@@ -28,7 +28,13 @@ type Respondent struct {
 	Line   int
 	ID     string
 	Values []int
-	Weight float64
+	// Weight is the respondent's weight (1 without data.weight). In a
+	// weighted cell table (data.weight_sum) Summed is set and Weight is
+	// the sum of the weights of the row's Count respondents, WeightSq the
+	// sum of their squares.
+	Weight   float64
+	WeightSq float64
+	Summed   bool
 
 	// Stratum and PSU identify the respondent's stratum and primary
 	// sampling unit when the study declares those columns ("" otherwise);
@@ -110,6 +116,8 @@ type Reader struct {
 	idCol, weightCol              int
 	strataCol, clusterCol, fpcCol int
 	countCol                      int
+	wsqCol                        int              // Σw² column of a weighted cell table
+	summed                        bool             // data.weight_sum: weightCol holds Σw
 	undeclared                    []int            // columns the study does not mention or ignore
 	cols                          []int            // column index per question
 	codes                         []map[string]int // code → category index or Missing
@@ -156,7 +164,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		index[h] = i
 	}
 	rd := &Reader{study: s, name: name, csv: cr, br: br, comma: comma, header: header, idCol: -1, weightCol: -1,
-		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, ids: newIDSet(), dataLine: dataLine}
+		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, wsqCol: -1, ids: newIDSet(), dataLine: dataLine}
 	find := func(col, what string) (int, error) {
 		i, ok := index[col]
 		if !ok {
@@ -180,6 +188,15 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 			return nil, err
 		}
 	}
+	if s.Data.WeightSum != "" {
+		if rd.weightCol, err = find(s.Data.WeightSum, "the sum of the weights"); err != nil {
+			return nil, err
+		}
+		if rd.wsqCol, err = find(s.Data.WeightSqSum, "the sum of the squared weights"); err != nil {
+			return nil, err
+		}
+		rd.summed = true
+	}
 	for _, c := range []struct {
 		col  string
 		to   *int
@@ -191,7 +208,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 			}
 		}
 	}
-	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true, s.Data.Strata: true, s.Data.Cluster: true, s.Data.FPC: true, s.Data.Count: true}
+	declared := map[string]bool{s.Data.ID: true, s.Data.Weight: true, s.Data.WeightSum: true, s.Data.WeightSqSum: true, s.Data.Strata: true, s.Data.Cluster: true, s.Data.FPC: true, s.Data.Count: true}
 	for _, q := range s.Questions {
 		declared[q.Column] = true
 	}
@@ -348,6 +365,15 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		}
 		resp.Weight = w
 	}
+	resp.WeightSq, resp.Summed = 0, r.summed
+	if r.summed {
+		v := strings.TrimSpace(rec[r.wsqCol])
+		w2, ok := parseWeight(v, r.study.Data.Decimal)
+		if !ok {
+			at(r.wsqCol, v, "a positive finite number: the sum of the squared weights of the row's respondents", ErrWeight)
+		}
+		resp.WeightSq = w2
+	}
 	resp.Stratum, resp.PSU, resp.FPC, resp.Count = "", "", 0, 1
 	if r.strataCol >= 0 {
 		if resp.Stratum = strings.TrimSpace(rec[r.strataCol]); resp.Stratum == "" {
@@ -374,6 +400,9 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 			at(r.countCol, v, "a whole number of respondents, 0 or more, such as 12", ErrCount)
 		}
 		resp.Count = c
+	}
+	if r.summed && resp.Count > 0 && resp.WeightSq < resp.Weight*resp.Weight/resp.Count*(1-1e-9) {
+		at(r.wsqCol, strings.TrimSpace(rec[r.wsqCol]), fmt.Sprintf("at least (Σw)²/count = %.6g: the sum of the squares of %v weights that sum to %v", resp.Weight*resp.Weight/resp.Count, resp.Count, resp.Weight), ErrWeight)
 	}
 	for qi, col := range r.cols {
 		v := strings.TrimSpace(rec[col])

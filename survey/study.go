@@ -79,6 +79,12 @@ type DataSpec struct {
 	Encoding  string `yaml:"encoding"`   // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
 	Count     string `yaml:"count"`      // cell count column of an aggregated cell table; data.id is optional then
 
+	// WeightSum and WeightSqSum name the columns of a weighted cell table
+	// (with Count): the sum of the weights Σw and of their squares Σw² over
+	// the respondents of each row. They replace Weight.
+	WeightSum   string `yaml:"weight_sum"`
+	WeightSqSum string `yaml:"weight_sq_sum"`
+
 	// Ignore lists columns that are in the file but must not be read,
 	// such as names or e-mail addresses: columns that look like direct
 	// identifiers stop the run unless they are listed here.
@@ -279,6 +285,8 @@ func (s *Study) validate() error {
 	// also be read as questions (a stratum is often a subgroup).
 	for _, c := range []struct{ col, key string }{
 		{s.Data.Weight, "data.weight"},
+		{s.Data.WeightSum, "data.weight_sum"},
+		{s.Data.WeightSqSum, "data.weight_sq_sum"},
 	} {
 		if c.col == "" {
 			continue
@@ -410,6 +418,16 @@ func (d *DataSpec) validate() error {
 	if _, err := decoderFor(d.Encoding); err != nil {
 		return fmt.Errorf("data.encoding: %w", err)
 	}
+	switch {
+	case (d.WeightSum == "") != (d.WeightSqSum == ""):
+		return errors.New("data.weight_sum and data.weight_sq_sum go together: the sums of the weights and of their squares per row of a cell table")
+	case d.WeightSum != "" && d.Count == "":
+		return errors.New("data.weight_sum: needs data.count, the number of respondents per row of the cell table")
+	case d.WeightSum != "" && d.Weight != "":
+		return errors.New("data.weight_sum replaces data.weight in a weighted cell table: give one of them")
+	case d.WeightSum != "" && d.WeightSum == d.WeightSqSum:
+		return fmt.Errorf("data.weight_sum and data.weight_sq_sum: both name column %q", d.WeightSum)
+	}
 	switch d.OutsideBase {
 	case "":
 		d.OutsideBase = "error"
@@ -487,7 +505,7 @@ func (s *Study) checkBaseCycles() error {
 // HasDesign reports whether the data declares weights, strata or clusters,
 // so that estimates are design-based.
 func (s *Study) HasDesign() bool {
-	return s.Data.Weight != "" || s.Data.Strata != "" || s.Data.Cluster != "" || s.Analysis.Rake != nil
+	return s.Data.Weight != "" || s.Data.WeightSum != "" || s.Data.Strata != "" || s.Data.Cluster != "" || s.Analysis.Rake != nil
 }
 
 // RakePath returns the raking margins file, resolved against the study
