@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/surveystat/surveystat/analysis"
@@ -103,54 +104,134 @@ func checkMethods(s *survey.Study) error {
 	return nil
 }
 
-// rake reads the data once to rake the weights to the study's margins and
-// returns the raked weight of every respondent in file order.
-func rake(s *survey.Study, open func() (io.ReadCloser, error), name string) ([]float64, *analysis.RakeReport, error) {
+// raking is the outcome of raking a study's weights: either a factor per
+// raking cell (the combination of a respondent's categories on the margin
+// variables), by which every weight in the cell is multiplied, or, with
+// trimming bounds, the raked weight of every row in file order.
+type raking struct {
+	report  *analysis.RakeReport
+	vars    []int              // question index of every margin variable
+	factor  map[string]float64 // raking cell key → factor
+	perRow  []float64          // trimmed raking: the weight of every row
+	keyBuf  []byte
+	rowSeen int
+}
+
+// key returns the raking cell of a respondent.
+func (k *raking) key(r *survey.Respondent) string {
+	b := k.keyBuf[:0]
+	for _, qi := range k.vars {
+		b = strconv.AppendInt(b, int64(r.Values[qi]), 10)
+		b = append(b, ',')
+	}
+	k.keyBuf = b
+	return string(b)
+}
+
+// apply sets the raked weight of the next respondent.
+func (k *raking) apply(r *survey.Respondent) {
+	g := 0.0
+	if k.perRow != nil {
+		if r.Weight > 0 {
+			g = k.perRow[k.rowSeen] / r.Weight
+		}
+		k.rowSeen++
+	} else {
+		g = k.factor[k.key(r)]
+	}
+	r.Weight *= g
+	if r.Summed {
+		// A weighted cell table's row: every weight of the row is
+		// multiplied by g, so Σw² by g².
+		r.WeightSq *= g * g
+	}
+}
+
+// rake reads the data once to rake the weights to the study's margins.
+// Raking multiplies the weights of a raking cell (one category of every
+// margin variable) by the same factors, so it is done on the cells' weight
+// totals, in memory that depends on the number of cells, not of rows, and
+// the respondent file is then read by cells too. Trimming bounds apply to
+// single weights, so with them raking is done row by row.
+func rake(s *survey.Study, open func() (io.ReadCloser, error), name string) (*raking, error) {
 	m, err := s.LoadMargins()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	rs := s.Analysis.Rake
+	k := &raking{}
+	for _, v := range m.Variables {
+		k.vars = append(k.vars, s.QuestionIndex(v))
+	}
+	trim := rs.Lower > 0 || rs.Upper > 0
+	if trim && s.Data.Count != "" {
+		return nil, fmt.Errorf("%s: analysis.rake: trimming bounds (lower, upper) bound single weights and need respondent rows, not a cell table (data.count)", s.Path)
 	}
 	var weights []float64
 	vars := make([][]int, len(m.Variables))
-	idx := make([]int, len(m.Variables))
-	for i, v := range m.Variables {
-		idx[i] = s.QuestionIndex(v)
-	}
+	index := map[string]int{}
 	f, err := open()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer f.Close()
-	err = survey.Scan(f, s, name, func(r *survey.Respondent) error {
-		for i, qi := range idx {
+	scan := survey.ScanCells
+	if trim {
+		scan = survey.Scan
+	}
+	err = scan(f, s, name, func(r *survey.Respondent) error {
+		for i, qi := range k.vars {
 			if r.Values[qi] < 0 {
 				return fmt.Errorf("%s:%d: raking variable %s has no valid answer: every respondent needs one", name, r.Line, m.Variables[i])
 			}
+		}
+		w := r.Weight
+		if !r.Summed {
+			w *= r.Count
+		}
+		if !trim {
+			key := k.key(r)
+			if c, ok := index[key]; ok {
+				weights[c] += w
+				return nil
+			}
+			index[key] = len(weights)
+		}
+		for i, qi := range k.vars {
 			vars[i] = append(vars[i], r.Values[qi])
 		}
-		weights = append(weights, r.Weight)
+		weights = append(weights, w)
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	rs := s.Analysis.Rake
 	raked, rep, err := analysis.Rake(weights, vars, m.Totals, analysis.RakeOptions{Tol: rs.Tol, MaxIter: rs.MaxIter, Lower: rs.Lower, Upper: rs.Upper})
 	if err != nil {
-		return nil, nil, fmt.Errorf("raking to %s: %w", s.RakePath(), err)
+		return nil, fmt.Errorf("raking to %s: %w", s.RakePath(), err)
 	}
-	return raked, &rep, nil
+	k.report = &rep
+	if trim {
+		k.perRow = raked
+		return k, nil
+	}
+	k.factor = make(map[string]float64, len(index))
+	for key, c := range index {
+		if weights[c] > 0 {
+			k.factor[key] = raked[c] / weights[c]
+		}
+	}
+	return k, nil
 }
 
 func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (*Result, error) {
 	if err := checkMethods(s); err != nil {
 		return nil, err
 	}
-	var raked []float64
-	var rakeReport *analysis.RakeReport
+	var rk *raking
 	if s.Analysis.Rake != nil {
 		var err error
-		if raked, rakeReport, err = rake(s, open, name); err != nil {
+		if rk, err = rake(s, open, name); err != nil {
 			return nil, err
 		}
 	}
@@ -160,39 +241,26 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	}
 	defer f.Close()
 	t := analysis.NewTally(s)
-	if rakeReport != nil {
-		m, err := s.LoadMargins()
-		if err != nil {
-			return nil, err
-		}
-		idx := make([]int, len(m.Variables))
-		for i, v := range m.Variables {
-			idx[i] = s.QuestionIndex(v)
-		}
-		if err := t.SetRaking(rakeReport.Raking, idx); err != nil {
+	var rakeReport *analysis.RakeReport
+	if rk != nil {
+		rakeReport = rk.report
+		if err := t.SetRaking(rk.report.Raking, rk.vars); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.Path, err)
 		}
 	}
-	i := 0
 	// Identical rows (answers, weight, design ids) are counted once with
 	// their multiplicity (survey.ScanCells), which is several times faster
-	// on large files and gives the same tallies. Raked weights differ per
-	// row, so raking reads row by row.
+	// on large files and gives the same tallies. Raking multiplies the
+	// weights of identical rows by the same factor, so it does not stop
+	// that, except with trimming bounds, which apply row by row.
 	scan := survey.ScanCells
-	if raked != nil {
+	if rk != nil && rk.perRow != nil {
 		scan = survey.Scan
 	}
 	if err := scan(f, s, name, func(r *survey.Respondent) error {
-		if raked != nil {
-			if r.Summed && r.Weight > 0 {
-				// A weighted cell table's row: raking scales every weight
-				// of the row by the same factor.
-				g := raked[i] / r.Weight
-				r.WeightSq *= g * g
-			}
-			r.Weight = raked[i]
+		if rk != nil {
+			rk.apply(r)
 		}
-		i++
 		t.Add(r)
 		return nil
 	}); err != nil {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -210,5 +212,83 @@ func TestRakedWeightSums(t *testing.T) {
 		if !close(x.Diff, y.Diff) || !close(x.Lower, y.Lower) || !close(x.Test.PValue, y.Test.PValue) {
 			t.Errorf("comparison %s: rows %+v, cells %+v", x.ID, x, y)
 		}
+	}
+}
+
+// TestRakedTrimmed: with trimming bounds raking runs row by row (the bounds
+// apply to single weights), the weights are no longer calibrated, so the
+// SEs treat them as fixed and the report says so. Bounds that never bind
+// give the same weights as raking by cells; a cell table with bounds is an
+// error.
+func TestRakedTrimmed(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"responses.csv", "published.csv"} {
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(shipped), f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "margins.csv"), []byte("variable,category,total\n"+
+		"gender,male,495\ngender,female,495\ngender,diverse,10\n"+
+		"age_band,16-30,250\nage_band,31-45,250\nage_band,46-60,250\nage_band,over-60,250\n"), 0o644)
+	run := func(rake, data string) (*Result, error) {
+		study := strings.Replace(string(src), "  method: wilson\n", "  method: wilson\n  rake: {margins: margins.csv, tol: 1e-9, max_iter: 100"+rake+"}\n", 1)
+		if data != "" {
+			study = strings.Replace(study, "  file: responses.csv\n  id: respondent_id\n", data, 1)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("s%d.yaml", len(rake)+len(data)))
+		os.WriteFile(p, []byte(study), 0o644)
+		s, err := survey.Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Analyse(s)
+	}
+	cells, err := run("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loose, err := run(", upper: 1000", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loose.Rake.Raking != nil || loose.Rake.Trimmed != 0 || cells.Rake.Raking == nil {
+		t.Fatalf("raking descriptions: trimmed %+v, cells %+v", loose.Rake, cells.Rake)
+	}
+	differ := 0
+	for i, e := range cells.Estimates {
+		f := loose.Estimates[i]
+		if e.Design == nil {
+			continue
+		}
+		if math.Abs(e.Share-f.Share) > 1e-9 {
+			t.Errorf("%s=%s %s=%s: share %v by cells, %v by rows", e.Question, e.Category, e.Subgroup, e.SubgroupValue, e.Share, f.Share)
+		}
+		if math.Abs(e.Design.SE-f.Design.SE) > 1e-6 {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("calibrated and fixed-weight SEs never differ")
+	}
+	ms, _ := loadMessages("en")
+	if d := buildDocument(loose, ms, nil); !strings.Contains(d.RakeText, "treat the weights as fixed") {
+		t.Errorf("rake text %q", d.RakeText)
+	}
+	tight, err := run(", upper: 1.2", "")
+	if err != nil && !errors.Is(err, analysis.ErrRakeNotConverged) {
+		t.Fatal(err)
+	}
+	if err == nil && tight.Rake.Trimmed == 0 {
+		t.Errorf("upper bound 1.2 trimmed nothing: %+v", tight.Rake)
+	}
+	os.WriteFile(filepath.Join(dir, "cells.csv"), []byte("gender,age_band,uses_facebook,uses_instagram,aware,attitude,recall_instagram,recall_facebook,informed,n\n1,4,1,1,1,2,2,2,1,3\n"), 0o644)
+	if _, err := run(", upper: 3", "  file: cells.csv\n  count: n\n"); err == nil || !strings.Contains(err.Error(), "need respondent rows") {
+		t.Errorf("trimming a cell table: %v", err)
 	}
 }
