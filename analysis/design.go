@@ -289,6 +289,17 @@ func (a *designAcc) df() (psus, strata int) {
 	return psus, strata
 }
 
+// dfAll returns the number of PSUs minus the number of strata over all
+// respondents added, in the domain or not: R's svychisq's ν on a design
+// that keeps every row of a subset (a raked design).
+func (a *designAcc) dfAll() int {
+	n := 0
+	for _, s := range a.strata {
+		n += s.nPSU() - 1
+	}
+	return n
+}
+
 // fpcFactors returns, per stratum, the factor f_h = (N_h − n_h)/N_h of
 // R's onestrat() (1 without fpc), applying R's as.fpc() rules: all fpc
 // values ≥ 1 are population sizes, otherwise all must be ≤ 1 and are
@@ -498,6 +509,9 @@ func NewDesignTally(lonely LonelyPSU) *DesignTally {
 // Add adds one respondent: inDomain says whether it belongs to the domain
 // (subpopulation) of the estimate, y whether it has the characteristic.
 func (t *DesignTally) Add(r DesignRow, inDomain, y bool) error {
+	if r.Summed {
+		return fmt.Errorf("a summed row stands for several respondents; DesignTally takes one at a time: %w", ErrDesign)
+	}
 	var tv [2]float64
 	inset := false
 	if inDomain {

@@ -111,10 +111,18 @@ func (d *DesignDiff) Estimate() (DesignDiffEstimate, error) {
 	return e, nil
 }
 
+// NegligibleSE is the standard error of a difference of two shares below
+// which DesignDiffInterval treats it as having no sampling variance:
+// rounding noise of the linearisation, far below any real sampling error
+// (a simple random sample of 10⁸ has SEs above 10⁻⁵).
+const NegligibleSE = 1e-8
+
 // DesignDiffInterval returns the Wald interval Diff ± t·SE with t the
 // quantile of Student's t on e.DF degrees of freedom (R's
 // confint(svycontrast(…), df = degf(design))), clipped to [−1, 1], and
-// the two-sided t test of no difference, 2·P(T_df > |Diff/SE|).
+// the two-sided t test of no difference, 2·P(T_df > |Diff/SE|). With an
+// SE of at most NegligibleSE there is no sampling variance to test: the
+// interval is [Diff, Diff] and the test's statistic and p-value are NaN.
 func DesignDiffInterval(e DesignDiffEstimate, level float64) (Interval, TestResult, error) {
 	if math.IsNaN(level) || level <= 0 || level >= 1 {
 		return Interval{}, TestResult{}, fmt.Errorf("level %v: %w", level, ErrLevel)
@@ -122,17 +130,21 @@ func DesignDiffInterval(e DesignDiffEstimate, level float64) (Interval, TestResu
 	if e.DF < 1 {
 		return Interval{}, TestResult{}, fmt.Errorf("%d degrees of freedom: %w", e.DF, ErrDesignDF)
 	}
+	if math.IsNaN(e.SE) || math.IsNaN(e.Diff) {
+		return Interval{}, TestResult{}, fmt.Errorf("difference %v, SE %v: %w", e.Diff, e.SE, ErrDegenerate)
+	}
+	test := TestResult{Method: fmt.Sprintf("design-based t test, %d df", e.DF)}
+	if e.SE <= NegligibleSE {
+		// No sampling variance: both shares are fixed by the design (for
+		// instance two raking margins), and what difference there is is
+		// the raking's tolerance. There is nothing to test.
+		test.Statistic, test.PValue = math.NaN(), math.NaN()
+		test.Method = "none: the difference has no sampling variance"
+		return Interval{Lower: e.Diff, Upper: e.Diff}, test, nil
+	}
 	t := designT(level, float64(e.DF))
 	iv := Interval{Lower: math.Max(e.Diff-t*e.SE, -1), Upper: math.Min(e.Diff+t*e.SE, 1)}
-	test := TestResult{Method: fmt.Sprintf("design-based t test, %d df", e.DF)}
-	switch {
-	case e.SE > 0:
-		test.Statistic = e.Diff / e.SE
-		test.PValue = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(e.DF)}.Survival(math.Abs(test.Statistic))
-	case e.Diff == 0:
-		test.PValue = 1
-	default:
-		test.Statistic = math.Copysign(math.Inf(1), e.Diff)
-	}
+	test.Statistic = e.Diff / e.SE
+	test.PValue = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(e.DF)}.Survival(math.Abs(test.Statistic))
 	return iv, test, nil
 }

@@ -110,6 +110,15 @@ func TestDesignDiffPaired(t *testing.T) {
 	if _, _, err := DesignDiffInterval(e, 1.5); !errors.Is(err, ErrLevel) {
 		t.Errorf("level 1.5: %v", err)
 	}
+	// No sampling variance (both shares fixed, as two raking margins):
+	// nothing to test.
+	iv, test, err := DesignDiffInterval(DesignDiffEstimate{Diff: 2e-5, SE: 0, DF: 10}, 0.95)
+	if err != nil || iv.Lower != 2e-5 || iv.Upper != 2e-5 || !math.IsNaN(test.PValue) {
+		t.Errorf("zero SE: %v %+v %v", iv, test, err)
+	}
+	if _, _, err := DesignDiffInterval(DesignDiffEstimate{Diff: 0.1, SE: math.NaN(), DF: 10}, 0.95); !errors.Is(err, ErrDegenerate) {
+		t.Errorf("NaN SE: %v", err)
+	}
 	empty := NewDesignDiff(LonelyFail)
 	empty.AddN(DesignRow{Weight: 1}, true, true, false, false, 3)
 	if _, err := empty.Estimate(); !errors.Is(err, ErrEmptyDomain) {

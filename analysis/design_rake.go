@@ -51,6 +51,9 @@ func newRakeAcc(r *Raking, base int) (*rakeAcc, error) {
 		a.off = append(a.off, a.comps)
 		a.stride = append(a.stride, stride)
 		a.comps += len(f)
+		if stride > (1<<53)/len(f) {
+			return nil, fmt.Errorf("raking margins with too many combined categories: %w", ErrDesign)
+		}
 		stride *= len(f)
 	}
 	a.buf = make([]float64, base+a.comps)

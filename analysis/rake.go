@@ -58,10 +58,10 @@ type RakeReport struct {
 	// Trimmed is the number of weights at a Lower or Upper bound.
 	Trimmed int
 	// Raking holds what the variance of estimates from the raked weights
-	// needs (see Raking): the factors of the last sweep. It is nil when
-	// the weights were trimmed, or a factor of the last sweep is 0, since
-	// the raked weights are then not the starting weights times one factor
-	// per margin category.
+	// needs (see Raking): the factors of the last sweep. It is nil when a
+	// bound clipped a weight in any sweep, or a factor of the last sweep
+	// is 0, since the raked weights are then not the starting weights
+	// times one factor per margin category.
 	Raking *Raking
 }
 
@@ -151,6 +151,9 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 			}
 		}
 		stride[j] = cells
+		if cells > (1<<53)/k {
+			return nil, rep, fmt.Errorf("margin variables with %d × … × %d combined categories: too many to key: %w", cells, k, ErrRakeInput)
+		}
 		cells *= k
 	}
 	if opts.Lower < 0 || opts.Upper < 0 || (opts.Upper > 0 && opts.Lower > opts.Upper) || (opts.Upper > 0 && opts.Upper < 1) || opts.Lower > 1 {
@@ -196,6 +199,7 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 	w := append([]float64(nil), weights...)
 	old := table(w)
 	factors := make([][]float64, len(vars))
+	trimmed := false // a bound clipped a weight in some sweep
 	for rep.Iterations < maxIter {
 		rep.Iterations++
 		for j, v := range vars {
@@ -216,6 +220,7 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 		}
 		if opts.Lower > 0 || opts.Upper > 0 {
 			rep.Trimmed = rakeTrim(w, opts.Lower, opts.Upper)
+			trimmed = trimmed || rep.Trimmed > 0
 		}
 		cur := table(w)
 		rep.MaxDiff = 0
@@ -237,7 +242,7 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 			rep.MarginDiff = math.Max(rep.MarginDiff, math.Abs(count[c]-m))
 		}
 	}
-	if rep.Trimmed == 0 && opts.Lower == 0 && opts.Upper == 0 {
+	if !trimmed {
 		rep.Raking = &Raking{Factors: factors}
 		for _, f := range factors {
 			for _, v := range f {

@@ -163,6 +163,11 @@ func (t *DesignTable) RaoScott() (RaoScottResult, error) {
 	}
 	psus, strata := t.acc.df()
 	res.Nu = psus - strata
+	if t.acc.rk != nil {
+		// R keeps every row of a raked design in a subset, and svychisq
+		// counts all of its PSUs and strata.
+		res.Nu = t.acc.dfAll()
+	}
 	if res.Nu < 1 {
 		return res, fmt.Errorf("ν = %d: %w", res.Nu, ErrDesignDF)
 	}
@@ -174,7 +179,10 @@ func (t *DesignTable) RaoScott() (RaoScottResult, error) {
 		}
 	}
 	N := float64(t.n)
-	// Pearson X² of the table scaled to N.
+	if t.acc.rk != nil {
+		N = float64(t.acc.rk.rows()) // R: nrow of the raked subset, all rows
+	}
+	// Pearson X² of the table scaled to N (N cancels in F and Δ).
 	for _, j := range cols {
 		for _, i := range rows {
 			o := N * p[i+t.r*j]

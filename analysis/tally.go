@@ -199,12 +199,12 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 	level := s.Analysis.Level
 	var out []Estimate
 	row := func(id, cat, method string, x float64, c *cell, sub, subv string, acc *DesignCategories, ci int) error {
+		where := ""
+		if sub != "" {
+			where = fmt.Sprintf(" among %s = %s", sub, subv)
+		}
 		iv, err := ProportionInterval(method, x, c.n, level, TwoSided)
 		if err != nil {
-			where := ""
-			if sub != "" {
-				where = fmt.Sprintf(" among %s = %s", sub, subv)
-			}
 			return fmt.Errorf("%q, category %q%s: %w", id, cat, where, err)
 		}
 		out = append(out, Estimate{
@@ -215,8 +215,8 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
 		})
 		if useDesign {
-			if err := t.designEstimate(acc, ci, &out[len(out)-1]); err != nil {
-				return fmt.Errorf("%q, category %q: design-based estimate: %w", id, cat, err)
+			if err := t.designEstimate(acc, ci, &out[len(out)-1], sub != ""); err != nil {
+				return fmt.Errorf("%q, category %q%s: design-based estimate: %w", id, cat, where, err)
 			}
 		}
 		return nil

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/surveystat/surveystat/survey"
@@ -207,15 +208,22 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 }
 
 // designEstimate turns a design accumulator's estimate of category c into
-// the fields of an Estimate.
-func (t *Tally) designEstimate(acc *DesignCategories, c int, e *Estimate) error {
+// the fields of an Estimate. In a subgroup (subgroup true) whose
+// respondents leave no degrees of freedom (all in one PSU per stratum),
+// where R's svyciprop gives NA, the estimate is kept with the
+// uninformative interval [0, 1] and suppressed, rather than stopping the
+// whole analysis.
+func (t *Tally) designEstimate(acc *DesignCategories, c int, e *Estimate, subgroup bool) error {
 	de, err := acc.Estimate(c)
 	if err != nil {
 		return err
 	}
 	iv, err := DesignInterval(t.study.Analysis.Design, de, t.study.Analysis.Level, TwoSided)
 	if err != nil {
-		return err
+		if !subgroup || !errors.Is(err, ErrDesignDF) {
+			return err
+		}
+		iv, e.Suppressed = Interval{Lower: 0, Upper: 1}, true
 	}
 	e.Share, e.Lower, e.Upper = de.P, iv.Lower, iv.Upper
 	e.Method = "svy-" + t.study.Analysis.Design

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -179,5 +180,58 @@ comparisons:
 			!designClose(c.Test.PValue, designNum(t, w["p"]), 1e-9) {
 			t.Errorf("%s: %+v %+v; R %v", c.ID, c, c.Design, w)
 		}
+	}
+}
+
+// TestTallyDesignNoDF: a subgroup whose respondents leave no degrees of
+// freedom (one in each of two strata), where R's svyciprop gives NA, is
+// suppressed with the interval [0, 1] instead of stopping the analysis;
+// the overall estimates are unaffected.
+func TestTallyDesignNoDF(t *testing.T) {
+	const study = `
+id: nodf
+data: {file: d.csv, id: id, weight: w, strata: st}
+analysis: {min_base: -1}
+subgroups: [grp]
+questions:
+  - id: grp
+    categories: [{id: common, codes: [1]}, {id: rare, codes: [2]}]
+  - id: y
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+`
+	var b strings.Builder
+	b.WriteString("id,w,st,grp,y\n")
+	for i := 0; i < 40; i++ {
+		grp := 1
+		if i == 0 || i == 39 {
+			grp = 2
+		}
+		fmt.Fprintf(&b, "r%d,%d,s%d,%d,%d\n", i, 1+i%3, i/20, grp, 1+i%2)
+	}
+	s, err := survey.Parse(strings.NewReader(study), "nodf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := NewTally(s)
+	if err := survey.Scan(strings.NewReader(b.String()), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	est, err := tl.Estimates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, e := range est {
+		if e.Question != "y" {
+			continue
+		}
+		rare := e.SubgroupValue == "rare"
+		if rare != e.Suppressed || rare != (e.Lower == 0 && e.Upper == 1) || e.Design == nil || (rare && e.Design.DF != 0) {
+			t.Errorf("%s=%s among %s: suppressed %v, [%v, %v], %+v", e.Question, e.Category, e.SubgroupValue, e.Suppressed, e.Lower, e.Upper, e.Design)
+		}
+		seen++
+	}
+	if seen != 6 {
+		t.Errorf("%d estimates of y", seen)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -206,8 +207,24 @@ func rake(s *survey.Study, open func() (io.ReadCloser, error), name string) (*ra
 	if err != nil {
 		return nil, err
 	}
+	// A population total with no respondent to carry it, by name (Rake
+	// would say so by index).
+	for v, qi := range k.vars {
+		have := make([]float64, len(m.Totals[v]))
+		for c, w := range weights {
+			have[vars[v][c]] += w
+		}
+		for c, total := range m.Totals[v] {
+			if total > 0 && !(have[c] > 0) {
+				q := &s.Questions[qi]
+				return nil, fmt.Errorf("raking to %s: %s = %s has a population total of %v but no respondent in %s: merge the category with another in the margins and the codebook", s.RakePath(), q.ID, q.Categories[c].ID, total, name)
+			}
+		}
+	}
 	raked, rep, err := analysis.Rake(weights, vars, m.Totals, analysis.RakeOptions{Tol: rs.Tol, MaxIter: rs.MaxIter, Lower: rs.Lower, Upper: rs.Upper})
-	if err != nil {
+	// Raking that has not converged goes on, as R's rake (which warns):
+	// the report says it did not converge, with the remaining difference.
+	if err != nil && !errors.Is(err, analysis.ErrRakeNotConverged) {
 		return nil, fmt.Errorf("raking to %s: %w", s.RakePath(), err)
 	}
 	k.report = &rep

@@ -361,6 +361,8 @@ func claimBase(s *survey.Study, c survey.Claim, lang string) string {
 func pValue(p float64, lang string) string {
 	var out string
 	switch {
+	case math.IsNaN(p):
+		return "–" // no test: the difference is fixed by calibration
 	case p < 0.0001:
 		out = "< 0.0001"
 	case p < 0.001:

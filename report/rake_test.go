@@ -1,7 +1,6 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -9,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -237,7 +235,11 @@ func TestRakedTrimmed(t *testing.T) {
 		"gender,male,495\ngender,female,495\ngender,diverse,10\n"+
 		"age_band,16-30,250\nage_band,31-45,250\nage_band,46-60,250\nage_band,over-60,250\n"), 0o644)
 	run := func(rake, data string) (*Result, error) {
-		study := strings.Replace(string(src), "  method: wilson\n", "  method: wilson\n  rake: {margins: margins.csv, tol: 1e-9, max_iter: 100"+rake+"}\n", 1)
+		opts := ", max_iter: 100" + rake
+		if strings.Contains(rake, "max_iter") {
+			opts = rake
+		}
+		study := strings.Replace(string(src), "  method: wilson\n", "  method: wilson\n  rake: {margins: margins.csv, tol: 1e-9"+opts+"}\n", 1)
 		if data != "" {
 			study = strings.Replace(study, "  file: responses.csv\n  id: respondent_id\n", data, 1)
 		}
@@ -253,42 +255,56 @@ func TestRakedTrimmed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Bounds that never clip a weight: raked row by row, the same
+	// weights, still calibrated.
 	loose, err := run(", upper: 1000", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if loose.Rake.Raking != nil || loose.Rake.Trimmed != 0 || cells.Rake.Raking == nil {
-		t.Fatalf("raking descriptions: trimmed %+v, cells %+v", loose.Rake, cells.Rake)
+	if loose.Rake.Raking == nil || loose.Rake.Trimmed != 0 || cells.Rake.Raking == nil {
+		t.Fatalf("raking descriptions: loose bounds %+v, cells %+v", loose.Rake, cells.Rake)
+	}
+	// Bounds that clip: no longer calibrated, SEs as for fixed weights.
+	tight, err := run(", upper: 1.1", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tight.Rake.Raking != nil || tight.Rake.Trimmed == 0 {
+		t.Fatalf("tight bounds: %+v", tight.Rake)
 	}
 	differ := 0
 	for i, e := range cells.Estimates {
-		f := loose.Estimates[i]
+		f, g := loose.Estimates[i], tight.Estimates[i]
 		if e.Design == nil {
 			continue
 		}
-		if math.Abs(e.Share-f.Share) > 1e-9 {
-			t.Errorf("%s=%s %s=%s: share %v by cells, %v by rows", e.Question, e.Category, e.Subgroup, e.SubgroupValue, e.Share, f.Share)
+		if math.Abs(e.Share-f.Share) > 1e-9 || math.Abs(e.Design.SE-f.Design.SE) > 1e-9 {
+			t.Errorf("%s=%s %s=%s: %v±%v by cells, %v±%v by rows", e.Question, e.Category, e.Subgroup, e.SubgroupValue, e.Share, e.Design.SE, f.Share, f.Design.SE)
 		}
-		if math.Abs(e.Design.SE-f.Design.SE) > 1e-6 {
+		if math.Abs(e.Design.SE-g.Design.SE) > 1e-6 {
 			differ++
 		}
 	}
 	if differ == 0 {
-		t.Error("calibrated and fixed-weight SEs never differ")
+		t.Error("calibrated and trimmed SEs never differ")
 	}
 	ms, _ := loadMessages("en")
-	if d := buildDocument(loose, ms, nil); !strings.Contains(d.RakeText, "treat the weights as fixed") {
+	if d := buildDocument(tight, ms, nil); !strings.Contains(d.RakeText, "treat the weights as fixed") {
 		t.Errorf("rake text %q", d.RakeText)
 	}
-	tight, err := run(", upper: 1.2", "")
-	if err != nil && !errors.Is(err, analysis.ErrRakeNotConverged) {
+	// Raking that does not converge goes on, and the report says so.
+	stopped, err := run(", max_iter: 1", "")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err == nil && tight.Rake.Trimmed == 0 {
-		t.Errorf("upper bound 1.2 trimmed nothing: %+v", tight.Rake)
+	if d := buildDocument(stopped, ms, nil); stopped.Rake.Converged || !strings.Contains(d.RakeText, "NOT converged") {
+		t.Errorf("not converged: %+v, %q", stopped.Rake, d.RakeText)
 	}
 	os.WriteFile(filepath.Join(dir, "cells.csv"), []byte("gender,age_band,uses_facebook,uses_instagram,aware,attitude,recall_instagram,recall_facebook,informed,n\n1,4,1,1,1,2,2,2,1,3\n"), 0o644)
 	if _, err := run(", upper: 3", "  file: cells.csv\n  count: n\n"); err == nil || !strings.Contains(err.Error(), "need respondent rows") {
 		t.Errorf("trimming a cell table: %v", err)
+	}
+	if _, err := run("", "  file: cells.csv\n  count: n\n"); err == nil || !strings.Contains(err.Error(), "gender = female has a population total of 495 but no respondent") {
+		t.Errorf("a margin category without respondents: %v", err)
 	}
 }

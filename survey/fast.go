@@ -579,7 +579,7 @@ func (w *worker) emit(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 func (w *worker) newCell(b *batch, key string) {
 	r := &w.resp
 	c := cellRow{key: key, resp: *r}
-	c.resp.Line, c.resp.ID = 0, ""
+	c.resp.ID = "" // Line stays: the first row of the combination
 	c.resp.Values = append([]int(nil), r.Values...)
 	c.resp.Ignored = append([]bool(nil), r.Ignored...)
 	b.cells = append(b.cells, c)
@@ -671,7 +671,7 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 				return false
 			}
 		}
-		if rd.summed && r.Count > 0 && r.WeightSq < r.Weight*r.Weight/r.Count*(1-1e-9) {
+		if rd.summed && r.Count > 0 && (r.WeightSq < r.Weight*r.Weight/r.Count*(1-1e-9) || r.WeightSq > r.Weight*r.Weight*(1+1e-9)) {
 			return false // the slow path reports it
 		}
 		if rd.strataCol >= 0 {

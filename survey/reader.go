@@ -401,8 +401,14 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		}
 		resp.Count = c
 	}
-	if r.summed && resp.Count > 0 && resp.WeightSq < resp.Weight*resp.Weight/resp.Count*(1-1e-9) {
-		at(r.wsqCol, strings.TrimSpace(rec[r.wsqCol]), fmt.Sprintf("at least (Σw)²/count = %.6g: the sum of the squares of %v weights that sum to %v", resp.Weight*resp.Weight/resp.Count, resp.Count, resp.Weight), ErrWeight)
+	if r.summed && resp.Count > 0 {
+		sw := resp.Weight
+		switch {
+		case resp.WeightSq < sw*sw/resp.Count*(1-1e-9):
+			at(r.wsqCol, strings.TrimSpace(rec[r.wsqCol]), fmt.Sprintf("at least (Σw)²/count = %.6g: the sum of the squares of %v weights that sum to %v", sw*sw/resp.Count, resp.Count, sw), ErrWeight)
+		case resp.WeightSq > sw*sw*(1+1e-9):
+			at(r.wsqCol, strings.TrimSpace(rec[r.wsqCol]), fmt.Sprintf("at most (Σw)² = %.6g: the sum of the squares of positive weights that sum to %v", sw*sw, sw), ErrWeight)
+		}
 	}
 	for qi, col := range r.cols {
 		v := strings.TrimSpace(rec[col])
@@ -557,7 +563,8 @@ func Scan(r io.Reader, s *Study, name string, fn func(*Respondent) error) error 
 // order that depends only on the file; it is not called at all if the
 // file has a problem within the first such block. Memory depends on the
 // number of distinct combinations, not on the number of rows. The
-// respondents fn sees have no Line or ID.
+// respondents fn sees have no ID; their Line is that of the first row of
+// the combination, for messages.
 func ScanCells(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
 	rd, err := NewReader(r, s, name)
 	if err != nil {

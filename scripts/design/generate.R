@@ -208,12 +208,16 @@ wcsv(rest, "rake_svymean.csv")
 wcsv(rcis, "rake_svyciprop.csv")
 rchi <- NULL
 for (rn in c("two_default", "three_tight")) {
-  for (f in list(~awards + comp.imp, ~sch.wide + stype)) {
-    fF <- svychisq(f, raked[[rn]], statistic = "F")
-    fC <- svychisq(f, raked[[rn]], statistic = "Chisq")
+  for (f in list(~awards + comp.imp, ~sch.wide + stype, ~sch.wide + comp.imp)) {
     vars <- all.vars(f)
+    # A test within a subset (the schools of two types) keeps every row of
+    # the raked design, and svychisq's denominator df counts all its PSUs.
+    dom <- if (identical(vars, c("sch.wide", "comp.imp"))) "d_notE" else "d_all"
+    des <- if (dom == "d_all") raked[[rn]] else subset(raked[[rn]], stype != "E")
+    fF <- svychisq(f, des, statistic = "F")
+    fC <- svychisq(f, des, statistic = "Chisq")
     rchi <- rbind(rchi, data.frame(
-      run = rn, row = vars[1], col = vars[2],
+      run = rn, row = vars[1], col = vars[2], domain = dom,
       F = num(fF$statistic), ndf = num(fF$parameter[1]), ddf = num(fF$parameter[2]), p_F = num(fF$p.value),
       X2 = num(fC$statistic), df_Chisq = fC$parameter[1], p_Chisq = num(fC$p.value)
     ))
