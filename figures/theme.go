@@ -22,6 +22,7 @@ type Fonts struct {
 
 	mu  sync.Mutex
 	pdf map[bool]pdfFontData // fonts converted for PDF, by boldness
+	svg map[font.Font]string // @font-face rules for SVG, by font without size
 }
 
 // ParseFonts parses TrueType or OpenType font files for a house style.

@@ -2,11 +2,11 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"image/color"
 	"os"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -95,61 +95,143 @@ func Charts(r *Result, lang string) ([]figures.Chart, []string, error) {
 // outputs, hands each file to write (paths figures/<lang>/<id>.<ext>) and
 // returns what the report documents need to show them.
 func WriteCharts(r *Result, lang string, out ChartOutput, write func(rel string, b []byte) error) ([]chartDoc, error) {
+	cs, err := newChartSet(r, lang, out)
+	if err != nil {
+		return nil, err
+	}
+	stop := renderCharts([]*chartSet{cs}, out.Theme)
+	defer stop()
+	return cs.write(write)
+}
+
+// chartSet is the chart files of one language.
+type chartSet struct {
+	lang   string
+	ids    []string
+	charts []figures.Chart
+	preset figures.Preset
+	jobs   []*chartJob    // every file, in the order it is written
+	done   sync.WaitGroup // one count per job, done when it is rendered
+}
+
+// chartJob is one chart file.
+type chartJob struct {
+	chart  int
+	format figures.Format
+	preset figures.Preset
+	rel    string
+	b      []byte
+	svg    template.HTML // inline version of the SVG at the set's preset
+	err    error
+}
+
+// newChartSet builds the charts of one language and lists their files.
+func newChartSet(r *Result, lang string, out ChartOutput) (*chartSet, error) {
 	charts, ids, err := Charts(r, lang)
 	if err != nil {
 		return nil, err
 	}
-	preset := out.Preset
-	if preset == "" {
-		preset = figures.Print
+	cs := &chartSet{lang: lang, ids: ids, charts: charts, preset: out.Preset}
+	if cs.preset == "" {
+		cs.preset = figures.Print
 	}
-	// Every file to render, in the order it is written.
-	type job struct {
-		chart  int
-		format figures.Format
-		preset figures.Preset
-		rel    string
-		b      []byte
-		err    error
-	}
-	var jobs []*job
 	for i := range charts {
 		stem := "figures/" + lang + "/" + ids[i]
 		main := stem
-		if preset != figures.Print {
-			main = stem + "." + string(preset)
+		if cs.preset != figures.Print {
+			main = stem + "." + string(cs.preset)
 		}
 		for _, f := range out.Formats {
-			jobs = append(jobs, &job{chart: i, format: f, preset: preset, rel: main + "." + string(f)})
+			cs.jobs = append(cs.jobs, &chartJob{chart: i, format: f, preset: cs.preset, rel: main + "." + string(f)})
 		}
 		for _, p := range out.Extra {
-			jobs = append(jobs, &job{chart: i, format: figures.PNG, preset: p, rel: stem + "." + string(p) + ".png"})
+			cs.jobs = append(cs.jobs, &chartJob{chart: i, format: figures.PNG, preset: p, rel: stem + "." + string(p) + ".png"})
 		}
 	}
-	// Render on all cores: each job is independent and figures.Render has
-	// no shared mutable state; the files are written afterwards in order,
-	// so the output does not depend on scheduling.
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for _, jb := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(jb *job) {
-			defer func() { <-sem; wg.Done() }()
-			var buf bytes.Buffer
-			if err := figures.Render(&buf, charts[jb.chart], jb.format, jb.preset, out.Theme); err != nil {
-				jb.err = fmt.Errorf("chart %q (%s, %s): %w", ids[jb.chart], jb.format, jb.preset, err)
-				return
+	cs.done.Add(len(cs.jobs))
+	return cs, nil
+}
+
+// errStopped is the error of a chart job skipped because rendering stopped.
+var errStopped = errors.New("chart rendering stopped")
+
+// renderCharts starts rendering every file of sets in the background, one
+// worker per core, taking the sets and their files in order so that the
+// first set is complete first and can be written while the others render.
+// Each job is independent and figures.Renderer is safe for concurrent
+// use; the files are written afterwards in order (chartSet.write), so the
+// output does not depend on scheduling. The returned function skips the
+// jobs not yet started and waits for the workers; call it once the sets
+// are written or abandoned.
+func renderCharts(sets []*chartSet, th figures.Theme) (stop func()) {
+	type item struct {
+		cs *chartSet
+		jb *chartJob
+	}
+	queue := make(chan item)
+	quit := make(chan struct{})
+	rd := new(figures.Renderer) // shares scratch memory between the workers
+	var workers sync.WaitGroup
+	workers.Go(func() {
+		defer close(queue)
+		for _, cs := range sets {
+			for _, jb := range cs.jobs {
+				queue <- item{cs, jb}
 			}
-			jb.b = buf.Bytes()
-		}(jb)
+		}
+	})
+	for range runtime.GOMAXPROCS(0) {
+		workers.Go(func() {
+			for it := range queue {
+				select {
+				case <-quit:
+					it.jb.err = errStopped
+				default:
+					it.cs.render(rd, it.jb, th)
+				}
+				it.cs.done.Done()
+			}
+		})
 	}
-	wg.Wait()
-	docs := make([]chartDoc, len(charts))
-	for i, c := range charts {
-		docs[i] = chartDoc{ID: ids[i], Title: c.Title, Alt: figures.AltText(c)}
+	var once sync.Once
+	return func() {
+		once.Do(func() { close(quit) })
+		workers.Wait()
 	}
-	for _, jb := range jobs {
+}
+
+// render draws one file and, for the SVG shown in the HTML report, its
+// inline version.
+func (cs *chartSet) render(rd *figures.Renderer, jb *chartJob, th figures.Theme) {
+	var buf bytes.Buffer
+	if err := rd.Render(&buf, cs.charts[jb.chart], jb.format, jb.preset, th); err != nil {
+		jb.err = fmt.Errorf("chart %q (%s, %s): %w", cs.ids[jb.chart], jb.format, jb.preset, err)
+		return
+	}
+	jb.b = buf.Bytes()
+	if jb.format == figures.SVG && jb.preset == cs.preset {
+		svg := inlineSVG(jb.b, cs.ids[jb.chart])
+		if jb.chart > 0 {
+			// The fonts embedded in each SVG are declared by @font-face
+			// rules, which apply to the whole HTML page: keep them in the
+			// first chart only rather than repeating the same font data
+			// for every chart.
+			svg = template.HTML(stripFontFaces(string(svg)))
+		}
+		jb.svg = svg
+	}
+}
+
+// write waits until every file of the set is rendered, hands the files
+// and the alt texts to write in order and returns what the report
+// documents need to show the charts.
+func (cs *chartSet) write(write func(rel string, b []byte) error) ([]chartDoc, error) {
+	cs.done.Wait()
+	docs := make([]chartDoc, len(cs.charts))
+	for i, c := range cs.charts {
+		docs[i] = chartDoc{ID: cs.ids[i], Title: c.Title, Alt: figures.AltText(c)}
+	}
+	for _, jb := range cs.jobs {
 		if jb.err != nil {
 			return nil, jb.err
 		}
@@ -158,38 +240,153 @@ func WriteCharts(r *Result, lang string, out ChartOutput, write func(rel string,
 		}
 		d := &docs[jb.chart]
 		d.Files = append(d.Files, jb.rel)
-		if jb.format == figures.SVG && jb.preset == preset {
-			d.SVG = inlineSVG(jb.b, ids[jb.chart])
+		if jb.svg != "" {
+			d.SVG = jb.svg
 		}
+		jb.b, jb.svg = nil, "" // written: let the memory go while other sets render
 	}
 	for i := range docs {
-		if err := write("figures/"+lang+"/"+ids[i]+".txt", []byte(docs[i].Alt+"\n")); err != nil {
+		if err := write("figures/"+cs.lang+"/"+cs.ids[i]+".txt", []byte(docs[i].Alt+"\n")); err != nil {
 			return nil, err
 		}
 	}
-	// The fonts embedded in each SVG are declared by @font-face rules,
-	// which apply to the whole HTML page: keep them in the first chart only
-	// rather than repeating the same font data for every chart.
-	for i := 1; i < len(docs); i++ {
-		docs[i].SVG = template.HTML(fontFaces.ReplaceAllString(string(docs[i].SVG), ""))
-	}
 	return docs, nil
 }
-
-var fontFaces = regexp.MustCompile(`(?s)<style>\s*@font-face.*?</style>`)
-
-var (
-	xmlProlog = regexp.MustCompile(`(?s)^\s*<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
-	svgID     = regexp.MustCompile(`\b(id="|url\(#|href="#)([A-Za-z_][\w.-]*)`)
-)
 
 // inlineSVG prepares an SVG file for inclusion in HTML: the XML prolog is
 // dropped and ids are prefixed with the chart id so that several charts
 // on one page cannot clash.
 func inlineSVG(b []byte, prefix string) template.HTML {
-	s := xmlProlog.ReplaceAllString(string(b), "")
-	s = svgID.ReplaceAllString(s, "${1}"+prefix+"-${2}")
-	return template.HTML(s) // produced by figures from escaped text
+	return template.HTML(prefixIDs(stripProlog(string(b)), prefix)) // produced by figures from escaped text
+}
+
+// xmlSpace is \s of Go's regular expressions.
+const xmlSpace = " \t\n\f\r"
+
+// stripProlog removes a leading XML declaration and document type
+// declaration with the white space around them, as replacing
+// (?s)^\s*<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)? with nothing does.
+func stripProlog(s string) string {
+	t := strings.TrimLeft(s, xmlSpace)
+	rest, ok := strings.CutPrefix(t, "<?xml")
+	if !ok {
+		return s
+	}
+	_, rest, ok = strings.Cut(rest, "?>")
+	if !ok {
+		return s
+	}
+	rest = strings.TrimLeft(rest, xmlSpace)
+	if strings.HasPrefix(rest, "<!DOCTYPE") {
+		if _, after, ok := strings.Cut(rest, ">"); ok {
+			rest = strings.TrimLeft(after, xmlSpace)
+		}
+	}
+	return rest
+}
+
+// prefixIDs puts prefix and "-" before every id defined or referenced in
+// an SVG: the name after id=", url(# and href="# (as xlink:href="#),
+// where the attribute or url( does not continue a word and the name starts
+// with a letter or underscore. It gives what replacing the regular
+// expression \b(id="|url\(#|href="#)([A-Za-z_][\w.-]*) with
+// ${1}prefix-${2} gives, in one pass that skips ahead to the next " or #
+// (every match has one within its first 7 bytes): an SVG with embedded
+// fonts is over 1 MB of base64, which has neither, and the regular
+// expression took longer than drawing the chart.
+func prefixIDs(s, prefix string) string {
+	var b strings.Builder
+	last := 0
+	next := func(c byte, from int) int {
+		if j := strings.IndexByte(s[from:], c); j >= 0 {
+			return from + j
+		}
+		return len(s)
+	}
+	quote, hash := -1, -1 // the next " and # at or after i; len(s) if none
+	for i := 0; i < len(s); i++ {
+		if quote < i {
+			quote = next('"', i)
+		}
+		if hash < i {
+			hash = next('#', i)
+		}
+		c := min(quote, hash)
+		if c == len(s) {
+			break
+		}
+		if c-6 > i {
+			i = c - 6
+		}
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		var n int
+		switch rest := s[i:]; {
+		case strings.HasPrefix(rest, `id="`):
+			n = len(`id="`)
+		case strings.HasPrefix(rest, `url(#`):
+			n = len(`url(#`)
+		case strings.HasPrefix(rest, `href="#`):
+			n = len(`href="#`)
+		default:
+			continue
+		}
+		start := i + n
+		if start >= len(s) || !(isLetterByte(s[start]) || s[start] == '_') {
+			continue
+		}
+		end := start + 1
+		for end < len(s) && (isWordByte(s[end]) || s[end] == '.' || s[end] == '-') {
+			end++
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s) + 64*len(prefix))
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(prefix)
+		b.WriteByte('-')
+		b.WriteString(s[start:end])
+		last, i = end, end-1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// isWordByte reports whether c is an ASCII word character (\w).
+func isWordByte(c byte) bool { return isLetterByte(c) || '0' <= c && c <= '9' || c == '_' }
+
+// stripFontFaces removes every <style> element whose content starts with
+// an @font-face rule, as replacing (?s)<style>\s*@font-face.*?</style>
+// with nothing does.
+func stripFontFaces(s string) string {
+	const open, fontFace, closing = "<style>", "@font-face", "</style>"
+	var b strings.Builder
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			break
+		}
+		body := strings.TrimLeft(s[i+len(open):], xmlSpace)
+		end := strings.Index(body, closing)
+		if !strings.HasPrefix(body, fontFace) || end < 0 {
+			b.WriteString(s[:i+len(open)])
+			s = s[i+len(open):]
+			continue
+		}
+		b.WriteString(s[:i])
+		s = body[end+len(closing):]
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart, error) {

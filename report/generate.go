@@ -121,12 +121,22 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 		return err
 	}
 	out.Theme = th
+	// Draw the charts of every language at once, on all cores, and write
+	// each language's files and documents as soon as its charts are done.
+	sets := make([]*chartSet, len(langs))
+	for i, lang := range langs {
+		if sets[i], err = newChartSet(r, lang, out); err != nil {
+			return err
+		}
+	}
+	stop := renderCharts(sets, out.Theme)
+	defer stop()
 	for i, lang := range langs {
 		ms, err := loadMessages(lang)
 		if err != nil {
 			return err
 		}
-		charts, err := WriteCharts(r, lang, out, write)
+		charts, err := sets[i].write(write)
 		if err != nil {
 			return err
 		}

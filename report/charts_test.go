@@ -1,0 +1,70 @@
+package report
+
+import (
+	"bytes"
+	"regexp"
+	"testing"
+
+	"github.com/surveystat/surveystat/figures"
+)
+
+// The regular expressions that inlineSVG and stripFontFaces replace: the
+// hand-written scanners must give the same result.
+var (
+	refProlog    = regexp.MustCompile(`(?s)^\s*<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
+	refSVGID     = regexp.MustCompile(`\b(id="|url\(#|href="#)([A-Za-z_][\w.-]*)`)
+	refFontFaces = regexp.MustCompile(`(?s)<style>\s*@font-face.*?</style>`)
+)
+
+func refInlineSVG(s, prefix string) string {
+	s = refProlog.ReplaceAllString(s, "")
+	return refSVGID.ReplaceAllString(s, "${1}"+prefix+"-${2}")
+}
+
+func TestInlineSVGMatchesRegexp(t *testing.T) {
+	inputs := []string{
+		"",
+		`<?xml version="1.0"?>`,
+		"  \n<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"x\">\n\t<svg id=\"a\"/>",
+		`<?xml version="1.0"?><!DOCTYPE svg`,
+		`<?xml version="1.0"`,
+		`<svg><?xml ?></svg>`,
+		`id="x"`, `id="`, `id="1a"`, `id="_a.b-c:d"`, `xid="a" x-id="b" x:id="c" x_id="d"`,
+		`fill="url(#grad-1)" href="#p" xlink:href="#p2" href="p3" hhref="#q" url(#`,
+		`<g id="a"><use xlink:href="#a"/></g><path clip-path="url(#c.1)"/>`,
+		`id="a"id="b" url(#zurl(#y) href="#href="#v`,
+		"#\"#\"id=\"q\"##\"\"url(#r)",
+		`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa id="far"`,
+	}
+	c := figures.Chart{Kind: figures.Bars, Title: "Ä title", Base: "Base: 10", Bars: []figures.Bar{{Label: "x", Estimate: 0.5, Lower: 0.4, Upper: 0.6, N: 100}}}
+	for _, embed := range []bool{true, false} {
+		th := figures.DefaultTheme()
+		th.EmbedSVGFonts = embed
+		var buf bytes.Buffer
+		if err := figures.Render(&buf, c, figures.SVG, figures.Print, th); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, buf.String())
+	}
+	for _, in := range inputs {
+		for _, prefix := range []string{"chart", "a-b_1"} {
+			want := refInlineSVG(in, prefix)
+			if got := string(inlineSVG([]byte(in), prefix)); got != want {
+				t.Errorf("inlineSVG(%.80q, %q) = %.200q, want %.200q", in, prefix, got, want)
+			}
+			want = refFontFaces.ReplaceAllString(want, "")
+			if got := stripFontFaces(string(inlineSVG([]byte(in), prefix))); got != want {
+				t.Errorf("stripFontFaces(inlineSVG(%.80q, %q)) = %.200q, want %.200q", in, prefix, got, want)
+			}
+		}
+	}
+	for _, in := range []string{
+		"<style>@font-face{}</style>",
+		"a<style>\n\t@font-face{x}</style>b<style>.c{}</style>d<style> @font-face{y}</style>e",
+		"<style>@font-face{", "<style><style>@font-face{}</style>", "</style><style>@font-face</style></style>",
+	} {
+		if got, want := stripFontFaces(in), refFontFaces.ReplaceAllString(in, ""); got != want {
+			t.Errorf("stripFontFaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
