@@ -115,6 +115,23 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 	if err := write("results.json", jsb); err != nil {
 		return err
 	}
+	claims, comps, indep := testRows(r)
+	for _, t := range []struct {
+		name   string
+		render func() ([]byte, error)
+	}{
+		{"claims.csv", func() ([]byte, error) { return tableCSV(claims) }},
+		{"comparisons.csv", func() ([]byte, error) { return tableCSV(comps) }},
+		{"independence.csv", func() ([]byte, error) { return tableCSV(indep) }},
+	} {
+		b, err := t.render()
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		if err := write(t.name, b); err != nil {
+			return err
+		}
+	}
 	out := DefaultChartOutput()
 	th, err := StudyTheme(r.Study)
 	if err != nil {

@@ -154,7 +154,7 @@ func TestOutputsAndGoldens(t *testing.T) {
 			t.Errorf("missing output %s", f)
 		}
 	}
-	for _, name := range []string{"results.csv", "report.md", "report.de.md"} {
+	for _, name := range []string{"results.csv", "claims.csv", "comparisons.csv", "independence.csv", "report.md", "report.de.md"} {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -438,4 +438,26 @@ func analyseShipped(t *testing.T) *Result {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestTestTables: a test that does not apply (NaN) is an empty CSV cell
+// and null in JSON; an empty table is its header.
+func TestTestTables(t *testing.T) {
+	rows := []ComparisonRow{{Study: "s", ID: "c", Kind: "paired", A: "=a", Diff: 0.1, PValue: Number(math.NaN()), Statistic: Number(math.Inf(1))}}
+	b, err := tableCSV(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 2 || !strings.HasSuffix(lines[1], ",,") || !strings.Contains(lines[1], ",'=a,") || !strings.HasPrefix(lines[0], "study,comparison,kind,a,") {
+		t.Errorf("comparisons.csv:\n%s", b)
+	}
+	j, err := json.Marshal(rows[0])
+	if err != nil || !strings.Contains(string(j), `"p_value":null`) || !strings.Contains(string(j), `"diff":0.1`) {
+		t.Errorf("json %s %v", j, err)
+	}
+	empty, err := tableCSV([]IndependenceRow(nil))
+	if err != nil || string(empty) != "study,question,by,f,ndf,ddf,p_f,chisq,df_chisq,p_chisq,p_holm,p_bh\n" {
+		t.Errorf("empty table %q %v", empty, err)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 
@@ -37,9 +38,23 @@ type ResultRow struct {
 // same float64, so results files carry full precision deterministically.
 type Number float64
 
-// MarshalCSV formats the number for CSV.
+// MarshalCSV formats the number for CSV; a number that is not one (a
+// test that does not apply) is an empty cell, which R and pandas read as
+// missing.
 func (n Number) MarshalCSV() (string, error) {
+	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
+		return "", nil
+	}
 	return strconv.FormatFloat(float64(n), 'f', -1, 64), nil
+}
+
+// MarshalJSON writes the number as encoding/json writes a float64, and
+// NaN or ±Inf (which JSON cannot carry) as null.
+func (n Number) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(n))
 }
 
 // Text is a CSV text cell neutralised against formula injection: a cell
@@ -89,6 +104,11 @@ type resultsDoc struct {
 	Rows       int                   `json:"rows_read"`
 	Accounting []analysis.Accounting `json:"accounting"`
 	Results    []ResultRow           `json:"results"`
+	// The study's tests, as in claims.csv, comparisons.csv and
+	// independence.csv.
+	Claims       []ClaimRow        `json:"claims"`
+	Comparisons  []ComparisonRow   `json:"comparisons"`
+	Independence []IndependenceRow `json:"independence"`
 }
 
 type studyDoc struct {
@@ -128,6 +148,16 @@ func resultsJSON(r *Result, rows []ResultRow) ([]byte, error) {
 		Accounting: r.Accounting,
 		Results:    rows,
 	}
+	doc.Claims, doc.Comparisons, doc.Independence = testRows(r)
+	if doc.Claims == nil {
+		doc.Claims = []ClaimRow{}
+	}
+	if doc.Comparisons == nil {
+		doc.Comparisons = []ComparisonRow{}
+	}
+	if doc.Independence == nil {
+		doc.Independence = []IndependenceRow{}
+	}
 	for _, q := range s.Questions {
 		qd := questionDoc{ID: q.ID, Label: q.Label, Wording: q.Wording, Method: q.Method}
 		if q.Base != nil {
@@ -143,4 +173,121 @@ func resultsJSON(r *Result, rows []ResultRow) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// ClaimRow is one row of claims.csv: a claim of the study file with its
+// one-sided bound and test.
+type ClaimRow struct {
+	Study     string `csv:"study" json:"study"`
+	ID        string `csv:"claim" json:"claim"`
+	Item      Text   `csv:"item" json:"item"`
+	Op        string `csv:"op" json:"op"`
+	Value     Number `csv:"value" json:"value"`
+	Base      Number `csv:"base" json:"base"`
+	Share     Number `csv:"share" json:"share"`
+	Bound     Number `csv:"bound" json:"bound"`
+	Level     Number `csv:"level" json:"level"`
+	Method    string `csv:"method" json:"method"`
+	Test      string `csv:"test" json:"test"`
+	PValue    Number `csv:"p_value" json:"p_value"`
+	Supported bool   `csv:"supported" json:"supported"`
+}
+
+// ComparisonRow is one row of comparisons.csv: a difference of two
+// shares, A − B, with its interval and test.
+type ComparisonRow struct {
+	Study     string `csv:"study" json:"study"`
+	ID        string `csv:"comparison" json:"comparison"`
+	Kind      string `csv:"kind" json:"kind"` // paired or independent
+	A         Text   `csv:"a" json:"a"`
+	AIn       Text   `csv:"a_in" json:"a_in"`
+	B         Text   `csv:"b" json:"b"`
+	BIn       Text   `csv:"b_in" json:"b_in"`
+	NA        Number `csv:"n_a" json:"n_a"`
+	NB        Number `csv:"n_b" json:"n_b"`
+	ShareA    Number `csv:"share_a" json:"share_a"`
+	ShareB    Number `csv:"share_b" json:"share_b"`
+	Diff      Number `csv:"diff" json:"diff"`
+	Lower     Number `csv:"lower" json:"lower"`
+	Upper     Number `csv:"upper" json:"upper"`
+	Level     Number `csv:"level" json:"level"`
+	Method    string `csv:"method" json:"method"`
+	Test      string `csv:"test" json:"test"`
+	Statistic Number `csv:"statistic" json:"statistic"`
+	PValue    Number `csv:"p_value" json:"p_value"`
+}
+
+// IndependenceRow is one row of independence.csv: a Rao–Scott test of
+// independence with its adjusted p-values.
+type IndependenceRow struct {
+	Study    string `csv:"study" json:"study"`
+	Question string `csv:"question" json:"question"`
+	By       string `csv:"by" json:"by"`
+	F        Number `csv:"f" json:"f"`
+	NumDF    Number `csv:"ndf" json:"ndf"`
+	DenDF    Number `csv:"ddf" json:"ddf"`
+	PF       Number `csv:"p_f" json:"p_f"`
+	Chisq    Number `csv:"chisq" json:"chisq"`
+	DF       int    `csv:"df_chisq" json:"df_chisq"`
+	PChisq   Number `csv:"p_chisq" json:"p_chisq"`
+	HolmP    Number `csv:"p_holm" json:"p_holm"`
+	BHP      Number `csv:"p_bh" json:"p_bh"`
+}
+
+// testRows turns a result's claims, comparisons and independence tests
+// into rows of the tidy tables.
+func testRows(r *Result) ([]ClaimRow, []ComparisonRow, []IndependenceRow) {
+	s := r.Study
+	var claims []ClaimRow
+	for _, c := range r.Claims {
+		claims = append(claims, ClaimRow{
+			Study: s.ID, ID: c.Claim.ID, Item: Text(c.Claim.Item), Op: c.Op, Value: Number(c.Value),
+			Base: Number(c.Estimate.Base), Share: Number(c.Estimate.Share), Bound: Number(c.Bound),
+			Level: Number(c.Level), Method: c.Estimate.Method, Test: c.Test,
+			PValue: Number(c.PValue), Supported: c.Supported,
+		})
+	}
+	var comps []ComparisonRow
+	for i, c := range r.Comparisons {
+		spec := &s.Compare[i]
+		kind := "independent"
+		if c.Paired {
+			kind = "paired"
+		}
+		comps = append(comps, ComparisonRow{
+			Study: s.ID, ID: c.ID, Kind: kind, A: Text(spec.A), AIn: Text(spec.AIn), B: Text(spec.B), BIn: Text(spec.BIn),
+			NA: Number(c.N1), NB: Number(c.N2), ShareA: Number(c.P1), ShareB: Number(c.P2),
+			Diff: Number(c.Diff), Lower: Number(c.Lower), Upper: Number(c.Upper),
+			Level: Number(s.Analysis.Level), Method: c.Method, Test: c.Test.Method,
+			Statistic: Number(c.Test.Statistic), PValue: Number(c.Test.PValue),
+		})
+	}
+	var indep []IndependenceRow
+	for _, it := range r.Independence {
+		indep = append(indep, IndependenceRow{
+			Study: s.ID, Question: it.Question, By: it.By,
+			F: Number(it.F), NumDF: Number(it.NumDF), DenDF: Number(it.DenDF), PF: Number(it.PF),
+			Chisq: Number(it.Chisq), DF: it.DF, PChisq: Number(it.PChisq),
+			HolmP: Number(it.HolmP), BHP: Number(it.BHP),
+		})
+	}
+	return claims, comps, indep
+}
+
+// tableCSV renders rows of one of the tidy tables; an empty table is its
+// header alone.
+func tableCSV[T any](rows []T) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	sw := gocsv.NewSafeCSVWriter(w)
+	var err error
+	if len(rows) == 0 {
+		err = gocsv.MarshalCSV(&[]T{}, sw)
+	} else {
+		err = gocsv.MarshalCSV(rows, sw)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
