@@ -73,7 +73,9 @@ type DesignRow struct {
 	// linearised values are replaced by their residuals from the margins
 	// (ten rounds of x − w_m·mean(x/w_m) within each margin category, w_m
 	// the weight after margin m of the last sweep). Every respondent added
-	// to an accumulator must carry the same Raking, or none.
+	// to an accumulator must carry the same Raking, or none. A respondent
+	// of zero weight counts in those means with x/w_m = 0, the limit as
+	// its weight goes to 0 (R gives NaN; the reader rejects zero weights).
 	Raking  *Raking
 	Margins []int
 	// Summed marks a row of a weighted cell table: passed with a count n
