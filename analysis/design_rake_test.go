@@ -156,19 +156,14 @@ func TestRakedIntervalR(t *testing.T) {
 
 func TestRakedRaoScottR(t *testing.T) {
 	runs := rakeRunsR(t)
-	for _, row := range designCSV(t, "rake_svychisq.csv") {
+	refs := designCSV(t, "rake_svychisq.csv")
+	if len(refs) < 6 {
+		t.Fatalf("%d reference rows in rake_svychisq.csv, want 6", len(refs))
+	}
+	for _, row := range refs {
 		name := row["run"] + "/" + row["row"] + "+" + row["col"]
 		rows, data := rakedRowsR(t, runs[row["run"]])
-		levels := func(v string) map[string]int {
-			m := map[string]int{}
-			for _, d := range data {
-				if _, ok := m[d[v]]; !ok {
-					m[d[v]] = len(m)
-				}
-			}
-			return m
-		}
-		rl, cl := levels(row["row"]), levels(row["col"])
+		rl, cl := levelIndex(data, row["row"]), levelIndex(data, row["col"])
 		tab, err := NewDesignTable(len(rl), len(cl), LonelyFail)
 		if err != nil {
 			t.Fatal(err)

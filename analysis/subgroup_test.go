@@ -18,16 +18,7 @@ func TestRaoScottR(t *testing.T) {
 			data = designCSV(t, spec.data)
 			cache[spec.data] = data
 		}
-		levels := func(v string) map[string]int {
-			m := map[string]int{}
-			for _, d := range data {
-				if _, ok := m[d[v]]; !ok {
-					m[d[v]] = len(m)
-				}
-			}
-			return m
-		}
-		rl, cl := levels(row["row"]), levels(row["col"])
+		rl, cl := levelIndex(data, row["row"]), levelIndex(data, row["col"])
 		tab, err := NewDesignTable(len(rl), len(cl), LonelyFail)
 		if err != nil {
 			t.Fatal(err)
@@ -159,4 +150,15 @@ func ExampleDesignTable() {
 	// Output:
 	// X² 3.0857, F 5.606 on 1.00 and 3.00 df, p 0.09871
 	// first order: p 0.0179
+}
+
+// levelIndex numbers the values of column v in order of first appearance.
+func levelIndex(data []map[string]string, v string) map[string]int {
+	m := map[string]int{}
+	for _, d := range data {
+		if _, ok := m[d[v]]; !ok {
+			m[d[v]] = len(m)
+		}
+	}
+	return m
 }
