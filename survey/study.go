@@ -16,8 +16,14 @@ import (
 // Study is a parsed study file: what was asked of whom, where the answers
 // are, and how to analyse them. See docs/study-format.md.
 type Study struct {
-	ID        string       `yaml:"id"`
-	Title     Text         `yaml:"title"`
+	ID    string `yaml:"id"`
+	Title Text   `yaml:"title"`
+	// Status says where the numbers come from: respondent-level data,
+	// counts reconstructed from published figures, or synthetic data. The
+	// older key synthetic: true is read as status synthetic.
+	Status DataStatus `yaml:"data_status"`
+	// Synthetic is true when Status is StatusSynthetic; it is kept for
+	// study files written before data_status existed.
 	Synthetic bool         `yaml:"synthetic"`
 	Metadata  Metadata     `yaml:"metadata"`
 	Data      DataSpec     `yaml:"data"`
@@ -48,15 +54,19 @@ type Metadata struct {
 	SampleSource Text   `yaml:"sample_source" json:"sample_source,omitempty"`
 	// SampleType is "probability", "opt-in" (a non-probability online
 	// panel) or "" (not known); it decides how precision is worded.
-	SampleType  string   `yaml:"sample_type" json:"sample_type,omitempty"`
-	Mode        Text     `yaml:"mode" json:"mode,omitempty"`
-	FieldDates  string   `yaml:"field_dates" json:"field_dates,omitempty"`
-	SampleSize  int      `yaml:"sample_size" json:"sample_size,omitempty"`
-	Weighting   Text     `yaml:"weighting" json:"weighting,omitempty"`
-	Published   string   `yaml:"published" json:"published,omitempty"`
-	Sources     []Source `yaml:"sources" json:"sources,omitempty"`
-	Notes       []Text   `yaml:"notes" json:"notes,omitempty"`
-	Limitations []Text   `yaml:"limitations" json:"limitations,omitempty"`
+	SampleType string `yaml:"sample_type" json:"sample_type,omitempty"`
+	Mode       Text   `yaml:"mode" json:"mode,omitempty"`
+	FieldDates string `yaml:"field_dates" json:"field_dates,omitempty"`
+	SampleSize int    `yaml:"sample_size" json:"sample_size,omitempty"`
+	// SampleSizeAssumed marks SampleSize as an assumption (a published
+	// figure gave no base, or the base was reconstructed): every place
+	// that shows it says "assumed".
+	SampleSizeAssumed bool     `yaml:"sample_size_assumed" json:"sample_size_assumed,omitempty"`
+	Weighting         Text     `yaml:"weighting" json:"weighting,omitempty"`
+	Published         string   `yaml:"published" json:"published,omitempty"`
+	Sources           []Source `yaml:"sources" json:"sources,omitempty"`
+	Notes             []Text   `yaml:"notes" json:"notes,omitempty"`
+	Limitations       []Text   `yaml:"limitations" json:"limitations,omitempty"`
 }
 
 // Source is a document the study's facts come from.
@@ -217,6 +227,9 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 func (s *Study) validate() error {
 	if !idPattern.MatchString(s.ID) {
 		return fmt.Errorf("id %q: want lower-case letters, digits, '-' and '_'", s.ID)
+	}
+	if err := s.validateStatus(); err != nil {
+		return err
 	}
 	if s.Data.File == "" {
 		return errors.New("data.file: missing (the respondent CSV, relative to the study file)")
@@ -584,4 +597,40 @@ func (s *Study) resolve(p string) string {
 		return p
 	}
 	return filepath.Join(s.Dir, p)
+}
+
+// DataStatus is where a study's numbers come from. Every report and chart
+// carries it: a banner or footnote per status, in every language.
+type DataStatus string
+
+const (
+	// StatusRespondent: real respondent-level data (or a cell table of it).
+	StatusRespondent DataStatus = "respondent"
+	// StatusReconstructed: counts reconstructed from published percentages
+	// and bases; real results, but rounded and possibly with an assumed n.
+	StatusReconstructed DataStatus = "reconstructed"
+	// StatusSynthetic: generated data that illustrates the method; not
+	// real survey results.
+	StatusSynthetic DataStatus = "synthetic"
+)
+
+// validateStatus settles Status and Synthetic: data_status wins, the older
+// synthetic: true means synthetic, and the default is respondent data.
+func (s *Study) validateStatus() error {
+	switch s.Status {
+	case "":
+		if s.Synthetic {
+			s.Status = StatusSynthetic
+		} else {
+			s.Status = StatusRespondent
+		}
+	case StatusRespondent, StatusReconstructed, StatusSynthetic:
+		if s.Synthetic && s.Status != StatusSynthetic {
+			return fmt.Errorf("data_status %q contradicts synthetic: true (remove synthetic, data_status says it)", s.Status)
+		}
+	default:
+		return fmt.Errorf("data_status %q: want respondent, reconstructed or synthetic", s.Status)
+	}
+	s.Synthetic = s.Status == StatusSynthetic
+	return nil
 }
