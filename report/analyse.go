@@ -2,10 +2,12 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,6 +32,10 @@ type Result struct {
 	Independence []analysis.IndependenceResult
 	// Comparisons holds the study's differences of two shares.
 	Comparisons []analysis.ComparisonResult
+
+	// DataFile is the respondent file as it was read, for the manifest
+	// (empty for AnalyseReader).
+	DataFile FileEntry
 }
 
 // ClaimResult is a study claim with its test.
@@ -52,23 +58,52 @@ type InputFunc func(r io.Reader, size int64, name string) (wrapped io.Reader, do
 // read as it is).
 func AnalyseWith(s *survey.Study, in InputFunc) (*Result, error) {
 	path := s.DataPath()
+	// The first reading of the file is hashed as it is read, so that the
+	// manifest records the bytes the results come from.
+	var (
+		h      hash.Hash
+		hashed int64
+		size   int64
+	)
 	open := func() (io.ReadCloser, error) {
-		f, err := os.Open(path)
+		f, n, err := survey.OpenInput(path)
 		if err != nil {
 			return nil, fmt.Errorf("respondent file (data.file in %s, relative to the study file): %w", s.Path, err)
 		}
+		var r io.Reader = f
+		if h == nil {
+			h, size = sha256.New(), n
+			r = io.TeeReader(f, countWriter{h, &hashed})
+		}
 		if in == nil {
-			return f, nil
+			return readCloser{r, f.Close}, nil
 		}
-		st, err := f.Stat()
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		r, done := in(f, st.Size(), path)
+		r, done := in(r, n, path)
 		return readCloser{r, func() error { done(); return f.Close() }}, nil
 	}
-	return analyse(s, open, path)
+	res, err := analyse(s, open, path)
+	if err != nil {
+		return nil, err
+	}
+	if hashed != size {
+		return nil, fmt.Errorf("respondent file %s: read %d bytes of %d: %w", path, hashed, size, errChanged)
+	}
+	res.DataFile = FileEntry{Path: path, Bytes: hashed, SHA256: hex.EncodeToString(h.Sum(nil))}
+	return res, nil
+}
+
+// errChanged is reported when an input changes while it is read.
+var errChanged = errors.New("the file changed while it was read (expected it to stay the same during the run)")
+
+// countWriter writes to w and counts the bytes in *n.
+type countWriter struct {
+	w io.Writer
+	n *int64
+}
+
+func (c countWriter) Write(p []byte) (int, error) {
+	*c.n += int64(len(p))
+	return c.w.Write(p)
 }
 
 type readCloser struct {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -55,13 +54,13 @@ func StudyTheme(s *survey.Study) (figures.Theme, error) {
 		th.Palette = append(th.Palette, color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff})
 	}
 	if reg, bold := s.FontPaths(); reg != "" {
-		rb, err := os.ReadFile(reg)
+		rb, err := survey.ReadInput(reg, survey.MaxFontBytes)
 		if err != nil {
 			return th, fmt.Errorf("theme.font: %w", err)
 		}
 		var bb []byte
 		if bold != "" {
-			if bb, err = os.ReadFile(bold); err != nil {
+			if bb, err = survey.ReadInput(bold, survey.MaxFontBytes); err != nil {
 				return th, fmt.Errorf("theme.font_bold: %w", err)
 			}
 		}

@@ -58,7 +58,15 @@ func Generate(path string, opts Options) (string, error) {
 	}
 
 	man := newManifest(s.ID, langs)
-	for _, in := range []string{s.Path, s.DataPath(), s.PublishedPath()} {
+	// The study file comes first (verify re-runs it); the respondent file
+	// is recorded as it was read.
+	studyEntry, err := hashFile(s.Path)
+	if err != nil {
+		return "", err
+	}
+	man.Inputs = append(man.Inputs, studyEntry, r.DataFile)
+	font, bold := s.FontPaths()
+	for _, in := range []string{s.PublishedPath(), s.RakePath(), font, bold} {
 		if in == "" {
 			continue
 		}

@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sort"
+
+	"github.com/surveystat/surveystat/survey"
 )
 
 // Manifest records what a report was made from and what it contains, so a
@@ -31,8 +32,9 @@ type FileEntry struct {
 	SHA256 string `json:"sha256"`
 }
 
+// hashFile hashes the regular file at path.
 func hashFile(path string) (FileEntry, error) {
-	f, err := os.Open(path)
+	f, _, err := survey.OpenInput(path)
 	if err != nil {
 		return FileEntry{}, err
 	}

@@ -201,7 +201,8 @@ questions:
 	for _, c := range []struct{ data, want string }{
 		{"aware,n,sw,sw2\n1,2,3,4\n", `f.csv:2: column "sw2": value "4": invalid weight (expected at least (Σw)²/count = 4.5`},
 		{"aware,n,sw,sw2\n1,2,3,9.5\n", `f.csv:2: column "sw2": value "9.5": invalid weight (expected at most (Σw)² = 9`},
-		{"aware,n,sw,sw2\n1,2,3,x\n", `f.csv:2: column "sw2": value "x": invalid weight`},
+		{"aware,n,sw,sw2\n1,2,3,-\n", `f.csv:2: column "sw2": value "-": invalid weight`},
+		{"aware,n,sw,sw2\n1,2,3,x\n", `f.csv:2: column "sw2": value not shown: invalid weight`},
 		{"aware,n,sw\n1,2,3\n", `f.csv:1: column "sw2": column not found in header`},
 	} {
 		err := survey.Scan(strings.NewReader(c.data), s, "f.csv", func(*survey.Respondent) error { return nil })

@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -38,6 +36,10 @@ func decoderFor(name string) (encoding.Encoding, error) {
 // or SPSS file given where a CSV export is expected).
 var ErrBinary = errors.New("not a text file")
 
+// ErrEncodingMismatch is reported for a file whose byte order mark says
+// UTF-8 while the study declares another encoding.
+var ErrEncodingMismatch = errors.New("the file starts with a UTF-8 byte order mark")
+
 // prepare wraps r: it refuses binary files, decodes the declared encoding
 // to UTF-8, skips a UTF-8 byte order mark and, for delimiter "auto",
 // detects the delimiter from the header line.
@@ -49,6 +51,11 @@ func prepare(r io.Reader, d *DataSpec, name string) (*bufio.Reader, rune, error)
 			Expect: "a CSV text file", Hint: "export the data as CSV (Excel: Save As → CSV UTF-8; SPSS: File → Export → CSV)"}
 	}
 	if enc, _ := decoderFor(d.Encoding); enc != nil {
+		if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+			return nil, 0, &ParseError{File: name, Line: 1, Err: ErrEncodingMismatch,
+				Expect: "a file in " + d.Encoding + ", as data.encoding says",
+				Hint:   "the file is UTF-8: remove data.encoding from the study file (or set it to utf-8)"}
+		}
 		br = bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 64<<10)
 	} else if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
@@ -88,47 +95,4 @@ func detectDelimiter(head []byte) rune {
 		}
 	}
 	return rune(best)
-}
-
-// identifierStems are parts of column names that suggest a direct
-// identifier or free text (English, German, Dutch).
-var identifierStems = []string{
-	"name", "naam", "mail", "phone", "telefon", "telefoon", "mobile", "handy",
-	"ipaddr", "address", "adresse", "adres", "street", "strasse", "straat",
-	"comment", "kommentar", "opmerking", "freetext", "freitext", "remark",
-	"birth", "geburt", "geboorte", "openanswer", "verbatim",
-}
-
-// looksLikeIdentifier reports whether a column name suggests a direct
-// identifier or free text.
-func looksLikeIdentifier(col string) bool {
-	var b strings.Builder
-	for _, r := range strings.ToLower(col) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	n := b.String()
-	switch n {
-	case "ip", "tel", "text", "email", "ipaddress":
-		return true
-	}
-	for _, s := range identifierStems {
-		if strings.Contains(n, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// looksLikeIdentifierValue reports whether a cell looks like an e-mail or
-// IP address.
-func looksLikeIdentifierValue(v string) bool {
-	if at := strings.IndexByte(v, '@'); at > 0 && strings.Contains(v[at:], ".") && !strings.ContainsAny(v, " ,;") {
-		return true
-	}
-	if strings.Count(v, ".") == 3 || strings.Count(v, ":") >= 2 {
-		return net.ParseIP(v) != nil
-	}
-	return false
 }

@@ -259,15 +259,16 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 			if rd.idCol >= 0 && b.idHi[i] > b.idLo[i] {
 				id := b.data[b.idLo[i]:b.idHi[i]]
 				if first, dup := rd.ids.addBytes(id, line); dup {
-					pe := &ParseError{File: rd.name, Line: line, Column: rd.header[rd.idCol], Value: string(id),
-						Expect: "ids to be unique; first seen on line " + strconv.Itoa(first), Err: ErrDuplicateID}
-					rowErrs = append(Errors{pe}, rowErrs...)
+					rowErrs = append(Errors{dupIDError(rd.name, line, rd.header[rd.idCol], first)}, rowErrs...)
 				}
 			}
 			if len(rowErrs) > 0 {
 				errs = append(errs, rowErrs...)
 				if len(errs) >= MaxErrors {
 					return errs[:MaxErrors]
+				}
+				if rowErrs.encoding() {
+					return errs // one message: every later row has the same problem
 				}
 				continue
 			}
@@ -643,7 +644,7 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 	}
 	for _, col := range rd.undeclared {
 		v := field(col)
-		if bytes.IndexByte(v, '@') >= 0 || bytes.Count(v, []byte{'.'}) == 3 || bytes.Count(v, []byte{':'}) >= 2 {
+		if mayBeIdentifierValue(v) {
 			return false
 		}
 	}

@@ -1,13 +1,10 @@
 package survey
 
 import (
-	"encoding/csv"
+	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 )
 
 // Margin is one population total for raking: the number (or share) of
@@ -25,29 +22,37 @@ type Margins struct {
 	Totals    [][]float64 // [variable][category in codebook order]
 }
 
+// MaxMarginTotal is the largest population total a margin may give: more
+// than the people on Earth, and far from where sums lose precision.
+const MaxMarginTotal = 1e12
+
+// marginsTable is the schema of a raking margins file.
+var marginsTable = tableSpec{what: "raking margins", required: []string{"variable", "category", "total"}}
+
 // ReadMargins reads a margins CSV (variable,category,total) and checks it
 // against the codebook: every category of every variable named needs a
 // total, and the totals of all variables must agree.
 func ReadMargins(r io.Reader, s *Study, name string) (*Margins, error) {
 	var rows []Margin
-	if err := gocsv.UnmarshalCSV(csv.NewReader(r), &rows); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	lines, err := readTable(r, name, marginsTable, &rows)
+	if err != nil {
+		return nil, err
 	}
 	m := &Margins{}
 	index := map[string]int{}
 	seen := map[string]bool{}
 	for i, row := range rows {
-		line := i + 2
+		line := lines[i]
 		q := s.Question(row.Variable)
 		if q == nil {
-			return nil, fmt.Errorf("%s:%d: unknown question %q", name, line, row.Variable)
+			return nil, fmt.Errorf("%s:%d: unknown question %q", name, line, clip(row.Variable))
 		}
 		ci := q.CategoryIndex(row.Category)
 		if ci < 0 {
-			return nil, fmt.Errorf("%s:%d: question %q has no category %q", name, line, row.Variable, row.Category)
+			return nil, fmt.Errorf("%s:%d: question %q has no category %q", name, line, row.Variable, clip(row.Category))
 		}
-		if row.Total <= 0 {
-			return nil, fmt.Errorf("%s:%d: total %v for %s = %s: want a positive number", name, line, float64(row.Total), row.Variable, row.Category)
+		if row.Total <= 0 || row.Total > MaxMarginTotal {
+			return nil, fmt.Errorf("%s:%d: total %v for %s = %s: want a positive number of at most %g", name, line, float64(row.Total), row.Variable, row.Category, float64(MaxMarginTotal))
 		}
 		key := row.Variable + "=" + row.Category
 		if seen[key] {
@@ -96,10 +101,9 @@ func (s *Study) LoadMargins() (*Margins, error) {
 	if p == "" {
 		return nil, nil
 	}
-	f, err := os.Open(p)
+	b, err := ReadInput(p, MaxTableBytes)
 	if err != nil {
-		return nil, fmt.Errorf("raking margins (analysis.rake.margins, relative to the study file): %w", err)
+		return nil, fmt.Errorf("raking margins (analysis.rake.margins in %s, relative to the study file): %w", s.Path, err)
 	}
-	defer f.Close()
-	return ReadMargins(f, s, p)
+	return ReadMargins(bytes.NewReader(b), s, p)
 }

@@ -1,16 +1,13 @@
 package survey
 
 import (
-	"encoding/csv"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 )
 
 // PublishedFigure is one figure as its authors published it: a share of a
@@ -54,7 +51,7 @@ func (r *RequiredReal) UnmarshalCSV(s string) error {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("value %q is not a finite number", s)
+		return fmt.Errorf("value %q is not a finite number", clip(s))
 	}
 	*r = RequiredReal(v)
 	return nil
@@ -71,41 +68,59 @@ func (r *RequiredInt) UnmarshalCSV(s string) error {
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil {
-		return fmt.Errorf("value %q is not a whole number", s)
+		return fmt.Errorf("value %q is not a whole number", clip(s))
 	}
 	*r = RequiredInt(v)
 	return nil
 }
 
+// publishedTable is the schema of published.csv.
+var publishedTable = tableSpec{
+	what:     "published figures",
+	required: []string{"figure", "question", "category", "percent", "decimals", "status"},
+	optional: []string{"subgroup", "subgroup_value", "base", "source", "note"},
+}
+
+// MaxDecimals is the largest number of decimals a published percentage
+// may be rounded to.
+const MaxDecimals = 6
+
 // ReadPublished reads a published-figures CSV and checks every figure
-// against the study's codebook. name is used in errors.
+// against the study's codebook. name is used in errors, which give the
+// line on which the figure's row starts.
 func ReadPublished(r io.Reader, s *Study, name string) ([]PublishedFigure, error) {
 	var figs []PublishedFigure
-	cr := csv.NewReader(r)
-	if err := gocsv.UnmarshalCSV(cr, &figs); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	lines, err := readTable(r, name, publishedTable, &figs)
+	if err != nil {
+		return nil, err
+	}
+	if len(figs) == 0 {
+		return nil, fmt.Errorf("%s:2: no figures (expected at least one row after the header, or no published file in the study)", name)
 	}
 	for i := range figs {
 		f := &figs[i]
-		line := i + 2
+		line := lines[i]
 		q := s.Question(f.Question)
 		if q == nil {
-			return nil, fmt.Errorf("%s:%d: figure %q: unknown question %q", name, line, f.Figure, f.Question)
+			return nil, fmt.Errorf("%s:%d: figure %q: unknown question %q", name, line, clip(f.Figure), clip(f.Question))
 		}
 		if q.CategoryIndex(f.Category) < 0 {
-			return nil, fmt.Errorf("%s:%d: figure %q: question %q has no category %q", name, line, f.Figure, f.Question, f.Category)
+			return nil, fmt.Errorf("%s:%d: figure %q: question %q has no category %q", name, line, clip(f.Figure), f.Question, clip(f.Category))
 		}
 		if f.Subgroup != "" {
 			g := s.Question(f.Subgroup)
 			if g == nil || g.CategoryIndex(f.SubgroupValue) < 0 {
-				return nil, fmt.Errorf("%s:%d: figure %q: unknown subgroup %s = %s", name, line, f.Figure, f.Subgroup, f.SubgroupValue)
+				return nil, fmt.Errorf("%s:%d: figure %q: unknown subgroup %s = %s", name, line, clip(f.Figure), clip(f.Subgroup), clip(f.SubgroupValue))
 			}
 		}
 		if f.Status != "primary" && f.Status != "alternative" {
-			return nil, fmt.Errorf("%s:%d: figure %q: status %q, expected primary or alternative", name, line, f.Figure, f.Status)
+			return nil, fmt.Errorf("%s:%d: figure %q: status %q, expected primary or alternative", name, line, clip(f.Figure), clip(f.Status))
 		}
 		if f.Percent < 0 || f.Percent > 100 {
-			return nil, fmt.Errorf("%s:%d: figure %q: percent %v outside 0–100", name, line, f.Figure, f.Percent)
+			return nil, fmt.Errorf("%s:%d: figure %q: percent %v outside 0–100", name, line, clip(f.Figure), f.Percent)
+		}
+		if f.Decimals < 0 || f.Decimals > MaxDecimals {
+			return nil, fmt.Errorf("%s:%d: figure %q: decimals %d (expected a whole number from 0 to %d)", name, line, clip(f.Figure), f.Decimals, MaxDecimals)
 		}
 	}
 	return figs, nil
@@ -118,10 +133,9 @@ func (s *Study) LoadPublished() ([]PublishedFigure, error) {
 	if p == "" {
 		return nil, nil
 	}
-	f, err := os.Open(p)
+	b, err := ReadInput(p, MaxTableBytes)
 	if err != nil {
-		return nil, fmt.Errorf("published figures: %w", err)
+		return nil, fmt.Errorf("published figures (published in %s, relative to the study file): %w", s.Path, err)
 	}
-	defer f.Close()
-	return ReadPublished(f, s, p)
+	return ReadPublished(bytes.NewReader(b), s, p)
 }

@@ -64,6 +64,7 @@ var (
 	ErrEncoding      = errors.New("text is not valid UTF-8")
 	ErrDesignCell    = errors.New("invalid sample design value")
 	ErrCount         = errors.New("invalid cell count")
+	ErrOpenQuote     = errors.New("quoted field not closed")
 )
 
 // ParseError locates a problem in a respondent file.
@@ -71,7 +72,8 @@ type ParseError struct {
 	File   string // file name as given to NewReader
 	Line   int    // 1-based line; 0 if unknown
 	Column string // column name from the header; empty if not about a cell
-	Value  string // the offending cell value
+	Value  string // the offending cell value (cut to a few dozen characters when shown)
+	Hidden bool   // the value is not shown: its column may identify a respondent
 	Expect string // what was expected, in words
 	Hint   string // how to fix it, if there is a usual fix
 	Err    error  // the kind of problem (one of the Err… values, or a csv error)
@@ -86,8 +88,11 @@ func (e *ParseError) Error() string {
 	if e.Column != "" {
 		fmt.Fprintf(&b, ": column %q", e.Column)
 	}
-	if e.Value != "" || (e.Column != "" && e.Line > 1) {
-		fmt.Fprintf(&b, ": value %q", e.Value)
+	switch {
+	case e.Hidden:
+		b.WriteString(": value not shown")
+	case e.Value != "" || (e.Column != "" && e.Line > 1):
+		fmt.Fprintf(&b, ": value %q%s", clip(e.Value), clipNote(e.Value))
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
 	if e.Expect != "" {
@@ -129,6 +134,13 @@ type Reader struct {
 	chunkSize                     int              // bytes per chunk of the parallel reader; 0: the default
 	rec                           Respondent
 	rows                          int
+
+	// read lists the columns the reader looks at (every column except
+	// those under data.ignore); shown marks the columns whose values a
+	// message may show (question columns), numeric those whose values it
+	// may show when they look like a number (weights, counts, FPC).
+	read           []int
+	shown, numeric []bool
 }
 
 // NewReader reads the header of a respondent file from r and returns a
@@ -218,7 +230,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 	}
 	for i, h := range header {
 		if !utf8.ValidString(h) {
-			return nil, encodingError(name, 1, "", h)
+			return nil, encodingError(name, 1, "", h, true)
 		}
 		if declared[h] || ignored[h] {
 			continue
@@ -266,6 +278,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 	}
 	rd.rec.Values = make([]int, len(s.Questions))
 	rd.rec.Ignored = make([]bool, len(s.Questions))
+	rd.columnRoles()
 	return rd, nil
 }
 
@@ -322,8 +335,7 @@ func (r *Reader) Read() (*Respondent, error) {
 // error for an id seen before; idLine is the line of the id field.
 func (r *Reader) checkID(id string, line, idLine int) *ParseError {
 	if first, dup := r.ids.add(id, line); dup {
-		return &ParseError{File: r.name, Line: idLine, Column: r.header[r.idCol], Value: id,
-			Expect: fmt.Sprintf("ids to be unique; first seen on line %d", first), Err: ErrDuplicateID}
+		return dupIDError(r.name, idLine, r.header[r.idCol], first)
 	}
 	return nil
 }
@@ -334,25 +346,28 @@ func (r *Reader) checkID(id string, line, idLine int) *ParseError {
 // encoding problem.
 func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (errs Errors, early bool) {
 	at := func(col int, value, expect string, e error) {
-		errs = append(errs, &ParseError{File: r.name, Line: pos(col), Column: r.header[col], Value: value, Expect: expect, Err: e})
+		errs = append(errs, &ParseError{File: r.name, Line: pos(col), Column: r.header[col], Value: value, Expect: expect, Err: e,
+			Hidden: !r.shown[col] && !(r.numeric[col] && numberLike(value))})
+	}
+	// Only the columns that are read are checked; ignored columns are
+	// never looked at.
+	for _, i := range r.read {
+		if v := rec[i]; !utf8.ValidString(v) {
+			errs = append(errs, encodingError(r.name, pos(i), r.header[i], v, r.shown[i]))
+			return errs, true
+		}
 	}
 	resp.ID = ""
 	if r.idCol >= 0 {
 		resp.ID = strings.TrimSpace(rec[r.idCol])
 		if resp.ID == "" {
-			at(r.idCol, rec[r.idCol], "a respondent id", ErrEmptyID)
-		}
-	}
-	for i, v := range rec {
-		if !utf8.ValidString(v) {
-			errs = append(errs, encodingError(r.name, pos(i), r.header[i], v))
-			return errs, true
+			at(r.idCol, "", "a respondent id", ErrEmptyID)
 		}
 	}
 	for _, col := range r.undeclared {
-		if v := strings.TrimSpace(rec[col]); looksLikeIdentifierValue(v) {
-			at(col, "(not shown)", "no direct identifiers in columns the study does not declare",
-				fmt.Errorf("%w (an e-mail or IP address)", ErrIdentifier))
+		if kind := identifierKind(rec[col]); kind != "" {
+			at(col, "", "no direct identifiers in columns the study does not declare",
+				fmt.Errorf("%w (%s)", ErrIdentifier, kind))
 			errs[len(errs)-1].Hint = "remove the column before analysis, or list it under data.ignore in the study file"
 		}
 	}
@@ -419,7 +434,7 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		ci, ok := r.codes[qi][v]
 		if !ok {
 			at(col, v, r.expect[qi], ErrUnknownCode)
-			errs[len(errs)-1].Hint = fmt.Sprintf("if %q is a valid answer, add it to a category or to missing of question %s in the study file", v, r.study.Questions[qi].ID)
+			errs[len(errs)-1].Hint = fmt.Sprintf("if %q is a valid answer, add it to a category or to missing of question %s in the study file", clip(v), r.study.Questions[qi].ID)
 			resp.Values[qi] = Empty
 			continue
 		}
@@ -488,9 +503,21 @@ func parseWeight(v, decimal string) (float64, bool) {
 	return w, true
 }
 
-func encodingError(name string, line int, col, v string) *ParseError {
-	return &ParseError{File: name, Line: line, Column: col, Value: strings.ToValidUTF8(v, "\ufffd"), Err: ErrEncoding,
-		Expect: "UTF-8 text", Hint: "declare the file's encoding in the study file, e.g. data.encoding: windows-1252"}
+// dupIDError reports an id seen before on line first; ids are never shown.
+func dupIDError(name string, line int, col string, first int) *ParseError {
+	return &ParseError{File: name, Line: line, Column: col, Hidden: true,
+		Expect: fmt.Sprintf("ids to be unique; the same id is on line %d", first), Err: ErrDuplicateID}
+}
+
+// encodingError reports text that is not UTF-8; show says whether the
+// value may be shown (a question column's).
+func encodingError(name string, line int, col, v string, show bool) *ParseError {
+	pe := &ParseError{File: name, Line: line, Column: col, Err: ErrEncoding, Hidden: !show,
+		Expect: "UTF-8 text", Hint: "declare the file's encoding in the study file, e.g. data.encoding: windows-1252 (the rows after this one are checked once it is read right)"}
+	if show {
+		pe.Value = strings.ToValidUTF8(v, "\ufffd")
+	}
+	return pe
 }
 
 // csvError converts an error of the csv reader, whose line numbers start
@@ -505,7 +532,15 @@ func (r *Reader) csvError(err error) error {
 		} else if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
 			expect = "quotes to be balanced and doubled inside quoted fields"
 		}
-		return &ParseError{File: name, Line: pe.Line + r.line0, Err: pe.Err, Expect: expect}
+		line := pe.Line
+		if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
+			// An unterminated quote is found where the file ends; the
+			// fault is where the quoted field starts.
+			return &ParseError{File: name, Line: pe.StartLine + r.line0, Err: ErrOpenQuote,
+				Expect: fmt.Sprintf("a closing \" (the field runs to line %d)", pe.Line+r.line0),
+				Hint:   "a quote inside a field must be doubled (\"\"); a field starting with \" must end with one"}
+		}
+		return &ParseError{File: name, Line: line + r.line0, Err: pe.Err, Expect: expect}
 	}
 	return &ParseError{File: name, Err: err}
 }
@@ -524,6 +559,17 @@ func (e Errors) Error() string {
 		s = append(s, fmt.Sprintf("%d problems", len(e)))
 	}
 	return strings.Join(s, "\n")
+}
+
+// encoding reports whether the list holds an encoding problem: the
+// file's encoding is wrong, so the rest of it need not be reported.
+func (e Errors) encoding() bool {
+	for _, pe := range e {
+		if errors.Is(pe.Err, ErrEncoding) {
+			return true
+		}
+	}
+	return false
 }
 
 // Unwrap lets errors.Is and errors.As see every problem in the list.
@@ -587,9 +633,12 @@ func (rd *Reader) scanSeq(errs Errors, fn func(*Respondent) error) error {
 			switch {
 			case errors.As(err, &list):
 				errs = append(errs, list...)
+				if list.encoding() {
+					return errs // one message: every later row has the same problem
+				}
 			case errors.As(err, &pe):
 				errs = append(errs, pe)
-				if pe.Column == "" && !errors.Is(pe.Err, csv.ErrFieldCount) {
+				if (pe.Column == "" && !errors.Is(pe.Err, csv.ErrFieldCount)) || errors.Is(pe.Err, ErrEncoding) {
 					// A structural problem (quotes, I/O): the rest of the
 					// file cannot be trusted.
 					return errs

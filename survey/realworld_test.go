@@ -74,11 +74,12 @@ func TestBadRealWorldFiles(t *testing.T) {
 		{"weight zero", "", "id,w,aware,Größe\n1,0,1,k\n", ErrWeight, `column "w": value "0"`},
 		{"weight negative", "", "id,w,aware,Größe\n1,-1,1,k\n", ErrWeight, "positive finite number"},
 		{"weight NaN", "", "id,w,aware,Größe\n1,NaN,1,k\n", ErrWeight, `value "NaN"`},
-		{"weight text", "", "id,w,aware,Größe\n1,heavy,1,k\n", ErrWeight, `value "heavy"`},
+		{"weight text", "", "id,w,aware,Größe\n1,heavy,1,k\n", ErrWeight, `column "w": value not shown: invalid weight`},
+		{"weight not a number", "", "id,w,aware,Größe\n1,-1e5,1,k\n", ErrWeight, `column "w": value "-1e5": invalid weight`},
 		{"weight thousands", ", decimal: ','", "id;w;aware;Größe\n1;1.000,5;1;k\n", ErrWeight, `value "1.000,5"`},
 		{"identifier column", "", "id,w,aware,Größe,E-Mail\n1,1,1,k,x\n", ErrIdentifier, "data.ignore"},
 		{"free text column", "", "id,w,aware,Größe,comments\n1,1,1,k,x\n", ErrIdentifier, `column "comments"`},
-		{"e-mail in undeclared column", "", "id,w,aware,Größe,contact\n1,1,1,k,jane@example.org\n", ErrIdentifier, "(not shown)"},
+		{"e-mail in undeclared column", "", "id,w,aware,Größe,contact\n1,1,1,k,jane@example.org\n", ErrIdentifier, `column "contact": value not shown`},
 		{"ip in undeclared column", "", "id,w,aware,Größe,src\n1,1,1,k,192.168.1.20\n", ErrIdentifier, "IP address"},
 	}
 	for _, tt := range tests {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -177,7 +176,7 @@ type Base struct {
 
 // Load reads and validates the study file at path.
 func Load(path string) (*Study, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadInput(path, MaxStudyBytes)
 	if err != nil {
 		return nil, fmt.Errorf("study file: %w", err)
 	}
@@ -194,7 +193,14 @@ func Load(path string) (*Study, error) {
 // Relative paths in the study are resolved against the current directory
 // unless Dir is set afterwards (Load sets it).
 func Parse(r io.Reader, name string) (*Study, error) {
-	dec := yaml.NewDecoder(r)
+	src, err := io.ReadAll(io.LimitReader(r, MaxStudyBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(src) > MaxStudyBytes {
+		return nil, tooLarge(name, -1, MaxStudyBytes)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	var s Study
 	if err := dec.Decode(&s); err != nil {
@@ -203,11 +209,49 @@ func Parse(r io.Reader, name string) (*Study, error) {
 		}
 		return nil, &StudyError{File: name, Msg: explainYAMLError(err.Error()), Err: err}
 	}
+	// A second document after "---" would be silently ignored.
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) && (err != nil || !emptyDocument(&next)) {
+		if err != nil {
+			return nil, &StudyError{File: name, Msg: explainYAMLError(err.Error()), Err: err}
+		}
+		return nil, &StudyError{File: name, Msg: fmt.Sprintf("line %d: a second YAML document starts here (expected one study per file; remove this --- line and what follows, or merge it into the first document)", secondDocumentLine(src)), Err: ErrSecondDocument}
+	}
 	s.Path = name
 	if err := s.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &s, nil
+}
+
+// ErrSecondDocument is reported for a study file with more than one YAML
+// document.
+var ErrSecondDocument = errors.New("more than one YAML document")
+
+// emptyDocument reports whether n holds nothing (a trailing "---").
+func emptyDocument(n *yaml.Node) bool {
+	return n.Kind == 0 || (n.Kind == yaml.DocumentNode && (len(n.Content) == 0 || n.Content[0].Kind == yaml.ScalarNode && n.Content[0].Tag == "!!null"))
+}
+
+// secondDocumentLine returns the line of the "---" that starts a second
+// YAML document in src (a "---" before any content starts the first), or 0.
+// A "---" at the start of a line is always a document marker in YAML.
+func secondDocumentLine(src []byte) int {
+	content := false
+	for i, l := range strings.Split(string(src), "\n") {
+		l = strings.TrimRight(l, "\r")
+		if l == "---" || strings.HasPrefix(l, "--- ") || strings.HasPrefix(l, "---\t") {
+			if content {
+				return i + 1
+			}
+			content = true
+			continue
+		}
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(l, "%") {
+			content = true
+		}
+	}
+	return 0
 }
 
 // StudyError is a mistake in a study file that YAML decoding found; Msg

@@ -234,8 +234,8 @@ func TestReaderErrors(t *testing.T) {
 	}{
 		{"unknown code", header + "a,1,1,2,1\nb,7,1,,\n", ErrUnknownCode, 3, "aware", "7", "expected one of 1 = yes, 2 = no, 9 = missing"},
 		{"outside base", header + "a,2,1,1,\n", ErrOutsideBase, 2, "attitude", "1", "asked only if aware == yes"},
-		{"duplicate id", header + "a,1,1,2,1\na,2,1,,\n", ErrDuplicateID, 3, "id", "a", "first seen on line 2"},
-		{"empty id", header + " ,1,1,2,1\n", ErrEmptyID, 2, "id", " ", ""},
+		{"duplicate id", header + "a,1,1,2,1\na,2,1,,\n", ErrDuplicateID, 3, "id", "", "value not shown: duplicate respondent id (expected ids to be unique; the same id is on line 2)"},
+		{"empty id", header + " ,1,1,2,1\n", ErrEmptyID, 2, "id", "", "value not shown"},
 		{"missing column", "id,aware,uses_ig,attitude\na,1,1,1\n", ErrMissingColumn, 1, "recall", "", "the header has id, aware, uses_ig, attitude"},
 		{"header only", header, ErrNoRows, 2, "", "", ""},
 	}

@@ -53,6 +53,12 @@ func runPlot(args []string, stdout, stderr io.Writer) error {
 			return usagef("--lang %q: want one of %s", l, strings.Join(report.Langs(), ", "))
 		}
 	}
+	if *fontBold != "" && *font == "" {
+		return usagef("--font-bold needs --font")
+	}
+	if len(split(*langs)) == 0 || len(fmts) == 0 || len(pres) == 0 {
+		return usagef("--lang, --format and --preset each need at least one value")
+	}
 	var houseColours []color.Color
 	if *palette != "" {
 		if houseColours, err = parsePalette(*palette); err != nil {
@@ -71,16 +77,13 @@ func runPlot(args []string, stdout, stderr io.Writer) error {
 		th.Palette = houseColours
 	}
 	if *font != "" || *fontBold != "" {
-		if *font == "" {
-			return usagef("--font-bold needs --font")
-		}
-		reg, err := os.ReadFile(*font)
+		reg, err := survey.ReadInput(*font, survey.MaxFontBytes)
 		if err != nil {
 			return err
 		}
 		var bold []byte
 		if *fontBold != "" {
-			if bold, err = os.ReadFile(*fontBold); err != nil {
+			if bold, err = survey.ReadInput(*fontBold, survey.MaxFontBytes); err != nil {
 				return err
 			}
 		}

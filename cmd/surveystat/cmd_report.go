@@ -20,6 +20,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 {
 		return usagef("want one study file, got %d arguments", len(pos))
 	}
+	switch *pdf {
+	case "auto", "on", "off":
+	default:
+		return usagef("--pdf %q: want auto, on or off", *pdf)
+	}
 	ls := split(*langs)
 	for _, l := range ls {
 		if !contains(report.Langs(), l) {

@@ -1,0 +1,122 @@
+package survey
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Size limits of the inputs that are read whole into memory, in bytes. A
+// respondent file has no limit: it is streamed.
+const (
+	// MaxStudyBytes limits a study file.
+	MaxStudyBytes = 4 << 20
+	// MaxTableBytes limits a published-figures or raking-margins file.
+	MaxTableBytes = 4 << 20
+	// MaxFontBytes limits a theme font file (TTF/OTF).
+	MaxFontBytes = 50 << 20
+)
+
+// ErrNotRegular is reported for an input that is not a regular file: a
+// directory, a named pipe, a device such as /dev/zero, a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooLarge is reported for an input larger than the limit of its kind.
+var ErrTooLarge = errors.New("file too large")
+
+// OpenInput opens path for reading after checking that it is a regular
+// file (it follows symbolic links). It refuses anything else before
+// opening it, so that a named pipe cannot block and a device cannot be
+// read for ever. The returned size is that of the file when opened.
+func OpenInput(path string) (*os.File, int64, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // what the user asked for
+		}
+		return nil, 0, err
+	}
+	if err := regular(path, st); err != nil {
+		return nil, 0, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The file may have been replaced between Stat and Open.
+	if st, err = f.Stat(); err == nil {
+		err = regular(path, st)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, st.Size(), nil
+}
+
+func regular(path string, st fs.FileInfo) error {
+	if st.Mode().IsRegular() {
+		return nil
+	}
+	kind := "a special file"
+	switch m := st.Mode(); {
+	case m.IsDir():
+		kind = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		kind = "a device"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	}
+	return &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w but %s (expected a file)", ErrNotRegular, kind)}
+}
+
+// ReadInput reads the regular file at path whole; a file larger than limit
+// bytes is an ErrTooLarge error, also when it grows while being read.
+func ReadInput(path string, limit int64) ([]byte, error) {
+	f, size, err := OpenInput(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if size > limit {
+		return nil, tooLarge(path, size, limit)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, tooLarge(path, -1, limit) // it grew while being read
+	}
+	return b, nil
+}
+
+func tooLarge(path string, size, limit int64) error {
+	what := "more than"
+	if size >= 0 {
+		what = byteSize(size) + ", more than"
+	}
+	return &fs.PathError{Op: "read", Path: path,
+		Err: fmt.Errorf("%w: %s the %s allowed for this kind of input", ErrTooLarge, what, byteSize(limit))}
+}
+
+// byteSize formats n bytes for a message: "512 bytes", "4 MiB", "1.5 GiB".
+func byteSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	v, u := float64(n)/unit, "KiB"
+	for _, next := range []string{"MiB", "GiB", "TiB"} {
+		if v < unit {
+			break
+		}
+		v, u = v/unit, next
+	}
+	return fmt.Sprintf("%.3g %s", v, u)
+}

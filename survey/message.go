@@ -1,0 +1,81 @@
+package survey
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxShown is how many characters of an input value a message shows at
+// most; longer values are cut, so that a huge cell is not echoed whole.
+const maxShown = 40
+
+// clip cuts v to maxShown characters, marking a cut with "…", and makes it
+// valid UTF-8.
+func clip(v string) string {
+	v = strings.ToValidUTF8(v, "\ufffd")
+	if utf8.RuneCountInString(v) <= maxShown {
+		return v
+	}
+	n := 0
+	for i := range v {
+		if n == maxShown {
+			return v[:i] + "…"
+		}
+		n++
+	}
+	return v
+}
+
+// clipNote says how much of v a message shows when clip cut it: "" or
+// " (first 40 of 52428800 characters shown)".
+func clipNote(v string) string {
+	if n := utf8.RuneCountInString(v); n > maxShown {
+		return fmt.Sprintf(" (first %d of %d characters shown)", maxShown, n)
+	}
+	return ""
+}
+
+// columnRoles sets which columns the reader reads and whose values its
+// messages may show.
+func (r *Reader) columnRoles() {
+	r.shown = make([]bool, len(r.header))
+	r.numeric = make([]bool, len(r.header))
+	for _, c := range r.cols {
+		r.shown[c] = true
+	}
+	for _, c := range []int{r.weightCol, r.wsqCol, r.fpcCol, r.countCol} {
+		if c >= 0 {
+			r.numeric[c] = true
+		}
+	}
+	ignored := map[string]bool{}
+	for _, c := range r.study.Data.Ignore {
+		ignored[c] = true
+	}
+	r.read = r.read[:0]
+	for i, h := range r.header {
+		if !ignored[h] || r.shown[i] || r.numeric[i] || i == r.idCol || i == r.strataCol || i == r.clusterCol {
+			r.read = append(r.read, i)
+		}
+	}
+}
+
+// numberLike reports whether v is written like a number (digits, signs,
+// separators, an exponent, or inf/nan), so that a message about a weight
+// may show it without showing text.
+func numberLike(v string) bool {
+	if len(v) > maxShown {
+		return false
+	}
+	switch strings.ToLower(strings.TrimLeft(v, "+-")) {
+	case "inf", "infinity", "nan":
+		return true
+	}
+	for _, c := range v {
+		if !strings.ContainsRune("0123456789.,+-eE ", c) {
+			return false
+		}
+	}
+	return true
+}
