@@ -66,13 +66,15 @@ func Generate(path string, opts Options) (string, error) {
 	}
 	man.Inputs = append(man.Inputs, studyEntry, r.DataFile)
 	font, bold := s.FontPaths()
-	for _, in := range []string{s.PublishedPath(), s.RakePath(), font, bold} {
-		if in == "" {
+	for _, in := range []struct{ key, path string }{
+		{"published", s.PublishedPath()}, {"analysis.rake.margins", s.RakePath()}, {"theme.font", font}, {"theme.font_bold", bold},
+	} {
+		if in.path == "" {
 			continue
 		}
-		e, err := hashFile(in)
+		e, err := hashFile(in.path)
 		if err != nil {
-			return "", err
+			return "", fmt.Errorf("%s (in %s, relative to the study file): %w", in.key, s.Path, err)
 		}
 		man.Inputs = append(man.Inputs, e)
 	}

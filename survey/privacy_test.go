@@ -77,7 +77,7 @@ func TestUnterminatedQuoteAtItsStart(t *testing.T) {
 	s := mustParse(t, testStudy)
 	data := "id,aware,uses_ig,attitude,recall\na,1,1,2,1\nb,\"1,1,2,1\n" + strings.Repeat("c,2,1,,\n", 30)
 	err := Scan(strings.NewReader(data), s, "r.csv", func(*Respondent) error { return nil })
-	if !errors.Is(err, ErrOpenQuote) || !strings.Contains(err.Error(), `r.csv:3: quoted field not closed (expected a closing " (the field runs to line 33))`) {
+	if !errors.Is(err, ErrOpenQuote) || !strings.Contains(err.Error(), `r.csv:3: quoted field not closed (expected a closing " before the end of the file: the quoted field runs on to line 33)`) {
 		t.Errorf("unterminated quote: %v", err)
 	}
 }

@@ -537,7 +537,7 @@ func (r *Reader) csvError(err error) error {
 			// An unterminated quote is found where the file ends; the
 			// fault is where the quoted field starts.
 			return &ParseError{File: name, Line: pe.StartLine + r.line0, Err: ErrOpenQuote,
-				Expect: fmt.Sprintf("a closing \" (the field runs to line %d)", pe.Line+r.line0),
+				Expect: fmt.Sprintf("a closing \" before the end of the file: the quoted field runs on to line %d", pe.Line+r.line0),
 				Hint:   "a quote inside a field must be doubled (\"\"); a field starting with \" must end with one"}
 		}
 		return &ParseError{File: name, Line: line + r.line0, Err: pe.Err, Expect: expect}

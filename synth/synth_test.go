@@ -35,6 +35,9 @@ func TestShippedFilesAreCurrent(t *testing.T) {
 		if err := os.WriteFile(s.DataPath(), a.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		if err := os.WriteFile(StampPath(s.DataPath()), Stamp(s.DataPath(), a.Bytes()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	shipped, err := os.ReadFile(s.DataPath())
 	if err != nil {

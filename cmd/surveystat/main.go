@@ -6,7 +6,7 @@
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
 //	surveystat plot [--lang L] [--format F] [--preset P] [--out DIR] STUDY.yaml
 //	surveystat verify REPORT-DIR               re-run a report and compare every file
-//	surveystat synth [--out FILE] STUDY.yaml   generate a study's synthetic respondent file
+//	surveystat synth [--out FILE] [--force] STUDY.yaml   generate a study's synthetic respondent file
 //	surveystat ci [--method M] [--level L] [--alternative A] [--json] X N
 //	surveystat diff [--method newcombe|paired] [--level L] [--json] X1 N1 X2 N2
 //	surveystat multinomial [--method goodman|sison-glaz] [--level L] [--json] C1 C2 …
@@ -41,7 +41,7 @@ func commands() []command {
 		{"report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
 		{"plot", plotArgs, "draw the study's charts in chosen languages, formats and sizes", runPlot},
 		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
-		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},
+		{"synth", synthArgs, "generate the synthetic respondent file of a study marked data_status: synthetic; refuses to replace a file it did not write", runSynth},
 		{"ci", ciArgs, "confidence interval for one share: X of N", runCI},
 		{"diff", diffArgs, "confidence interval for the difference of two shares", runDiff},
 		{"multinomial", multinomialArgs, "simultaneous intervals for the shares of all categories of one question", runMultinomial},
@@ -98,7 +98,7 @@ func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: surveystat %s %s\n", name, args)
+		fmt.Fprintf(fs.Output(), "usage: surveystat %s %s\n", name, args)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -108,9 +108,16 @@ func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
 // returns the positional ones.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
+	out := fs.Output()
+	defer fs.SetOutput(out)
 	for {
+		// The flag package would print errors and the usage itself; run
+		// prints them once, and the usage is printed here for -h.
+		fs.SetOutput(io.Discard)
 		if err := fs.Parse(args); err != nil {
+			fs.SetOutput(out)
 			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
 				return nil, err
 			}
 			return nil, usageError{err.Error()}
