@@ -2,50 +2,9 @@ package survey
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
-
-// TestReadInputRefusesSpecialFiles checks that only regular files are
-// read: a directory, a named pipe (which would block) and a device (which
-// would never end) are refused before they are opened.
-func TestReadInputRefusesSpecialFiles(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	small := filepath.Join(dir, "small.csv")
-	if err := os.WriteFile(small, []byte("12345"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, path string
-		limit      int64
-		kind       error
-		want       string
-	}{
-		{"directory", dir, 10, ErrNotRegular, "not a regular file but a directory (expected a file)"},
-		{"named pipe", fifo, 10, ErrNotRegular, "not a regular file but a named pipe"},
-		{"device", "/dev/zero", 10, ErrNotRegular, "not a regular file but a device"},
-		{"too large", small, 4, ErrTooLarge, "file too large: 5 bytes, more than the 4 bytes allowed"},
-		{"missing", filepath.Join(dir, "nope"), 10, os.ErrNotExist, "open " + filepath.Join(dir, "nope")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b, err := ReadInput(tt.path, tt.limit)
-			if !errors.Is(err, tt.kind) || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("ReadInput(%s) = %q, %v; want %v with %q", tt.path, b, err, tt.kind, tt.want)
-			}
-		})
-	}
-	if b, err := ReadInput(small, 5); err != nil || string(b) != "12345" {
-		t.Errorf("ReadInput at the limit = %q, %v", b, err)
-	}
-}
 
 func TestByteSize(t *testing.T) {
 	for n, want := range map[int64]string{0: "0 bytes", 1023: "1023 bytes", 4 << 20: "4 MiB", 3 << 29: "1.5 GiB", 50 << 20: "50 MiB"} {
@@ -96,6 +55,24 @@ func TestNumberLike(t *testing.T) {
 		"one": false, "Nina": false, "jane@example.org": false, strings.Repeat("1", 41): false} {
 		if got := numberLike(v); got != want {
 			t.Errorf("numberLike(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestStudyNumbersInRange(t *testing.T) {
+	tests := []struct{ name, extra, want string }{
+		{"rake tol NaN", "analysis: {rake: {margins: m.csv, tol: .nan}}\n", "analysis.rake.tol NaN: want a finite number"},
+		{"rake upper infinite", "analysis: {rake: {margins: m.csv, upper: .inf}}\n", "analysis.rake.upper +Inf: want a finite number"},
+		{"rake max_iter huge", "analysis: {rake: {margins: m.csv, max_iter: 2000000000}}\n", "analysis.rake.max_iter 2000000000: want at most 10000"},
+		{"chart reference NaN", "charts: [{id: c, kind: bars, items: [aware], reference: .nan}]\n", `chart "c": reference NaN`},
+		{"chart reference 50", "charts: [{id: c, kind: bars, items: [aware], reference: 50}]\n", `chart "c": reference 50: want a proportion`},
+		{"sample size negative", "metadata: {sample_size: -1}\n", "metadata.sample_size -1"},
+		{"synth rows huge", "synth: {seed: 1, rows: 2000000000, variables: []}\n", "synth.rows 2000000000: want at most 10000000"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(strings.NewReader(testStudy+tt.extra), "study.yaml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 		}
 	}
 }

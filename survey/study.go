@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -323,6 +324,9 @@ func (s *Study) validate() error {
 		if r.Tol < 0 || r.MaxIter < 0 || r.Lower < 0 || (r.Upper != 0 && r.Upper < r.Lower) {
 			return errors.New("analysis.rake: tol, max_iter, lower and upper must be non-negative, and upper ≥ lower")
 		}
+	}
+	if err := s.validateRanges(); err != nil {
+		return err
 	}
 	if s.Analysis.Level == 0 {
 		s.Analysis.Level = 0.95
@@ -676,5 +680,44 @@ func (s *Study) validateStatus() error {
 		return fmt.Errorf("data_status %q: want respondent, reconstructed or synthetic", s.Status)
 	}
 	s.Synthetic = s.Status == StatusSynthetic
+	return nil
+}
+
+// Limits on numbers in a study file that would otherwise let a typo run
+// for ever or exhaust memory.
+const (
+	// MaxRakeIter bounds analysis.rake.max_iter (R's default is 10).
+	MaxRakeIter = 10000
+	// MaxSynthRows bounds synth.rows.
+	MaxSynthRows = 10_000_000
+)
+
+// validateRanges checks the numbers of a study file that no other check
+// bounds: every one must be finite and within a range that makes sense.
+func (s *Study) validateRanges() error {
+	if r := s.Analysis.Rake; r != nil {
+		for _, v := range []struct {
+			key string
+			v   float64
+		}{{"tol", r.Tol}, {"lower", r.Lower}, {"upper", r.Upper}} {
+			if math.IsNaN(v.v) || math.IsInf(v.v, 0) {
+				return fmt.Errorf("analysis.rake.%s %v: want a finite number", v.key, v.v)
+			}
+		}
+		if r.MaxIter > MaxRakeIter {
+			return fmt.Errorf("analysis.rake.max_iter %d: want at most %d (R's default is 10)", r.MaxIter, MaxRakeIter)
+		}
+	}
+	for _, c := range s.Charts {
+		if c.Ref != 0 && !(c.Ref > 0 && c.Ref < 1) {
+			return fmt.Errorf("chart %q: reference %v: want a proportion strictly between 0 and 1 (0.5 for half)", c.ID, c.Ref)
+		}
+	}
+	if s.Metadata.SampleSize < 0 {
+		return fmt.Errorf("metadata.sample_size %d: want a positive number, or leave it out", s.Metadata.SampleSize)
+	}
+	if s.Synth != nil && s.Synth.Rows > MaxSynthRows {
+		return fmt.Errorf("synth.rows %d: want at most %d", s.Synth.Rows, MaxSynthRows)
+	}
 	return nil
 }
