@@ -104,9 +104,13 @@ func (rd *Reader) buildDictionary(vars []rawVar, labelSets []rawLabels, docs [][
 			v.segments = nil
 			for k := 0; k < nseg; k++ {
 				seg := out[i+k].segments[0]
-				alloc, used := 255, 252
+				// Every segment but the last is a string of width 255
+				// holding 255 bytes of the value; the last has width
+				// w − 252·k and holds the remaining w − 255·k bytes (as
+				// GNU PSPP and SPSS write them).
+				alloc, used := 255, 255
 				if k == nseg-1 {
-					alloc, used = w-252*k, w-252*k
+					alloc, used = w-252*k, w-255*k
 				}
 				if out[i+k].Width != alloc && !(k == nseg-1 && (out[i+k].Width+7)/8 == (alloc+7)/8) {
 					return rd.errorf("very long string %s: segment %d has width %d, want %d", v.ShortName, k+1, out[i+k].Width, alloc)
@@ -151,7 +155,7 @@ func (rd *Reader) buildDictionary(vars []rawVar, labelSets []rawLabels, docs [][
 				if v.Numeric() {
 					val.Num = rd.number(raw[:])
 				} else {
-					val = Value{Str: trimString(rd.text(raw[:]))}
+					val = Value{Num: math.NaN(), Str: trimString(rd.text21(raw[:]))}
 				}
 				v.ValueLabels = append(v.ValueLabels, ValueLabel{Value: val, Label: rd.text(ls.labels[j])})
 			}
@@ -282,8 +286,9 @@ func (rd *Reader) longStringMissing(b []byte, out []Variable, byName map[string]
 	return nil
 }
 
-// text21 decodes a value or label of record 7.21. GNU PSPP 1.6 writes them
-// in UTF-8 whatever the file's encoding, so bytes that are valid UTF-8
+// text21 decodes a string value of a value label (records 3 and 7.21) or
+// a label of record 7.21. GNU PSPP 1.6 writes them in UTF-8 whatever the
+// file's encoding, so bytes that are valid UTF-8
 // with a multi-byte sequence are taken as UTF-8 (in windows-1252 text such
 // sequences, like "Ã¼", practically never occur).
 func (rd *Reader) text21(b []byte) string {

@@ -25,21 +25,33 @@ func (rd *Reader) readZHeader() error {
 	if f[0] != at || f[1] < rd.in.n {
 		return rd.errorf("zlib header offsets %d and %d do not match the file", f[0], f[1])
 	}
-	rd.zend = f[1]
+	if f[2] < 24 || f[2] > maxRecord {
+		return rd.errorf("zlib trailer of impossible length %d", f[2])
+	}
+	rd.zend, rd.ztrailer = f[1], f[2]
 	rd.src = &zsrc{rd: rd}
 	return nil
 }
 
 // zsrc is the concatenation of a .zsav file's zlib blocks.
 type zsrc struct {
-	rd *Reader
-	zr io.ReadCloser
+	rd      *Reader
+	zr      io.ReadCloser
+	trailer bool // the trailer has been read
 }
 
 func (z *zsrc) Read(p []byte) (int, error) {
 	for {
 		if z.zr == nil {
 			if z.rd.in.n >= z.rd.zend {
+				// The trailer must be there: a file cut after its last
+				// block is truncated all the same.
+				if !z.trailer {
+					z.trailer = true
+					if _, err := z.rd.bytes(int(z.rd.ztrailer), "the zlib trailer"); err != nil {
+						return 0, err
+					}
+				}
 				return 0, io.EOF
 			}
 			zr, err := zlib.NewReader(z.rd.in)
@@ -85,6 +97,9 @@ func (rd *Reader) Read(row []Value) error {
 		if !ok {
 			rd.eof = true
 			if u == 0 {
+				if rd.Dict.Cases >= 0 && rd.cases != rd.Dict.Cases {
+					return rd.errorf("the file ends after case %d, but its header announces %d cases", rd.cases, rd.Dict.Cases)
+				}
 				return io.EOF
 			}
 			return rd.errorf("the file ends inside case %d", rd.cases+1)

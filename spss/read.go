@@ -29,22 +29,23 @@ const (
 type Reader struct {
 	Dict Dictionary
 
-	in      *countReader
-	order   binary.ByteOrder
-	comp    int // 0 none, 1 bytecode, 2 zlib
-	bias    float64
-	sysmis  float64
-	units   int // 8-byte units per case
-	dec     *encoding.Decoder
-	raw     []byte // one case, units×8 bytes
-	cmds    [8]byte
-	ncmd    int // commands left in cmds
-	src     io.Reader
-	zend    int64 // zsav: offset of the trailer
-	eof     bool
-	cases   int
-	strBuf  []byte
-	numeric []bool
+	in       *countReader
+	order    binary.ByteOrder
+	comp     int // 0 none, 1 bytecode, 2 zlib
+	bias     float64
+	sysmis   float64
+	units    int // 8-byte units per case
+	dec      *encoding.Decoder
+	raw      []byte // one case, units×8 bytes
+	cmds     [8]byte
+	ncmd     int // commands left in cmds
+	src      io.Reader
+	zend     int64 // zsav: offset of the trailer
+	ztrailer int64 // zsav: length of the trailer
+	eof      bool
+	cases    int
+	strBuf   []byte
+	numeric  []bool
 
 	weightIndex int // 1-based dictionary index of the weight; 0: none
 }
@@ -135,8 +136,22 @@ func (rd *Reader) bytes(n int, what string) ([]byte, error) {
 	if n < 0 || n > maxRecord {
 		return nil, rd.errorf("%s has an impossible length %d", what, n)
 	}
-	b := make([]byte, n)
-	return b, rd.full(b, what)
+	if n <= 4096 {
+		b := make([]byte, n)
+		return b, rd.full(b, what)
+	}
+	// Large lengths come from the file: grow the buffer only as data
+	// arrives, so a bogus length in a short file costs nothing.
+	var buf bytes.Buffer
+	m, err := io.Copy(&buf, io.LimitReader(rd.in, int64(n)))
+
+	if err != nil {
+		return nil, err
+	}
+	if m < int64(n) {
+		return nil, rd.errorf("file ends inside %s", what)
+	}
+	return buf.Bytes(), nil
 }
 
 func (rd *Reader) readHeader() error {

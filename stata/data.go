@@ -139,6 +139,9 @@ func (rd *Reader) ReadValueLabels() (map[string][]ValueLabel, error) {
 				return nil, rd.errorf("file ends inside the value labels")
 			}
 			if string(b) == "</val" {
+				if err := rd.tag("</value_labels></stata_dta>"); err != nil {
+					return nil, err
+				}
 				return out, nil
 			}
 			if err := rd.tag("<lbl>"); err != nil {

@@ -136,8 +136,22 @@ func (rd *Reader) bytes(n int, what string) ([]byte, error) {
 	if n < 0 || n > maxLabel {
 		return nil, rd.errorf("%s has an impossible length %d", what, n)
 	}
-	b := make([]byte, n)
-	return b, rd.full(b, what)
+	if n <= 4096 {
+		b := make([]byte, n)
+		return b, rd.full(b, what)
+	}
+	// Large lengths come from the file: grow the buffer only as data
+	// arrives, so a bogus length in a short file costs nothing.
+	var buf bytes.Buffer
+	m, err := io.Copy(&buf, io.LimitReader(rd.in, int64(n)))
+	rd.off += m
+	if err != nil {
+		return nil, err
+	}
+	if m < int64(n) {
+		return nil, rd.errorf("file ends inside %s", what)
+	}
+	return buf.Bytes(), nil
 }
 
 func (rd *Reader) uint(size int, what string) (uint64, error) {
