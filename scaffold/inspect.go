@@ -26,6 +26,10 @@ import (
 // number (age in years, an id) and is ignored.
 const MaxCodes = 30
 
+// maxCodeLen is the longest value of a coded question; a column with a
+// longer value holds free text.
+const maxCodeLen = 60
+
 // maxIDs bounds the values kept to check that an id column is unique.
 const maxIDs = 1 << 20
 
@@ -56,7 +60,7 @@ type Column struct {
 	Codes  []Code // for a question: labelled and observed values, in order
 	Empty  int    // rows with an empty cell (system-missing, ".")
 
-	numeric, date, many, allPositive, idValue bool
+	numeric, date, many, allPositive, idValue, long bool
 	uniq                                      map[string]struct{}
 	unique                                    bool
 	index                                     map[string]int // value → index in Codes
@@ -143,6 +147,9 @@ func (c *Column) add(v string) {
 	if c.allPositive {
 		x, err := strconv.ParseFloat(v, 64)
 		c.allPositive = err == nil && x > 0 && !math.IsInf(x, 0)
+	}
+	if len(v) > maxCodeLen {
+		c.long = true
 	}
 	if !c.idValue && survey.LooksLikeIdentifierValue(v) {
 		c.idValue = true
@@ -382,6 +389,8 @@ func (d *Draft) classify() {
 			c.Role, c.Reason = Ignored, "holds e-mail or IP addresses"
 		case c.date:
 			c.Role, c.Reason = Ignored, "a date or time: not a code"
+		case c.long && len(c.labels) == 0:
+			c.Role, c.Reason = Ignored, fmt.Sprintf("free text (values longer than %d bytes)", maxCodeLen)
 		case c.many:
 			c.Role, c.Reason = Ignored, fmt.Sprintf("more than %d distinct values: free text, a number or an id, not a coded question", MaxCodes)
 		case c.Empty == d.Rows && len(c.labels) == 0:
