@@ -61,12 +61,12 @@ type Column struct {
 	Empty  int    // rows with an empty cell (system-missing, ".")
 
 	numeric, date, many, allPositive, idValue, long bool
-	uniq                                      map[string]struct{}
-	unique                                    bool
-	index                                     map[string]int // value → index in Codes
-	labels                                    map[string]string
-	missing                                   map[string]bool
-	inRange                                   func(float64) bool
+	uniq                                            map[string]struct{}
+	unique                                          bool
+	index                                           map[string]int // value → index in Codes
+	labels                                          map[string]string
+	missing                                         map[string]bool
+	inRange                                         func(float64) bool
 }
 
 // Draft is a respondent file as Inspect saw it.
