@@ -56,6 +56,9 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf("%s: not a regular file", src)
 	}
+	if st.Size() > maxInitInput {
+		return fmt.Errorf("%s: %d bytes, more than the %d bytes init reads", src, st.Size(), int64(maxInitInput))
+	}
 	d, err := scaffold.Inspect(io.LimitReader(f, maxInitInput), src, *enc)
 	if err != nil {
 		return err
