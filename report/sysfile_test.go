@@ -22,7 +22,7 @@ func TestSystemFileResults(t *testing.T) {
 		files []string
 	}{
 		{"../data/noyb-de-2025/study.yaml", []string{"noyb.sav", "noyb.zsav", "noyb.dta"}},
-		{"../survey/testdata/sysfile/hard.yaml", []string{"hard.sav", "hard.zsav", "hard_unc.sav", "hard_1252.sav", "hard.dta", "hard_114.dta"}},
+		{"../survey/testdata/sysfile/hard.yaml", []string{"hard.sav", "hard.zsav", "hard_unc.sav", "hard_1252.sav", "hard.dta", "hard_117.dta", "hard_114.dta", "hard_113.dta", "hard_haven.sav", "hard_haven.zsav"}},
 	}
 	files := func(t *testing.T, s *survey.Study) map[string][]byte {
 		t.Helper()

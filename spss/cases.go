@@ -97,6 +97,13 @@ func (rd *Reader) Read(row []Value) error {
 		if !ok {
 			rd.eof = true
 			if u == 0 {
+				if z, ok := rd.src.(*zsrc); ok {
+					// Data may end (bytecode 252) before the last block
+					// does: read on to the trailer, which must be there.
+					if _, err := io.Copy(io.Discard, z); err != nil {
+						return err
+					}
+				}
 				if rd.Dict.Cases >= 0 && rd.cases != rd.Dict.Cases {
 					return rd.errorf("the file ends after case %d, but its header announces %d cases", rd.cases, rd.Dict.Cases)
 				}

@@ -34,9 +34,12 @@ func readAll(t testing.TB, b []byte) (*Reader, [][]Value, error) {
 
 func TestDictionary(t *testing.T) {
 	for _, tt := range []struct {
-		file, encoding string
+		file, encoding, weight string
 	}{
-		{"hard.sav", "UTF-8"}, {"hard.zsav", "UTF-8"}, {"hard_unc.sav", "UTF-8"}, {"hard_1252.sav", "windows-1252"},
+		{"hard.sav", "UTF-8", "gewicht"}, {"hard.zsav", "UTF-8", "gewicht"}, {"hard_unc.sav", "UTF-8", "gewicht"},
+		{"hard_1252.sav", "windows-1252", "gewicht"},
+		// written by ReadStat (R haven), which records no weight
+		{"hard_haven.sav", "UTF-8", ""}, {"hard_haven.zsav", "UTF-8", ""},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			b, err := os.ReadFile(fixtures + tt.file)
@@ -48,8 +51,8 @@ func TestDictionary(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := rd.Dict
-			if d.Encoding != tt.encoding || d.Weight != "gewicht" || len(rows) != 5 {
-				t.Errorf("encoding %q, weight %q, %d cases; want %q, gewicht, 5", d.Encoding, d.Weight, len(rows), tt.encoding)
+			if d.Encoding != tt.encoding || d.Weight != tt.weight || len(rows) != 5 {
+				t.Errorf("encoding %q, weight %q, %d cases; want %q, %q, 5", d.Encoding, d.Weight, len(rows), tt.encoding, tt.weight)
 			}
 			var names []string
 			for _, v := range d.Variables {
@@ -118,7 +121,7 @@ func TestFormatNumber(t *testing.T) {
 // TestTruncated reads every prefix of a file: each must fail with
 // ErrFormat (or end cleanly between cases), never panic.
 func TestTruncated(t *testing.T) {
-	for _, file := range []string{"hard.sav", "hard.zsav", "hard_unc.sav"} {
+	for _, file := range []string{"hard.sav", "hard.zsav", "hard_unc.sav", "hard_haven.zsav"} {
 		b, err := os.ReadFile(fixtures + file)
 		if err != nil {
 			t.Fatal(err)

@@ -28,7 +28,11 @@ func TestSystemFileAsCSV(t *testing.T) {
 		{file: "hard_unc.sav", csv: "hard.csv"},
 		{file: "hard_1252.sav", csv: "hard.csv"},
 		{file: "hard.dta", csv: "hard.csv", replace: map[string]string{"frage_eins_lang=9": ".a"}},
+		{file: "hard_117.dta", csv: "hard.csv", replace: map[string]string{"frage_eins_lang=9": ".a"}},
 		{file: "hard_114.dta", csv: "hard.csv", drop: []string{"note"}, replace: map[string]string{"frage_eins_lang=9": ".a"}},
+		{file: "hard_113.dta", csv: "hard.csv", drop: []string{"note"}, replace: map[string]string{"frage_eins_lang=9": ".a"}},
+		{file: "hard_haven.sav", csv: "hard.csv"},
+		{file: "hard_haven.zsav", csv: "hard.csv"},
 		{file: "noyb.sav", csv: "../../../data/noyb-de-2025/responses.csv"},
 		{file: "noyb.zsav", csv: "../../../data/noyb-de-2025/responses.csv"},
 		{file: "noyb.dta", csv: "../../../data/noyb-de-2025/responses.csv"},
@@ -139,7 +143,8 @@ func TestSystemFileScan(t *testing.T) {
 		file  string
 	}{
 		{hard, "hard.sav"}, {hard, "hard.zsav"}, {hard, "hard_unc.sav"}, {hard, "hard_1252.sav"},
-		{hard, "hard.dta"}, {hard, "hard_114.dta"},
+		{hard, "hard.dta"}, {hard, "hard_117.dta"}, {hard, "hard_114.dta"}, {hard, "hard_113.dta"},
+		{hard, "hard_haven.sav"}, {hard, "hard_haven.zsav"},
 		{noyb, "noyb.sav"}, {noyb, "noyb.zsav"}, {noyb, "noyb.dta"},
 	}
 	for _, tt := range tests {
@@ -224,7 +229,7 @@ func TestSystemFileUserMissing(t *testing.T) {
 	for i := range s.Questions {
 		s.Questions[i].Missing = nil
 	}
-	for _, file := range []string{"hard.sav", "hard.zsav", "hard_1252.sav"} {
+	for _, file := range []string{"hard.sav", "hard.zsav", "hard_1252.sav", "hard_haven.sav", "hard_haven.zsav"} {
 		got, err := scanAll(t, &s, filepath.Join("testdata/sysfile", file))
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
@@ -236,7 +241,7 @@ func TestSystemFileUserMissing(t *testing.T) {
 	// Stata's extended missing values: q1's 9 is .a in the .dta files.
 	s.Questions[1].Missing = hard.Questions[1].Missing
 	s.Questions[2].Missing = hard.Questions[2].Missing
-	for _, file := range []string{"hard.dta", "hard_114.dta"} {
+	for _, file := range []string{"hard.dta", "hard_117.dta", "hard_114.dta", "hard_113.dta"} {
 		got, err := scanAll(t, &s, filepath.Join("testdata/sysfile", file))
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)

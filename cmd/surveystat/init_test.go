@@ -15,7 +15,7 @@ import (
 // `surveystat init`, checks that it is refused while its todo list is
 // there, and analyses it once accept_todo: true is added.
 func TestInitThenReport(t *testing.T) {
-	for _, file := range []string{"hard.csv", "hard.sav", "hard.zsav", "hard_1252.sav", "hard.dta", "hard_114.dta", "noyb.sav", "noyb.dta"} {
+	for _, file := range []string{"hard.csv", "hard.sav", "hard.zsav", "hard_1252.sav", "hard.dta", "hard_117.dta", "hard_114.dta", "hard_113.dta", "hard_haven.sav", "hard_haven.zsav", "noyb.sav", "noyb.dta"} {
 		t.Run(file, func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "study.yaml")
