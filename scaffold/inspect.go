@@ -391,6 +391,8 @@ func (d *Draft) classify() {
 			c.Role, c.Reason = Ignored, "a date or time: not a code"
 		case c.long && len(c.labels) == 0:
 			c.Role, c.Reason = Ignored, fmt.Sprintf("free text (values longer than %d bytes)", maxCodeLen)
+		case len(c.labels) == 0 && c.singleText():
+			c.Role, c.Reason = Ignored, "text without value labels, with a value only one row has: possibly free text (declare it as a question by hand if it is coded)"
 		case c.many:
 			c.Role, c.Reason = Ignored, fmt.Sprintf("more than %d distinct values: free text, a number or an id, not a coded question", MaxCodes)
 		case c.Empty == d.Rows && len(c.labels) == 0:
@@ -437,4 +439,19 @@ func (c *Column) complete() {
 		}
 		return c.Codes[a].Value < c.Codes[b].Value
 	})
+}
+
+// singleText reports whether the column has a non-numeric value that only
+// one row has. Such a value may be free text that identifies someone, so
+// the draft does not copy it into the study file.
+func (c *Column) singleText() bool {
+	for _, code := range c.Codes {
+		if code.Count != 1 {
+			continue
+		}
+		if _, err := strconv.ParseFloat(code.Value, 64); err != nil {
+			return true
+		}
+	}
+	return false
 }
