@@ -330,6 +330,9 @@ var firstSeenLine = regexp.MustCompile(`first seen on line (\d+)`)
 func toCases(err error, name string) error {
 	fix := func(pe *ParseError) *ParseError {
 		c := *pe
+		if errors.Is(c.Err, ErrNoRows) {
+			c.Line, c.Expect = 0, "at least one case"
+		}
 		if c.Line > 1 {
 			c.File = fmt.Sprintf("%s: case %d", name, c.Line-1)
 		}

@@ -181,6 +181,8 @@ func TestSystemFileErrors(t *testing.T) {
 			`hard.sav: case 2: column "frage_eins_lang": value "2": unknown code (expected one of 1 = yes, 9 = missing, or an empty cell)`},
 		{"range not in codebook", "hard.sav", func(s *Study) { s.Questions[1].Missing = nil; s.Questions[1].Categories = nil },
 			`hard.sav: case 1: column "q2": value "1.5": unknown code (expected one of 7 thru 9 = missing, or an empty cell)`},
+		{"no cases", "hard_empty.sav", func(s *Study) {},
+			`hard_empty.sav: no respondent rows (expected at least one case)`},
 		{"weight not used", "hard.sav", func(s *Study) { s.Data.Weight = "" },
 			`hard.sav: the file is weighted by its variable "gewicht", which the study file does not use (expected data.weight: gewicht, or gewicht listed under data.ignore to analyse the data unweighted)`},
 		{"missing variable", "hard.dta", func(s *Study) { s.Questions[0].Column = "nope" },
