@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -77,7 +78,10 @@ func (rd *Reader) Read(row []Value) error {
 			if x := math.Float32frombits(bits); bits&0x7fffffff >= 0x7f000000 && bits>>31 == 0 {
 				val.Missing = missingLetter(int(bits-0x7f000000) >> 11)
 			} else {
-				val.Num = float64(x)
+				// The float64 nearest to the shortest decimal that reads
+				// back as this float32: 0.1, not 0.10000000149011612, as
+				// Stata shows and exports it.
+				val.Num, _ = strconv.ParseFloat(strconv.FormatFloat(float64(x), 'g', -1, 32), 64)
 			}
 		case tDouble:
 			bits := rd.order.Uint64(b)
