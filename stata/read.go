@@ -226,6 +226,11 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	if err := rd.setEncoding(enc); err != nil {
 		return nil, err
 	}
+	if len(rd.Variables) == 0 {
+		// Observations of no bytes: nothing to read, and a count of them
+		// that the file could not back.
+		return nil, rd.errorf("the file has no variables")
+	}
 	size := 0
 	for i := range rd.Variables {
 		rd.offsets = append(rd.offsets, size)
