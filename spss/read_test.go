@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"testing"
 )
@@ -158,4 +159,24 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		readAll(t, b)
 	})
+}
+
+// TestMutations reads thousands of copies of the fixtures with bytes
+// overwritten at random (a fixed seed): every read must end, with data or
+// an error, and never panic.
+func TestMutations(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, file := range []string{"hard.sav", "hard.zsav", "hard_unc.sav", "hard_haven.zsav"} {
+		orig, err := os.ReadFile(fixtures + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 1500 {
+			b := bytes.Clone(orig)
+			for range 1 + rng.IntN(4) {
+				b[rng.IntN(len(b))] = byte(rng.IntN(256))
+			}
+			readAll(t, b)
+		}
+	}
 }
