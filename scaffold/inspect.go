@@ -60,13 +60,13 @@ type Column struct {
 	Codes  []Code // for a question: labelled and observed values, in order
 	Empty  int    // rows with an empty cell (system-missing, ".")
 
-	numeric, date, many, allPositive, idValue, long bool
-	uniq                                            map[string]struct{}
-	unique                                          bool
-	index                                           map[string]int // value → index in Codes
-	labels                                          map[string]string
-	missing                                         map[string]bool
-	inRange                                         func(float64) bool
+	numeric, date, duration, many, allPositive, idValue, long bool
+	uniq                                                      map[string]struct{}
+	unique                                                    bool
+	index                                                     map[string]int // value → index in Codes
+	labels                                                    map[string]string
+	missing                                                   map[string]bool
+	inRange                                                   func(float64) bool
 }
 
 // Draft is a respondent file as Inspect saw it.
@@ -245,6 +245,7 @@ func (d *Draft) readSPSS(br *bufio.Reader, encoding string) error {
 	for i, v := range rd.Dict.Variables {
 		c := newColumn(v.Name, v.Label, v.Numeric(), i == 0 || idName.MatchString(v.Name))
 		c.date = v.Numeric() && v.Format.IsDate()
+		c.duration = v.Numeric() && v.Format.IsDuration()
 		for _, l := range v.ValueLabels {
 			c.labels[spssCode(v, l.Value)] = l.Label
 		}
@@ -389,6 +390,8 @@ func (d *Draft) classify() {
 			c.Role, c.Reason = Ignored, "holds e-mail or IP addresses"
 		case c.date:
 			c.Role, c.Reason = Ignored, "a date or time: not a code"
+		case c.duration:
+			c.Role, c.Reason = Ignored, "a duration: not a code"
 		case c.long && len(c.labels) == 0:
 			c.Role, c.Reason = Ignored, fmt.Sprintf("free text (values longer than %d bytes)", maxCodeLen)
 		case len(c.labels) == 0 && c.singleText():

@@ -28,20 +28,26 @@ type Format struct {
 	Type, Width, Decimals int
 }
 
-// IsDate reports whether the format shows a date, time or date-time
-// (DATE, TIME, DATETIME, ADATE, JDATE, DTIME, WKDAY, MONTH, MOYR, QYR,
-// WKYR, EDATE, SDATE, YMDHMS, MTIME): values of such variables are seconds
-// since 14 October 1582 (or durations), not codes.
+// IsDate reports whether the format shows a calendar date or date and
+// time (DATE, DATETIME, ADATE, JDATE, MOYR, QYR, WKYR, EDATE, SDATE,
+// YMDHMS): the values are seconds since 14 October 1582, not codes.
+// WKDAY and MONTH values are day and month numbers (1–7, 1–12), which can
+// be codes, and are not dates here.
 func (f Format) IsDate() bool {
 	switch f.Type {
-	case 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 38, 39, 40, 41, 85, 86:
+	case 20, 22, 23, 24, 28, 29, 30, 38, 39, 86:
 		return true
 	}
 	return false
 }
 
-// HasTime reports whether a date format also shows the time of day.
-func (f Format) HasTime() bool { return f.Type == 22 || f.Type == 41 || f.Type == 85 }
+// IsDuration reports whether the format shows a time interval (TIME,
+// DTIME, MTIME): the values are seconds, not codes.
+func (f Format) IsDuration() bool { return f.Type == 21 || f.Type == 25 || f.Type == 85 }
+
+// HasTime reports whether a date format also shows the time of day
+// (DATETIME, YMDHMS).
+func (f Format) HasTime() bool { return f.Type == 22 || f.Type == 86 }
 
 // ValueLabel labels one value of a variable.
 type ValueLabel struct {

@@ -180,3 +180,29 @@ func TestMutations(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatKinds(t *testing.T) {
+	for _, tt := range []struct {
+		typ                      int
+		date, duration, withTime bool
+	}{
+		{5, false, false, false},  // F
+		{1, false, false, false},  // A
+		{20, true, false, false},  // DATE
+		{22, true, false, true},   // DATETIME
+		{39, true, false, false},  // SDATE
+		{86, true, false, true},   // YMDHMS
+		{21, false, true, false},  // TIME
+		{85, false, true, false},  // MTIME
+		{26, false, false, false}, // WKDAY: day numbers, may be codes
+		{27, false, false, false}, // MONTH
+	} {
+		f := Format{Type: tt.typ}
+		if f.IsDate() != tt.date || f.IsDuration() != tt.duration || f.HasTime() != tt.withTime {
+			t.Errorf("format type %d: date %v, duration %v, time %v", tt.typ, f.IsDate(), f.IsDuration(), f.HasTime())
+		}
+	}
+	if got := DateString(13955068800+3661, true); got != "2025-01-01 01:01:01" {
+		t.Errorf("DateString = %q", got)
+	}
+}
