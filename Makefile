@@ -3,7 +3,7 @@ GO      ?= go
 STUDIES := $(wildcard data/*/study.yaml)
 BIN     := bin/surveystat
 
-.PHONY: all build report verify browser-test test vet synth conformance-refs bench fuzz clean
+.PHONY: all build report verify browser-test test vet synth conformance-refs fixtures bench fuzz clean
 
 all: test report
 
@@ -42,6 +42,11 @@ conformance-refs:
 	bash scripts/conformance/generate.sh
 	bash scripts/design/generate.sh
 
+## fixtures: regenerate the SPSS/Stata fixtures in survey/testdata/sysfile with GNU PSPP and R
+## haven (scripts/fixtures/generate.sh); installs Debian's pspp and r-cran-haven when missing
+fixtures:
+	sh scripts/fixtures/generate.sh
+
 ## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
 ## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)
 bench:
@@ -53,6 +58,8 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./spss -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./stata -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out

@@ -7,4 +7,10 @@
 // against the codebook and decodes it to category indices, so that later
 // stages never see raw codes. Errors locate the fault as encoding/csv does:
 // file, line, column and value, plus what was expected.
+//
+// A respondent file may also be an SPSS (.sav, .zsav) or Stata (.dta)
+// file, recognised by its first bytes (SystemFileKind): Scan and ScanCells
+// convert its cases, as they are read, to the rows of its CSV export and
+// read those (sysfile.go), so that validation and results are the same;
+// errors then name the case instead of the line.
 package survey

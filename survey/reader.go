@@ -594,11 +594,7 @@ const MaxErrors = 50
 // the calling goroutine only. A file with quoted fields is read
 // sequentially from the first row that has a quote.
 func Scan(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
-	rd, err := NewReader(r, s, name)
-	if err != nil {
-		return err
-	}
-	return rd.scan(false, fn)
+	return scanAny(r, s, name, false, fn) // CSV, or a system file: sysfile.go
 }
 
 // ScanCells is Scan for callers that only count respondents, such as
@@ -612,11 +608,7 @@ func Scan(r io.Reader, s *Study, name string, fn func(*Respondent) error) error 
 // respondents fn sees have no ID; their Line is that of the first row of
 // the combination, for messages.
 func ScanCells(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
-	rd, err := NewReader(r, s, name)
-	if err != nil {
-		return err
-	}
-	return rd.scan(true, fn)
+	return scanAny(r, s, name, true, fn)
 }
 
 // scanSeq reads the remaining rows with the csv reader, after the problems

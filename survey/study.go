@@ -39,6 +39,12 @@ type Study struct {
 	Theme     *ThemeSpec   `yaml:"theme"`
 	Synth     *Synth       `yaml:"synth"`
 
+	// Todo lists what a person must still fill in, as written by
+	// surveystat init; a study with items left is refused unless
+	// AcceptTodo is set (see todo.go).
+	Todo       []string `yaml:"todo"`
+	AcceptTodo bool     `yaml:"accept_todo"`
+
 	// Path is the study file as given to Load; Dir is its directory, to
 	// which the data and published paths are relative.
 	Path string `yaml:"-"`
@@ -272,6 +278,9 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 func (s *Study) validate() error {
 	if !idPattern.MatchString(s.ID) {
 		return fmt.Errorf("id %q: want lower-case letters, digits, '-' and '_'", s.ID)
+	}
+	if err := s.checkTodo(); err != nil {
+		return err
 	}
 	if err := s.validateStatus(); err != nil {
 		return err

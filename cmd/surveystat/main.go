@@ -6,6 +6,7 @@
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
 //	surveystat plot [--lang L] [--format F] [--preset P] [--out DIR] STUDY.yaml
 //	surveystat verify REPORT-DIR               re-run a report and compare every file
+//	surveystat init [--out study.yaml] [--lang L] [--force] FILE  draft a study file from a .csv/.sav/.dta
 //	surveystat synth [--out FILE] [--force] STUDY.yaml   generate a study's synthetic respondent file
 //	surveystat ci [--method M] [--level L] [--alternative A] [--json] X N
 //	surveystat diff [--method newcombe|paired] [--level L] [--json] X1 N1 X2 N2
@@ -41,6 +42,7 @@ func commands() []command {
 		{"report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
 		{"plot", plotArgs, "draw the study's charts in chosen languages, formats and sizes", runPlot},
 		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
+		{"init", initArgs, "draft a study file from a respondent file (.csv, .sav, .zsav, .dta), with a todo list of what to fill in", runInit},
 		{"synth", synthArgs, "generate the synthetic respondent file of a study marked data_status: synthetic; refuses to replace a file it did not write", runSynth},
 		{"ci", ciArgs, "confidence interval for one share: X of N", runCI},
 		{"diff", diffArgs, "confidence interval for the difference of two shares", runDiff},
