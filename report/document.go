@@ -15,6 +15,7 @@ import (
 // it is formatted.
 type document struct {
 	Lang        string
+	Paper       string // CSS @page size: "A4" or "letter"
 	Title       string
 	Notice      string // the data-status banner; "" for respondent data
 	NoticeClass string // the data status, as a CSS class of the banner
@@ -75,7 +76,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	s := r.Study
 	lang := ms.lang
 	lvl := levelText(s.Analysis.Level, lang)
-	d := &document{Lang: lang, Title: s.Title.Get(lang), Charts: charts, T: ms.T}
+	d := &document{Lang: lang, Paper: "A4", Title: s.Title.Get(lang), Charts: charts, T: ms.T}
 	d.Notice, d.NoticeClass = statusNotice(s, ms), string(s.Status)
 	ciText := func(e analysis.Estimate) string {
 		return ms.T("ci", "level", levelText(e.Level, lang), "range", percentRange(e.Lower, e.Upper, 1, lang))
