@@ -78,6 +78,15 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	lvl := levelText(s.Analysis.Level, lang)
 	d := &document{Lang: lang, Paper: "A4", Title: s.Title.Get(lang), Charts: charts, T: ms.T}
 	d.Notice, d.NoticeClass = statusNotice(s, ms), string(s.Status)
+	labelOf := func(id string) string {
+		if q := s.Question(id); q != nil {
+			return q.Label.Get(lang)
+		}
+		if dv := s.DerivedByID(id); dv != nil {
+			return dv.Label.Get(lang)
+		}
+		return id
+	}
 	ciText := func(e analysis.Estimate) string {
 		return ms.T("ci", "level", levelText(e.Level, lang), "range", percentRange(e.Lower, e.Upper, 1, lang))
 	}
@@ -110,7 +119,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	for _, c := range r.Claims {
 		claimEsts = append(claimEsts, c.Estimate)
 	}
-	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", methodsOf(claimEsts, lang))
+	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", methodsOf(claimEsts, ms, labelOf))
 	d.Claims.Header = []string{ms.T("col_claim"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_bound", "level", lvl), ms.T("col_p"), ms.T("col_verdict")}
 	for _, c := range r.Claims {
 		clvl := levelText(c.Level, lang)
@@ -231,6 +240,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 
 	d.AccIntro = ms.T("accounting_intro", "rows", Count(float64(r.Rows), lang))
+	if s.Metadata.SampleSizeAssumed {
+		d.AccIntro += " " + ms.T("accounting_assumed")
+	}
 	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored")}
 	for _, a := range r.Accounting {
 		d.Accounting.Rows = append(d.Accounting.Rows, []string{
@@ -246,9 +258,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			overall = append(overall, e)
 		}
 	}
-	d.Methods = ms.T("methods_text", "level", lvl, "method", methodsOf(overall, lang))
+	d.Methods = ms.T("methods_text", "level", lvl, "method", methodsOf(overall, ms, labelOf))
 	if s.HasDesign() {
-		d.Methods = ms.T("methods_design", "level", lvl, "method", methodsOf(overall, lang))
+		d.Methods = ms.T("methods_design", "level", lvl, "method", methodsOf(overall, ms, labelOf))
 	}
 	d.Methods = statusNote(s, ms, "methods_status") + " " + d.Methods
 	if s.Metadata.SampleSizeAssumed {
@@ -296,6 +308,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	if len(r.Independence) > 0 {
 		d.IndepIntro = ms.T("independence_intro", "k", strconv.Itoa(len(r.Independence)))
+		if len(r.Independence) == 1 {
+			d.IndepIntro = ms.T("independence_intro_one")
+		}
 		d.Indep.Header = []string{ms.T("col_question"), ms.T("col_by"), ms.T("col_f"), ms.T("col_df"), ms.T("col_p"), ms.T("col_p_holm"), ms.T("col_p_bh")}
 		for _, it := range r.Independence {
 			q, g := s.Question(it.Question), s.Question(it.By)
@@ -364,7 +379,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	switch s.Status {
 	case survey.StatusSynthetic:
-		d.Limits = append(d.Limits, ms.T("synthetic_limitation"))
+		if len(r.Published) > 0 {
+			d.Limits = append(d.Limits, ms.T("synthetic_limitation"))
+		} else {
+			d.Limits = append(d.Limits, ms.T("synthetic_limitation_nopub"))
+		}
 	case survey.StatusReconstructed:
 		d.Limits = append(d.Limits, ms.T("reconstructed_limitation"))
 	}

@@ -47,7 +47,15 @@ func nAssumed(s *survey.Study, e analysis.Estimate) bool {
 func (r *Result) baseOf(e analysis.Estimate, lang string) baseWords {
 	s := r.Study
 	b := baseWords{N: e.Base, Desc: itemBaseDesc(s, e.Question, lang), Assumed: nAssumed(s, e)}
-	if e.Subgroup != "" || s.Question(e.Question) == nil {
+	if e.Subgroup != "" {
+		return b
+	}
+	if d := s.DerivedByID(e.Question); d != nil && s.Question(e.Question) == nil {
+		// A derived estimate without a base is among all rows read; those
+		// left out had no valid answer to a question the event needs.
+		if d.Base == nil || strings.TrimSpace(d.Base.When) == "" {
+			b.InBase = float64(r.Rows)
+		}
 		return b
 	}
 	for _, a := range r.Accounting {
@@ -123,27 +131,42 @@ func (b baseWords) chartPhrase(ms *messages) string {
 		}
 		return ms.T("chart_base_valid", args...)
 	}
-	if b.Desc == "" {
+	switch {
+	case b.Desc != "":
+		return ms.T("chart_base_desc", args...)
+	case b.InBase > 0:
 		return ms.T("chart_base_all", args...)
 	}
-	return ms.T("chart_base_desc", args...)
+	return ms.T("chart_base_everyone", args...)
 }
 
 // methodName is the display name of an estimate's interval method.
 func methodName(method, lang string) string { return figures.MethodName(method, lang) }
 
 // methodsOf lists the interval methods of the given estimates in words,
-// each once, in the order they first appear: "Wilson score" or
-// "Wilson score; Clopper–Pearson, exact".
-func methodsOf(ests []analysis.Estimate, lang string) string {
+// each once, in the order they first appear: "Wilson score", or with
+// several methods each with what it was used for, labelled by label:
+// "Wilson score for Age, Cycles to work; Jeffreys for Main reason".
+func methodsOf(ests []analysis.Estimate, ms *messages, label func(id string) string) string {
 	var names []string
+	used := map[string][]string{}
 	for _, e := range ests {
-		n := methodName(e.Method, lang)
+		n := methodName(e.Method, ms.lang)
 		if !containsString(names, n) {
 			names = append(names, n)
 		}
+		if l := label(e.Question); !containsString(used[n], l) {
+			used[n] = append(used[n], l)
+		}
 	}
-	return strings.Join(names, "; ")
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = ms.T("methods_list_item", "method", n, "items", strings.Join(used[n], ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func containsString(list []string, s string) bool {
