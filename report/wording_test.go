@@ -51,7 +51,7 @@ func TestBasePhrases(t *testing.T) {
 			"270 of 300 respondents with a valid answer (30 don't know or no answer not counted)",
 			"Base: 270 respondents with a valid answer (of 300)"},
 		{baseWords{N: 300, InBase: 300}, "en", "all 300 respondents", "Base: all 300 respondents"},
-		{baseWords{N: 1009}, "en", "1,009 respondents", "Base: all 1,009 respondents"},
+		{baseWords{N: 1009}, "en", "1,009 respondents", "Base: 1,009 respondents"}, // not known to be all
 		{baseWords{N: 750, InBase: 750, Desc: "respondents who knew of the plans"}, "en",
 			"750 respondents who knew of the plans", "Base: 750 respondents who knew of the plans"},
 		{baseWords{N: 1000, InBase: 1000, Assumed: true}, "en", "all 1,000 (assumed) respondents", "Base: all 1,000 (assumed) respondents"},
