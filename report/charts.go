@@ -467,9 +467,15 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	}
 	if kind == figures.Funnel && len(ests) > 0 {
 		// The first step is everyone in the base: 100 %.
-		all := figures.Bar{Label: ms.T("funnel_all"), Estimate: 1, Lower: 1, Upper: 1, N: ests[0].Base, NAssumed: nAssumed(s, ests[0])}
-		if desc := itemBaseDesc(s, items[0].Question, lang); desc != "" {
-			all.Label = ms.T("funnel_all_desc", "base", desc)
+		b := r.baseOf(ests[0], lang)
+		all := figures.Bar{Label: ms.T("funnel_all"), Estimate: 1, Lower: 1, Upper: 1, N: ests[0].Base, NAssumed: b.Assumed}
+		switch valid := b.excluded() > 0; {
+		case b.Desc != "" && valid:
+			all.Label = ms.T("funnel_desc_valid", "base", b.Desc)
+		case b.Desc != "":
+			all.Label = ms.T("funnel_all_desc", "base", b.Desc)
+		case valid:
+			all.Label = ms.T("funnel_valid")
 		}
 		c.Bars = append([]figures.Bar{all}, c.Bars...)
 		c.ShowN = false

@@ -359,11 +359,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	var noWording []string
 	for _, q := range s.Questions {
 		if q.Wording.Get(lang) == "" && !slices.Contains(s.Subgroups, q.ID) {
-			noWording = append(noWording, q.ID)
+			noWording = append(noWording, q.Label.Get(lang))
 		}
 	}
 	if len(noWording) > 0 {
-		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, ", ")), Missing: true})
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; ")), Missing: true})
 	} else {
 		add("d_wording", ms.T("wording_all"))
 	}
@@ -376,6 +376,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	if missing > 0 {
 		d.Missing = ms.T("missing_warning", "n", strconv.Itoa(missing))
+		if missing == 1 {
+			d.Missing = ms.T("missing_warning_one")
+		}
 	}
 	switch s.Status {
 	case survey.StatusSynthetic:
