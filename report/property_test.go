@@ -185,7 +185,7 @@ func checkNamed(t *testing.T, r *Result, lang string, rows map[string]csvRow, ov
 	}
 	nText := func(row csvRow) string {
 		n := Count(f(row, "base"), lang)
-		if s.Metadata.SampleSizeAssumed {
+		if row["n_assumed"] == "true" {
 			n = ms.T("n_assumed", "n", n)
 		}
 		return n

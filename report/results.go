@@ -32,6 +32,9 @@ type ResultRow struct {
 	Deff          Number `csv:"deff" json:"deff"`
 	NEff          Number `csv:"n_eff" json:"n_eff"`
 	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
+	// NAssumed marks base (and count) as following from an assumed
+	// sample size rather than counted respondents.
+	NAssumed bool `csv:"n_assumed" json:"n_assumed"`
 }
 
 // Number is a float written in the shortest form that reads back to the
@@ -89,7 +92,7 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Base: Number(e.Base), Count: Number(e.Count), Share: Number(e.Share),
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
-			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed,
+			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed, NAssumed: e.NAssumed,
 		}
 	}
 	return rows
