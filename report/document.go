@@ -130,7 +130,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		b := r.baseOf(c.Estimate, lang)
 		p := pValue(c.PValue, lang)
 		d.Claims.Rows = append(d.Claims.Rows, []string{
-			c.Claim.Text.Get(lang), claimBase(s, c.Claim, lang), b.count(ms), Percent(c.Estimate.Share, 1, lang),
+			c.Claim.Text.Get(lang), b.column(ms), b.count(ms), Percent(c.Estimate.Share, 1, lang),
 			Percent(c.Bound, 1, lang), p, verdict,
 		})
 		d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence", "claim", c.Claim.Text.Get(lang),
@@ -205,7 +205,8 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if e.Suppressed {
 			shown = []string{suppressed(e), ""}
 		}
-		d.Derived.Rows = append(d.Derived.Rows, append([]string{dv.Label.Get(lang), dv.BaseDescription(lang), r.baseOf(e, lang).count(ms)}, shown...))
+		b := r.baseOf(e, lang)
+		d.Derived.Rows = append(d.Derived.Rows, append([]string{dv.Label.Get(lang), b.column(ms), b.count(ms)}, shown...))
 	}
 
 	d.ByIntro = ms.T("by_subgroup_intro")
@@ -419,20 +420,6 @@ func itemLabel(s *survey.Study, it survey.Item, lang string) string {
 // question's category.
 func isDerived(s *survey.Study, it survey.Item) bool {
 	return s.Question(it.Question) == nil && s.DerivedByID(it.Question) != nil
-}
-
-// claimBase describes the base of a claim's estimate in words.
-func claimBase(s *survey.Study, c survey.Claim, lang string) string {
-	q, cat := c.Target()
-	if cat == "" {
-		if d := s.DerivedByID(q); d != nil {
-			return d.BaseDescription(lang)
-		}
-	}
-	if qq := s.Question(q); qq != nil {
-		return qq.BaseDescription(lang)
-	}
-	return ""
 }
 
 // pValue formats a p-value with three significant digits, and very small

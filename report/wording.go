@@ -120,6 +120,23 @@ func (b baseWords) phrase(ms *messages) string {
 	return ms.T("base_desc", args...)
 }
 
+// column is the base in a table's base column, beside a column of n:
+// "respondents who knew of the plans", "respondents with a valid answer".
+func (b baseWords) column(ms *messages) string {
+	valid := b.excluded() > 0
+	switch {
+	case b.Desc != "" && valid:
+		return ms.T("col_base_desc_valid", "base", b.Desc)
+	case b.Desc != "":
+		return b.Desc
+	case valid:
+		return ms.T("col_base_valid")
+	case b.InBase > 0:
+		return ms.T("col_base_all")
+	}
+	return ms.T("col_base_everyone")
+}
+
 // chartPhrase is the shorter base of a chart footer: "270 respondents with
 // a valid answer (of 300)".
 func (b baseWords) chartPhrase(ms *messages) string {
