@@ -2,8 +2,11 @@ package report
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/surveystat/surveystat/survey"
 )
 
 func TestLongDate(t *testing.T) {
@@ -98,5 +101,28 @@ func TestPaperSize(t *testing.T) {
 	}
 	if _, err := paperSize("legal"); err == nil {
 		t.Error("paper legal accepted")
+	}
+}
+
+func TestPaperInHTML(t *testing.T) {
+	s, err := survey.Load(filepath.Join("testdata", "studies", "synthetic", "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := loadMessages("en")
+	for _, paper := range []string{"A4", "letter"} {
+		d := buildDocument(r, ms, nil)
+		d.Paper = paper
+		html, err := renderHTML(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(html), "@page { size: "+paper+";") {
+			t.Errorf("index.html for %s has no @page size %s", paper, paper)
+		}
 	}
 }
