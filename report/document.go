@@ -93,7 +93,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	suppressed := func(e analysis.Estimate) string {
 		return ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang))
 	}
-	items, _ := (&survey.ChartSpec{Items: s.Headlines}).ParsedItems(s)
+	items, _ := s.ParseItems(s.Headlines) // checked when the study was loaded
 	for _, it := range items {
 		e, ok := r.Overall(it.Question, it.Category)
 		if !ok || e.Suppressed {

@@ -356,8 +356,8 @@ func (s *Study) validate() error {
 			return fmt.Errorf("subgroups: unknown question %q", g)
 		}
 	}
-	if _, err := (&ChartSpec{ID: "headlines", Items: s.Headlines}).ParsedItems(s); err != nil {
-		return err
+	if _, err := s.ParseItems(s.Headlines); err != nil {
+		return fmt.Errorf("headlines: %w", err)
 	}
 	ids := map[string]bool{}
 	for i := range s.Derived {
