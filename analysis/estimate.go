@@ -25,6 +25,12 @@ type Estimate struct {
 	// shown in the report or charts.
 	Suppressed bool
 
+	// NAssumed marks Base as an assumption rather than a count of
+	// respondents, e.g. for a table rebuilt from published percentages
+	// whose base was not published. Every output that shows Base says
+	// "assumed"; the statistics are computed as if Base were counted.
+	NAssumed bool
+
 	// Design holds the design-based estimate (standard error, degrees of
 	// freedom, design effects) when the study is weighted or complex; nil
 	// for a simple random sample.

@@ -74,7 +74,7 @@ func AltText(c Chart) string {
 			parts = append(parts, w.interval+" "+nf.pctRange(b.Lower, b.Upper))
 		}
 		if finite(b.N) && b.N > 0 {
-			parts = append(parts, nf.nLabel(b.N))
+			parts = append(parts, nf.nLabel(b.N, b.NAssumed))
 		}
 		s := label + ": " + valueOrNA(nf, b.Estimate)
 		if len(parts) > 0 {

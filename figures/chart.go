@@ -56,6 +56,9 @@ type Bar struct {
 	Lower    float64 // lower interval bound; Lower == Upper draws no whisker
 	Upper    float64 // upper interval bound
 	N        float64 // unweighted base of this row; 0 = unknown
+	// NAssumed marks N as an assumption (e.g. a published table gave no
+	// base): wherever n is printed it reads "n = 1,000 (assumed)".
+	NAssumed bool
 	// Suppressed marks a base too small to publish: the row is drawn empty
 	// with the note "n < MinN – not shown" and its values are ignored.
 	Suppressed bool

@@ -417,7 +417,7 @@ func (r *renderer) drawWaffle(reg region) error {
 			extra = append(extra, r.words.interval+" "+r.nf.pctRange(b.Lower, b.Upper))
 		}
 		if b.N > 0 && r.c.ShowN {
-			extra = append(extra, r.nf.nLabel(b.N))
+			extra = append(extra, r.nf.nLabel(b.N, b.NAssumed))
 		}
 		for _, e := range extra {
 			top += r.lines(sm, px, top, 0, r.wrap(sm, e, pw, 2))

@@ -304,7 +304,7 @@ func (r *renderer) rowLabel(b Bar, x, width, cy, rowH vg.Length, withN bool) {
 	withN = withN && b.N > 0
 	if withN && r.inlineN(rowH) {
 		// No room for n on its own line: print it after the label.
-		n := r.nf.nLabel(b.N)
+		n := r.nf.nLabel(b.N, b.NAssumed)
 		nw := r.width(sm, n) + r.pad()
 		ls := r.wrap(st, b.Label, max(0, width-nw), 1)
 		top := cy - lineH(st)/2
@@ -325,7 +325,7 @@ func (r *renderer) rowLabel(b Bar, x, width, cy, rowH vg.Length, withN bool) {
 	top := cy - h/2
 	top += r.lines(st, x, top, 0, ls)
 	if withN {
-		r.text(sm, x, top, 0, r.nf.nLabel(b.N))
+		r.text(sm, x, top, 0, r.nf.nLabel(b.N, b.NAssumed))
 	}
 }
 
@@ -368,7 +368,7 @@ func (r *renderer) labelWidth(reg region, frac float64, withN, inlineN bool) vg.
 		lw := r.width(r.labelStyle(), clean(b.Label))
 		w = max(w, lw)
 		if withN && b.N > 0 {
-			nw := r.width(r.smallStyle(), r.nf.nLabel(b.N))
+			nw := r.width(r.smallStyle(), r.nf.nLabel(b.N, b.NAssumed))
 			if inlineN {
 				w = max(w, lw+r.pad()+nw)
 			} else {

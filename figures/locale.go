@@ -14,6 +14,7 @@ type words struct {
 	kind         [len(kindNames)]string
 	ref          string // reference line in alt text
 	syntheticAlt string
+	assumed      string // after an n that is assumed, not counted
 }
 
 var wording = map[string]words{
@@ -24,6 +25,7 @@ var wording = map[string]words{
 		kind:         [...]string{"Bar chart", "Stacked bar chart", "Funnel chart", "Waffle chart", "Forest plot"},
 		ref:          "Reference line at %s.",
 		syntheticAlt: "Synthetic data, not real survey results.",
+		assumed:      "assumed",
 	},
 	"de": {
 		notShown:     "n < %s – nicht ausgewiesen",
@@ -32,14 +34,16 @@ var wording = map[string]words{
 		kind:         [...]string{"Balkendiagramm", "Gestapeltes Balkendiagramm", "Trichterdiagramm", "Waffeldiagramm", "Forest-Plot"},
 		ref:          "Referenzlinie bei %s.",
 		syntheticAlt: "Synthetische Daten, keine echten Umfrageergebnisse.",
+		assumed:      "angenommen",
 	},
 	"nl": {
 		notShown:     "n < %s – niet getoond",
 		synthetic:    "SYNTHETISCHE GEGEVENS – GEEN ECHTE ENQUÊTERESULTATEN",
 		interval:     "interval",
-		kind:         [...]string{"Staafdiagram", "Gestapeld staafdiagram", "Trechterdiagram", "Wafeldiagram", "Forest plot"},
+		kind:         [...]string{"Staafdiagram", "Gestapeld staafdiagram", "Trechterdiagram", "Wafeldiagram", "Forestplot"},
 		ref:          "Referentielijn bij %s.",
 		syntheticAlt: "Synthetische gegevens, geen echte enquêteresultaten.",
+		assumed:      "aangenomen",
 	},
 }
 
@@ -93,9 +97,15 @@ func (f numFormat) pctDec(v float64, decimals int) string {
 	return f.num(v*100, decimals) + f.unit()
 }
 
-// pctRange formats an interval: "37–43%" or "37–43 %".
+// pctRange formats an interval: "37–43%" or "37–43 %". When the two
+// limits differ but would print alike ("13–13%"), it uses as many more
+// decimals (up to 3) as it takes to tell them apart: "12.6–13.4%".
 func (f numFormat) pctRange(lo, hi float64) string {
-	return f.num(lo*100, f.decimals) + "–" + f.num(hi*100, f.decimals) + f.unit()
+	d := f.decimals
+	for d < 3 && hi-lo >= eps && f.num(lo*100, d) == f.num(hi*100, d) {
+		d++
+	}
+	return f.num(lo*100, d) + "–" + f.num(hi*100, d) + f.unit()
 }
 
 // count formats a base n with thousands separators: "1,000" or "1.000";
@@ -124,5 +134,12 @@ func (f numFormat) count(n float64) string {
 	return b.String()
 }
 
-// nLabel formats "n = 750".
-func (f numFormat) nLabel(n float64) string { return "n" + f.space + "=" + f.space + f.count(n) }
+// nLabel formats "n = 750", or "n = 750 (assumed)" when the base is an
+// assumption rather than a count (Bar.NAssumed).
+func (f numFormat) nLabel(n float64, assumed bool) string {
+	s := "n" + f.space + "=" + f.space + f.count(n)
+	if assumed {
+		s += " (" + wording[f.lang].assumed + ")"
+	}
+	return s
+}

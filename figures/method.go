@@ -17,6 +17,34 @@ var methodNames = map[string]map[string]string{
 	"mid-p":           {"en": "mid-p", "de": "Mid-p", "nl": "mid-p"},
 	"likelihood":      {"en": "likelihood ratio", "de": "Likelihood-Quotient", "nl": "likelihood-ratio"},
 	"logit":           {"en": "logit"},
+	// Design-based intervals of weighted and complex samples (analysis
+	// methods "svy-" + the name of R's svyciprop method).
+	"svy-logit":      {"en": "design-based, logit", "de": "designbasiert, Logit", "nl": "designgebaseerd, logit"},
+	"svy-xlogit":     {"en": "design-based, xlogit", "de": "designbasiert, xlogit", "nl": "designgebaseerd, xlogit"},
+	"svy-beta":       {"en": "design-based, Korn–Graubard", "de": "designbasiert, Korn-Graubard", "nl": "designgebaseerd, Korn-Graubard"},
+	"svy-mean":       {"en": "design-based, Wald", "de": "designbasiert, Wald", "nl": "designgebaseerd, Wald"},
+	"svy-likelihood": {"en": "design-based, likelihood", "de": "designbasiert, Likelihood", "nl": "designgebaseerd, likelihood"},
+	"svy-asin":       {"en": "design-based, arcsine", "de": "designbasiert, Arkussinus", "nl": "designgebaseerd, arcsinus"},
+	"svy-wald":       {"en": "design-based, Wald", "de": "designbasiert, Wald", "nl": "designgebaseerd, Wald"},
+}
+
+// MethodName returns the display name of an interval method in lang, e.g.
+// MethodName("svy-logit", "en") = "design-based, logit". method is a name
+// from analysis.MethodNames, or "svy-" and a name from
+// analysis.DesignMethodNames; an unknown name is returned as given.
+func MethodName(method, lang string) string {
+	names, ok := methodNames[method]
+	if !ok {
+		return method
+	}
+	name := names["en"]
+	if n, ok := names[lang]; ok {
+		name = n
+	}
+	if lang != "en" && name == "Wilson score" {
+		name = "Wilson"
+	}
+	return name
 }
 
 // MethodLine returns the interval line printed under a chart, e.g.
@@ -30,16 +58,7 @@ func MethodLine(method string, level float64, lang string) (string, error) {
 	if _, ok := wording[lang]; !ok {
 		return "", fmt.Errorf("figures: unsupported language %q (want en, de or nl)", lang)
 	}
-	name := method
-	if names, ok := methodNames[method]; ok {
-		name = names["en"]
-		if n, ok := names[lang]; ok {
-			name = n
-		}
-		if lang != "en" && name == "Wilson score" {
-			name = "Wilson"
-		}
-	}
+	name := MethodName(method, lang)
 	// As few decimals as the level needs: 95, 99.5.
 	dec := 0
 	for dec < 3 && math.Abs(level*100*math.Pow10(dec)-math.Round(level*100*math.Pow10(dec))) > 1e-6 {

@@ -334,6 +334,12 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	if err != nil {
 		return nil, err
 	}
+	if s.Metadata.SampleSizeAssumed {
+		// Every n follows from the assumed sample size.
+		for i := range est {
+			est[i].NAssumed = true
+		}
+	}
 	var claims []ClaimResult
 	for _, c := range s.Claims {
 		q, cat := c.Target()

@@ -399,12 +399,8 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	if err != nil {
 		return figures.Chart{}, err
 	}
-	method, err := figures.MethodLine(s.Analysis.Method, s.Analysis.Level, lang)
-	if err != nil {
-		return figures.Chart{}, err
-	}
 	c := figures.Chart{
-		Kind: kind, Lang: lang, Method: method, Synthetic: s.Synthetic,
+		Kind: kind, Lang: lang, Synthetic: s.Status == survey.StatusSynthetic,
 		Reference: spec.Ref, Sorted: spec.Sorted, MinN: s.Analysis.MinBase, Decimals: 0,
 		Subtitle: spec.Subtitle.Get(lang), Source: chartSource(s, ms),
 	}
@@ -435,7 +431,7 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			if !ok {
 				continue
 			}
-			c.Bars = append(c.Bars, bar(gc.Label.Get(lang), e))
+			c.Bars = append(c.Bars, bar(s, gc.Label.Get(lang), e))
 			ests = append(ests, e)
 		}
 	default:
@@ -444,11 +440,14 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			if !ok {
 				return figures.Chart{}, fmt.Errorf("no estimate for %s=%s", it.Question, it.Category)
 			}
-			b := bar(label(i, it), e)
+			b := bar(s, label(i, it), e)
 			b.Neutral = slices.Contains(spec.Neutral, it.Category)
 			c.Bars = append(c.Bars, b)
 			ests = append(ests, e)
 		}
+	}
+	if c.Method, err = methodLine(ests, lang); err != nil {
+		return figures.Chart{}, err
 	}
 	if spec.Simultaneous != "" {
 		counts := make([]float64, len(ests))
@@ -467,8 +466,16 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	}
 	if kind == figures.Funnel && len(ests) > 0 {
 		// The first step is everyone in the base: 100 %.
-		desc := baseDescription(s, items[0].Question, lang)
-		all := figures.Bar{Label: ms.T("funnel_all", "base", desc), Estimate: 1, Lower: 1, Upper: 1, N: ests[0].Base}
+		b := r.baseOf(ests[0], lang)
+		all := figures.Bar{Label: ms.T("funnel_all"), Estimate: 1, Lower: 1, Upper: 1, N: ests[0].Base, NAssumed: b.Assumed}
+		switch valid := b.excluded() > 0; {
+		case b.Desc != "" && valid:
+			all.Label = ms.T("funnel_desc_valid", "base", b.Desc)
+		case b.Desc != "":
+			all.Label = ms.T("funnel_all_desc", "base", b.Desc)
+		case valid:
+			all.Label = ms.T("funnel_valid")
+		}
 		c.Bars = append([]figures.Bar{all}, c.Bars...)
 		c.ShowN = false
 	}
@@ -487,12 +494,13 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		}
 		c.Subtitle += v
 	}
-	c.Base = chartBase(s, items, ests, spec.By != "", ms)
+	c.Base = chartBase(r, items, ests, spec.By != "", ms)
 	return c, nil
 }
 
-func bar(label string, e analysis.Estimate) figures.Bar {
-	return figures.Bar{Label: label, Estimate: e.Share, Lower: e.Lower, Upper: e.Upper, N: e.Base, Suppressed: e.Suppressed}
+func bar(s *survey.Study, label string, e analysis.Estimate) figures.Bar {
+	return figures.Bar{Label: label, Estimate: e.Share, Lower: e.Lower, Upper: e.Upper, N: e.Base,
+		NAssumed: nAssumed(s, e), Suppressed: e.Suppressed}
 }
 
 func sameQuestion(items []survey.Item) bool {
@@ -509,97 +517,4 @@ func itemTitle(s *survey.Study, it survey.Item, lang string) string {
 		return d.Label.Get(lang)
 	}
 	return s.Question(it.Question).Label.Get(lang)
-}
-
-// baseDescription is the base of a question or derived estimate in words.
-func baseDescription(s *survey.Study, id, lang string) string {
-	if d := s.DerivedByID(id); d != nil {
-		return d.BaseDescription(lang)
-	}
-	return s.Question(id).BaseDescription(lang)
-}
-
-func hasBase(s *survey.Study, id string) bool {
-	if d := s.DerivedByID(id); d != nil {
-		return d.Base != nil && d.Base.When != ""
-	}
-	return s.Question(id).HasBase()
-}
-
-// chartBase states the base(s) of a chart: "Base: 750 respondents who knew
-// of the plans", or several joined with "; " when items differ; for a
-// forest plot the base before the subgroup split.
-func chartBase(s *survey.Study, items []survey.Item, ests []analysis.Estimate, bySubgroup bool, ms *messages) string {
-	var parts []string
-	seen := map[string]bool{}
-	for i, it := range items {
-		var n float64
-		if bySubgroup {
-			for _, e := range ests {
-				n += e.Base
-			}
-		} else if i < len(ests) {
-			n = ests[i].Base
-		}
-		var p string
-		if hasBase(s, it.Question) {
-			p = ms.T("chart_base", "n", Count(n, ms.lang), "base", baseDescription(s, it.Question, ms.lang))
-		} else {
-			p = ms.T("chart_base_all", "n", Count(n, ms.lang))
-		}
-		if !seen[p] {
-			seen[p] = true
-			parts = append(parts, p)
-		}
-		if bySubgroup {
-			break
-		}
-	}
-	out := parts[0]
-	for _, p := range parts[1:] {
-		out += "; " + strings.TrimPrefix(p, strings.SplitN(parts[0], ":", 2)[0]+": ")
-	}
-	return out
-}
-
-// chartSource is the source line: who commissioned and ran the survey, and
-// a synthetic-data note where it applies.
-func chartSource(s *survey.Study, ms *messages) string {
-	m := s.Metadata
-	var who []string
-	for _, v := range []string{m.Sponsor, m.Institute} {
-		if v != "" {
-			who = append(who, v)
-		}
-	}
-	src := strings.Join(who, " / ")
-	if m.Published != "" {
-		src += " (" + m.Published + ")"
-	}
-	if s.Synthetic {
-		src += "; " + ms.T("synthetic_source")
-	}
-	return ms.T("source", "source", src)
-}
-
-// verdicts returns the claims on a chart's items with their verdicts.
-func verdicts(r *Result, items []survey.Item, ms *messages) string {
-	lvl := levelText(r.Study.Analysis.Level, ms.lang)
-	var out []string
-	for _, c := range r.Claims {
-		q, cat := c.Claim.Target()
-		if cat == "" {
-			cat = survey.DerivedCategory
-		}
-		for _, it := range items {
-			if it.Question == q && it.Category == cat {
-				v := ms.T("verdict_not_supported", "level", lvl)
-				if c.Supported {
-					v = ms.T("verdict_supported", "level", lvl)
-				}
-				out = append(out, strings.TrimSuffix(c.Claim.Text.Get(ms.lang), ".")+": "+v+".")
-			}
-		}
-	}
-	return strings.Join(out, " ")
 }

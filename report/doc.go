@@ -8,4 +8,11 @@
 // temporary directory beside the target and renames it into place only when
 // all of it succeeded, so a failed run leaves the previous report as it
 // was. Output bytes depend only on the inputs (no clock, no map order).
+//
+// Every method, level, base and n that a report, chart or alt text names
+// is read from the computed estimate (analysis.Estimate: Method, Level,
+// Base, NAssumed) and the study file, in one place (wording.go and
+// chartwords.go); the translations under i18n/ hold only sentence frames
+// and name no study. The data status (survey.Study.Status) gives every
+// report and chart its banner or footnote.
 package report

@@ -14,36 +14,38 @@ import (
 // document is what report.md and index.html say, in one language, before
 // it is formatted.
 type document struct {
-	Lang       string
-	Title      string
-	Synthetic  string
-	Headlines  []string
-	Claims     table
-	ClaimIntro string
-	ClaimLines []string
-	Published  table
-	PubIntro   string
-	Estimates  []questionBlock
-	BySubgroup []questionBlock
-	Derived    table
-	DerIntro   string
-	ByIntro    string
-	Charts     []chartDoc
-	Accounting table
-	AccIntro   string
-	Methods    string
-	RakeText   string
-	Indep      table
-	Compare    table
-	CompIntro  string
-	IndepIntro string
-	Disclosure []pair
-	Notes      []string
-	Limits     []string
-	Missing    string
-	Sources    []survey.Source
-	Footer     string
-	T          func(key string, pairs ...string) string
+	Lang        string
+	Paper       string // CSS @page size: "A4" or "letter"
+	Title       string
+	Notice      string // the data-status banner; "" for respondent data
+	NoticeClass string // the data status, as a CSS class of the banner
+	Headlines   []string
+	Claims      table
+	ClaimIntro  string
+	ClaimLines  []string
+	Published   table
+	PubIntro    string
+	Estimates   []questionBlock
+	BySubgroup  []questionBlock
+	Derived     table
+	DerIntro    string
+	ByIntro     string
+	Charts      []chartDoc
+	Accounting  table
+	AccIntro    string
+	Methods     string
+	RakeText    string
+	Indep       table
+	Compare     table
+	CompIntro   string
+	IndepIntro  string
+	Disclosure  []pair
+	Notes       []string
+	Limits      []string
+	Missing     string
+	Sources     []survey.Source
+	Footer      string
+	T           func(key string, pairs ...string) string
 }
 
 type table struct {
@@ -67,52 +69,74 @@ type chartDoc struct {
 	Files          []string      // paths relative to the report directory
 }
 
-// buildDocument assembles the report text for one language.
+// buildDocument assembles the report text for one language. Every
+// method, level, base and n it names is read from the computed estimate
+// (see wording.go).
 func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	s := r.Study
 	lang := ms.lang
 	lvl := levelText(s.Analysis.Level, lang)
-	d := &document{Lang: lang, Title: s.Title.Get(lang), Charts: charts, T: ms.T}
-	if s.Synthetic {
-		d.Synthetic = ms.T("synthetic_notice")
+	d := &document{Lang: lang, Paper: "A4", Title: s.Title.Get(lang), Charts: charts, T: ms.T}
+	d.Notice, d.NoticeClass = statusNotice(s, ms), string(s.Status)
+	labelOf := func(id string) string {
+		if q := s.Question(id); q != nil {
+			return q.Label.Get(lang)
+		}
+		if dv := s.DerivedByID(id); dv != nil {
+			return dv.Label.Get(lang)
+		}
+		return id
 	}
 	ciText := func(e analysis.Estimate) string {
-		return ms.T("ci", "level", lvl, "range", percentRange(e.Lower, e.Upper, 1, lang))
+		return ms.T("ci", "level", levelText(e.Level, lang), "range", percentRange(e.Lower, e.Upper, 1, lang))
 	}
-	items, _ := (&survey.ChartSpec{Items: s.Headlines}).ParsedItems(s)
+	suppressed := func(e analysis.Estimate) string {
+		return ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang))
+	}
+	items, _ := s.ParseItems(s.Headlines) // checked when the study was loaded
 	for _, it := range items {
 		e, ok := r.Overall(it.Question, it.Category)
 		if !ok || e.Suppressed {
 			continue
 		}
+		b := r.baseOf(e, lang)
+		args := []string{"share", Percent(e.Share, 1, lang), "ci", ciText(e), "base", b.phrase(ms)}
+		if isDerived(s, it) {
+			d.Headlines = append(d.Headlines, ms.T("headline_derived", append(args, "estimate", itemLabel(s, it, lang))...))
+			continue
+		}
 		q := s.Question(it.Question)
 		c := &q.Categories[q.CategoryIndex(it.Category)]
-		key := "headline_base"
-		if !q.HasBase() {
-			key = "headline_all"
+		key := "headline"
+		if b.excluded() > 0 {
+			key = "headline_valid"
 		}
-		d.Headlines = append(d.Headlines, ms.T(key,
-			"n", Count(e.Base, lang), "base", q.BaseDescription(lang),
-			"share", Percent(e.Share, 1, lang), "ci", ciText(e),
-			"category", c.Label.Get(lang), "question", q.Label.Get(lang)))
+		d.Headlines = append(d.Headlines, ms.T(key, append(args,
+			"category", c.Label.Get(lang), "question", q.Label.Get(lang))...))
 	}
 
-	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", s.Analysis.Method)
+	var claimEsts []analysis.Estimate
+	for _, c := range r.Claims {
+		claimEsts = append(claimEsts, c.Estimate)
+	}
+	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", methodsOf(claimEsts, ms, labelOf))
 	d.Claims.Header = []string{ms.T("col_claim"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_bound", "level", lvl), ms.T("col_p"), ms.T("col_verdict")}
 	for _, c := range r.Claims {
-		verdict := ms.T("verdict_not_supported", "level", lvl)
+		clvl := levelText(c.Level, lang)
+		verdict := ms.T("verdict_not_supported", "level", clvl)
 		if c.Supported {
-			verdict = ms.T("verdict_supported", "level", lvl)
+			verdict = ms.T("verdict_supported", "level", clvl)
 		}
-		base := claimBase(s, c.Claim, lang)
+		b := r.baseOf(c.Estimate, lang)
 		p := pValue(c.PValue, lang)
 		d.Claims.Rows = append(d.Claims.Rows, []string{
-			c.Claim.Text.Get(lang), base, Count(c.Estimate.Base, lang), Percent(c.Estimate.Share, 1, lang),
+			c.Claim.Text.Get(lang), b.column(ms), b.count(ms), Percent(c.Estimate.Share, 1, lang),
 			Percent(c.Bound, 1, lang), p, verdict,
 		})
 		d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence", "claim", c.Claim.Text.Get(lang),
-			"share", Percent(c.Estimate.Share, 1, lang), "n", Count(c.Estimate.Base, lang), "base", base,
-			"level", lvl, "bound", Percent(c.Bound, 1, lang), "p", pSentence(p), "verdict", verdict))
+			"share", Percent(c.Estimate.Share, 1, lang), "base", b.phrase(ms),
+			"level", clvl, "bound", Percent(c.Bound, 1, lang), "p", pSentence(p), "verdict", verdict,
+			"method", methodName(c.Estimate.Method, lang)))
 	}
 
 	d.PubIntro = ms.T("published_intro")
@@ -143,19 +167,20 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			if !ok {
 				continue
 			}
+			b := r.baseOf(e, lang)
 			if blk.BaseLine == "" {
-				if q.HasBase() {
-					blk.BaseLine = ms.T("base_line", "n", Count(e.Base, lang), "base", q.BaseDescription(lang))
-				} else {
-					blk.BaseLine = ms.T("base_line_all", "n", Count(e.Base, lang))
-				}
+				blk.BaseLine = ms.T("base_line", "base", b.phrase(ms))
 			}
 			if e.Suppressed {
-				blk.Table.Rows = append(blk.Table.Rows, []string{c.Label.Get(lang), Count(e.Base, lang), "", ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
+				row := []string{c.Label.Get(lang), b.count(ms), "", suppressed(e), ""}
+				if s.HasDesign() {
+					row = append(row, "", "")
+				}
+				blk.Table.Rows = append(blk.Table.Rows, row)
 				continue
 			}
 			cells := []string{
-				c.Label.Get(lang), Count(e.Base, lang), Count(e.Count, lang),
+				c.Label.Get(lang), b.count(ms), Count(e.Count, lang),
 				Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang),
 			}
 			if s.HasDesign() {
@@ -163,7 +188,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
 		}
-		d.Estimates = append(d.Estimates, blk)
+		if len(blk.Table.Rows) > 0 {
+			d.Estimates = append(d.Estimates, blk)
+		}
 	}
 
 	d.DerIntro = ms.T("derived_intro")
@@ -176,16 +203,18 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		}
 		shown := []string{Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)}
 		if e.Suppressed {
-			shown = []string{ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""}
+			shown = []string{suppressed(e), ""}
 		}
-		d.Derived.Rows = append(d.Derived.Rows, append([]string{dv.Label.Get(lang), dv.BaseDescription(lang), Count(e.Base, lang)}, shown...))
+		b := r.baseOf(e, lang)
+		d.Derived.Rows = append(d.Derived.Rows, append([]string{dv.Label.Get(lang), b.column(ms), b.count(ms)}, shown...))
 	}
 
-	d.ByIntro = ms.T("by_subgroup_intro", "min", Count(float64(s.Analysis.MinBase), lang))
+	d.ByIntro = ms.T("by_subgroup_intro")
+	if s.Analysis.MinBase > 0 {
+		d.ByIntro += " " + ms.T("by_subgroup_min", "min", Count(float64(s.Analysis.MinBase), lang))
+	}
 	for _, it := range items {
-		q := s.Question(it.Question)
-		c := &q.Categories[q.CategoryIndex(it.Category)]
-		blk := questionBlock{ID: it.Question + "-" + it.Category, Label: q.Label.Get(lang) + ": " + c.Label.Get(lang)}
+		blk := questionBlock{ID: it.Question + "-" + it.Category, Label: itemLabel(s, it, lang)}
 		blk.Table.Header = []string{ms.T("col_subgroup"), ms.T("col_n"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
 		for _, g := range s.Subgroups {
 			if g == it.Question {
@@ -198,11 +227,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 					continue
 				}
 				name := gq.Label.Get(lang) + ": " + gc.Label.Get(lang)
+				n := r.baseOf(e, lang).count(ms)
 				if e.Suppressed {
-					blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
+					blk.Table.Rows = append(blk.Table.Rows, []string{name, n, suppressed(e), ""})
 					continue
 				}
-				blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)})
+				blk.Table.Rows = append(blk.Table.Rows, []string{name, n, Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)})
 			}
 		}
 		if len(blk.Table.Rows) > 0 {
@@ -211,6 +241,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 
 	d.AccIntro = ms.T("accounting_intro", "rows", Count(float64(r.Rows), lang))
+	if s.Metadata.SampleSizeAssumed {
+		d.AccIntro += " " + ms.T("accounting_assumed")
+	}
 	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored")}
 	for _, a := range r.Accounting {
 		d.Accounting.Rows = append(d.Accounting.Rows, []string{
@@ -220,9 +253,19 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		})
 	}
 
-	d.Methods = ms.T("methods_text", "level", lvl, "method", s.Analysis.Method)
+	var overall []analysis.Estimate
+	for _, e := range r.Estimates {
+		if e.Subgroup == "" {
+			overall = append(overall, e)
+		}
+	}
+	d.Methods = ms.T("methods_text", "level", lvl, "method", methodsOf(overall, ms, labelOf))
 	if s.HasDesign() {
-		d.Methods = ms.T("methods_design", "level", lvl, "method", s.Analysis.Design)
+		d.Methods = ms.T("methods_design", "level", lvl, "method", methodsOf(overall, ms, labelOf))
+	}
+	d.Methods = statusNote(s, ms, "methods_status") + " " + d.Methods
+	if s.Metadata.SampleSizeAssumed {
+		d.Methods += " " + ms.T("methods_assumed")
 	}
 	if rp := r.Rake; rp != nil {
 		conv := ms.T("converged")
@@ -266,6 +309,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	if len(r.Independence) > 0 {
 		d.IndepIntro = ms.T("independence_intro", "k", strconv.Itoa(len(r.Independence)))
+		if len(r.Independence) == 1 {
+			d.IndepIntro = ms.T("independence_intro_one")
+		}
 		d.Indep.Header = []string{ms.T("col_question"), ms.T("col_by"), ms.T("col_f"), ms.T("col_df"), ms.T("col_p"), ms.T("col_p_holm"), ms.T("col_p_bh")}
 		for _, it := range r.Independence {
 			q, g := s.Question(it.Question), s.Question(it.By)
@@ -280,19 +326,23 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	add := func(key, v string) {
 		d.Disclosure = append(d.Disclosure, pair{Label: ms.T(key), Value: v, Missing: strings.TrimSpace(v) == ""})
 	}
-	add("d_sponsor", m.Sponsor)
-	add("d_institute", m.Institute)
+	add("d_sponsor", m.Sponsor.Get(lang))
+	add("d_institute", m.Institute.Get(lang))
 	add("d_population", m.Population.Get(lang))
 	add("d_sample_source", m.SampleSource.Get(lang))
 	add("d_mode", m.Mode.Get(lang))
-	add("d_field_dates", m.FieldDates)
+	add("d_field_dates", longDate(m.FieldDates, lang))
 	size := ""
 	if m.SampleSize > 0 {
 		size = Count(float64(m.SampleSize), lang)
+		if m.SampleSizeAssumed {
+			size = ms.T("n_assumed", "n", size)
+		}
 	}
 	add("d_sample_size", size)
 	add("d_weighting", m.Weighting.Get(lang))
-	add("d_published", m.Published)
+	add("d_published", longDate(m.Published, lang))
+	add("d_data_status", statusNote(s, ms, "d_status"))
 	for i := range d.Disclosure {
 		if d.Disclosure[i].Missing {
 			d.Disclosure[i].Value = ms.T("not_stated")
@@ -310,11 +360,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	var noWording []string
 	for _, q := range s.Questions {
 		if q.Wording.Get(lang) == "" && !slices.Contains(s.Subgroups, q.ID) {
-			noWording = append(noWording, q.ID)
+			noWording = append(noWording, q.Label.Get(lang))
 		}
 	}
 	if len(noWording) > 0 {
-		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, ", ")), Missing: true})
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; ")), Missing: true})
 	} else {
 		add("d_wording", ms.T("wording_all"))
 	}
@@ -327,9 +377,19 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	if missing > 0 {
 		d.Missing = ms.T("missing_warning", "n", strconv.Itoa(missing))
+		if missing == 1 {
+			d.Missing = ms.T("missing_warning_one")
+		}
 	}
-	if s.Synthetic {
-		d.Limits = append(d.Limits, ms.T("synthetic_limitation"))
+	switch s.Status {
+	case survey.StatusSynthetic:
+		if len(r.Published) > 0 {
+			d.Limits = append(d.Limits, ms.T("synthetic_limitation"))
+		} else {
+			d.Limits = append(d.Limits, ms.T("synthetic_limitation_nopub"))
+		}
+	case survey.StatusReconstructed:
+		d.Limits = append(d.Limits, ms.T("reconstructed_limitation"))
 	}
 	for _, l := range m.Limitations {
 		d.Limits = append(d.Limits, l.Get(lang))
@@ -337,23 +397,29 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	for _, n := range m.Notes {
 		d.Notes = append(d.Notes, n.Get(lang))
 	}
-	d.Sources = m.Sources
+	for _, src := range m.Sources {
+		if strings.TrimSpace(src.Title) != "" || strings.TrimSpace(src.URL) != "" {
+			d.Sources = append(d.Sources, src)
+		}
+	}
 	d.Footer = ms.T("generated_by", "version", Version)
 	return d
 }
 
-// claimBase describes the base of a claim's estimate in words.
-func claimBase(s *survey.Study, c survey.Claim, lang string) string {
-	q, cat := c.Target()
-	if cat == "" {
-		if d := s.DerivedByID(q); d != nil {
-			return d.BaseDescription(lang)
-		}
+// itemLabel is the label of a question=category item ("Attitude: Does
+// not want it") or of a derived estimate.
+func itemLabel(s *survey.Study, it survey.Item, lang string) string {
+	if isDerived(s, it) {
+		return s.DerivedByID(it.Question).Label.Get(lang)
 	}
-	if qq := s.Question(q); qq != nil {
-		return qq.BaseDescription(lang)
-	}
-	return ""
+	q := s.Question(it.Question)
+	return q.Label.Get(lang) + ": " + q.Categories[q.CategoryIndex(it.Category)].Label.Get(lang)
+}
+
+// isDerived reports whether it is a derived estimate rather than a
+// question's category.
+func isDerived(s *survey.Study, it survey.Item) bool {
+	return s.Question(it.Question) == nil && s.DerivedByID(it.Question) != nil
 }
 
 // pValue formats a p-value with three significant digits, and very small

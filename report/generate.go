@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -19,9 +20,29 @@ type Options struct {
 	// installed, "on" to require it, "off" never.
 	PDF string
 
+	// Paper is the page size of the printed report (the HTML's @page rule
+	// and so the PDFs): "a4" (default) or "letter".
+	Paper string
+
 	// Input, if set, wraps the respondent file as it is read (the CLI
 	// draws a progress bar on a terminal).
 	Input InputFunc
+
+	// Warnings, if set, receives one line for everything the run skipped
+	// without failing, e.g. PDFs under --pdf auto when no Chromium is
+	// installed. The CLI passes stderr.
+	Warnings io.Writer
+}
+
+// paperSize returns the CSS page size for opts.Paper.
+func paperSize(p string) (string, error) {
+	switch p {
+	case "", "a4", "A4":
+		return "A4", nil
+	case "letter", "Letter":
+		return "letter", nil
+	}
+	return "", fmt.Errorf("paper %q: want a4 or letter", p)
 }
 
 // Generate runs the study file at path end to end and writes its report to
@@ -29,6 +50,10 @@ type Options struct {
 // temporary directory beside it first and moved into place only when all
 // of it succeeded.
 func Generate(path string, opts Options) (string, error) {
+	paper, err := paperSize(opts.Paper)
+	if err != nil {
+		return "", err
+	}
 	s, err := survey.Load(path)
 	if err != nil {
 		return "", err
@@ -58,6 +83,9 @@ func Generate(path string, opts Options) (string, error) {
 	}
 
 	man := newManifest(s.ID, langs)
+	if paper != "A4" {
+		man.Paper = paper
+	}
 	// The study file comes first (verify re-runs it); the respondent file
 	// is recorded as it was read.
 	studyEntry, err := hashFile(s.Path)
@@ -89,10 +117,10 @@ func Generate(path string, opts Options) (string, error) {
 		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
 		return nil
 	}
-	if err := writeAll(r, langs, write); err != nil {
+	if err := writeAll(r, langs, paper, write); err != nil {
 		return "", err
 	}
-	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
+	if err := writePDFs(staged, langs, opts.PDF, man, opts.Warnings); err != nil {
 		return "", err
 	}
 	mb, err := man.encode()
@@ -109,7 +137,7 @@ func Generate(path string, opts Options) (string, error) {
 }
 
 // writeAll renders every output file of a result and hands it to write.
-func writeAll(r *Result, langs []string, write func(rel string, b []byte) error) error {
+func writeAll(r *Result, langs []string, paper string, write func(rel string, b []byte) error) error {
 	rows := Rows(r.Study.ID, r.Estimates)
 	csvb, err := resultsCSV(rows)
 	if err != nil {
@@ -168,6 +196,7 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 			return err
 		}
 		d := buildDocument(r, ms, charts)
+		d.Paper = paper
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
@@ -190,13 +219,17 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 	return nil
 }
 
-// writePDFs prints each language's index*.html to report*.pdf.
-func writePDFs(staged string, langs []string, mode string, man *Manifest) error {
+// writePDFs prints each language's index*.html to report*.pdf. Under
+// "auto" without Chromium it writes none and says so on warn.
+func writePDFs(staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
 	chromium := ""
 	switch mode {
 	case "", "auto":
 		chromium = Chromium()
 		if chromium == "" {
+			if warn != nil {
+				fmt.Fprintln(warn, "surveystat: no PDF written: --pdf auto found no Chromium (chromium, chromium-browser or google-chrome on PATH, or SURVEYSTAT_CHROMIUM); install Debian's chromium or use --pdf off to silence this")
+			}
 			return nil
 		}
 	case "on":

@@ -45,6 +45,11 @@ func (ms *messages) T(key string, pairs ...string) string {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
+	if ms.lang == "de" {
+		// A percentage in a German compound is written with hyphens
+		// (Duden): "95-%-KI", not "95 %-KI".
+		s = strings.ReplaceAll(s, "\u00a0%-", "-%-")
+	}
 	return s
 }
 
@@ -64,8 +69,13 @@ func Percent(p float64, decimals int, lang string) string {
 	return s + "%"
 }
 
-// percentRange formats an interval "62.5–69.3%" with one unit sign.
+// percentRange formats an interval "62.5–69.3%" with one unit sign. When
+// the limits differ but would print alike ("13.0–13.0%"), it takes as many
+// more decimals (up to 4) as it needs to tell them apart.
 func percentRange(lo, hi float64, decimals int, lang string) string {
+	for decimals < 4 && hi > lo && Percent(lo, decimals, lang) == Percent(hi, decimals, lang) {
+		decimals++
+	}
 	l := Percent(lo, decimals, lang)
 	l = strings.TrimSuffix(strings.TrimSuffix(l, "%"), "\u00a0")
 	return l + "–" + Percent(hi, decimals, lang)

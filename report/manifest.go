@@ -19,6 +19,7 @@ type Manifest struct {
 	Go         string      `json:"go"`
 	Study      string      `json:"study"`
 	Langs      []string    `json:"langs"`
+	Paper      string      `json:"paper,omitempty"` // page size of the PDFs when not A4
 	Inputs     []FileEntry `json:"inputs"`
 	Outputs    []FileEntry `json:"outputs"`
 }

@@ -77,7 +77,7 @@ func readResults(t *testing.T, dir string) []map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level,deff,n_eff,suppressed"
+	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level,deff,n_eff,suppressed,n_assumed"
 	if got := strings.Join(recs[0], ","); got != want {
 		t.Fatalf("results.csv header\n got %s\nwant %s", got, want)
 	}
@@ -179,7 +179,7 @@ func TestOutputsAndGoldens(t *testing.T) {
 			t.Errorf("index.html is not self-contained: contains %q", bad)
 		}
 	}
-	for _, want := range []string{"Synthetic data", "Of the 750 respondents who knew of the plans", "75.0%"} {
+	for _, want := range []string{"Synthetic data", "Of 750 respondents who knew of the plans", "75.0%"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("index.html lacks %q", want)
 		}
@@ -194,10 +194,11 @@ func TestResultsJSON(t *testing.T) {
 	}
 	var doc struct {
 		Study struct {
-			ID        string `json:"id"`
-			Synthetic bool   `json:"synthetic"`
-			Metadata  struct {
-				Sponsor string `json:"sponsor"`
+			ID         string `json:"id"`
+			Synthetic  bool   `json:"synthetic"`
+			DataStatus string `json:"data_status"`
+			Metadata   struct {
+				Sponsor map[string]string `json:"sponsor"`
 			} `json:"metadata"`
 		} `json:"study"`
 		Rows    int         `json:"rows_read"`
@@ -206,7 +207,7 @@ func TestResultsJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Study.ID != "noyb-de-2025" || !doc.Study.Synthetic || doc.Rows != 1000 || !strings.HasPrefix(doc.Study.Metadata.Sponsor, "noyb") {
+	if doc.Study.ID != "noyb-de-2025" || !doc.Study.Synthetic || doc.Study.DataStatus != "synthetic" || doc.Rows != 1000 || !strings.HasPrefix(doc.Study.Metadata.Sponsor["en"], "noyb") {
 		t.Errorf("study %+v rows %d", doc.Study, doc.Rows)
 	}
 	csvRows := readResults(t, dir)
@@ -214,7 +215,7 @@ func TestResultsJSON(t *testing.T) {
 		t.Fatalf("results.json has %d rows, results.csv %d", len(doc.Results), len(csvRows))
 	}
 	for i, r := range doc.Results {
-		if strconv.FormatFloat(float64(r.Upper), 'f', -1, 64) != csvRows[i]["upper"] {
+		if float64(r.Upper) != num(t, csvRows[i]["upper"]) {
 			t.Errorf("row %d: json upper %v, csv %s", i, r.Upper, csvRows[i]["upper"])
 		}
 	}
@@ -457,7 +458,7 @@ func TestTestTables(t *testing.T) {
 		t.Errorf("json %s %v", j, err)
 	}
 	empty, err := tableCSV([]IndependenceRow(nil))
-	if err != nil || string(empty) != "study,question,by,f,ndf,ddf,p_f,chisq,df_chisq,p_chisq,p_holm,p_bh\n" {
+	if err != nil || string(empty) != "study,question,by,f,ndf,ddf,p_f,pearson_x2,rs1_chisq,rs1_df,rs1_p,p_holm,p_bh\n" {
 		t.Errorf("empty table %q %v", empty, err)
 	}
 }

@@ -32,6 +32,9 @@ type ResultRow struct {
 	Deff          Number `csv:"deff" json:"deff"`
 	NEff          Number `csv:"n_eff" json:"n_eff"`
 	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
+	// NAssumed marks base (and count) as following from an assumed
+	// sample size rather than counted respondents.
+	NAssumed bool `csv:"n_assumed" json:"n_assumed"`
 }
 
 // Number is a float written in the shortest form that reads back to the
@@ -45,7 +48,14 @@ func (n Number) MarshalCSV() (string, error) {
 	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
 		return "", nil
 	}
-	return strconv.FormatFloat(float64(n), 'f', -1, 64), nil
+	v := float64(n)
+	if a := math.Abs(v); a != 0 && a < 1e-4 {
+		// Tiny values (p-values of 1e-31) in the shortest exponent form,
+		// "4.64e-31": in fixed point they run to dozens of digits, which
+		// some readers (pandas' default float parser) read as 0.
+		return strconv.FormatFloat(v, 'g', -1, 64), nil
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64), nil
 }
 
 // MarshalJSON writes the number as encoding/json writes a float64, and
@@ -82,7 +92,7 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Base: Number(e.Base), Count: Number(e.Count), Share: Number(e.Share),
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
-			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed,
+			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed, NAssumed: e.NAssumed,
 		}
 	}
 	return rows
@@ -115,6 +125,7 @@ type studyDoc struct {
 	ID        string          `json:"id"`
 	Title     survey.Text     `json:"title"`
 	Synthetic bool            `json:"synthetic"`
+	Status    string          `json:"data_status"` // respondent, reconstructed or synthetic
 	Metadata  survey.Metadata `json:"metadata"`
 	Level     float64         `json:"level"`
 	Method    string          `json:"method"`
@@ -141,7 +152,7 @@ func resultsJSON(r *Result, rows []ResultRow) ([]byte, error) {
 	s := r.Study
 	doc := resultsDoc{
 		Study: studyDoc{
-			ID: s.ID, Title: s.Title, Synthetic: s.Synthetic, Metadata: s.Metadata,
+			ID: s.ID, Title: s.Title, Synthetic: s.Synthetic, Status: string(s.Status), Metadata: s.Metadata,
 			Level: s.Analysis.Level, Method: s.Analysis.Method,
 		},
 		Rows:       r.Rows,
@@ -227,9 +238,14 @@ type IndependenceRow struct {
 	NumDF    Number `csv:"ndf" json:"ndf"`
 	DenDF    Number `csv:"ddf" json:"ddf"`
 	PF       Number `csv:"p_f" json:"p_f"`
-	Chisq    Number `csv:"chisq" json:"chisq"`
-	DF       int    `csv:"df_chisq" json:"df_chisq"`
-	PChisq   Number `csv:"p_chisq" json:"p_chisq"`
+	// Pearson is Pearson's X² of the weighted table scaled to the n of
+	// respondents: what R's svychisq(statistic = "Chisq") prints as
+	// X-squared. RS1Chisq is the first-order Rao–Scott statistic
+	// X²/mean(δ) referred to χ² on RS1DF degrees of freedom (p RS1P).
+	Pearson  Number `csv:"pearson_x2" json:"pearson_x2"`
+	RS1Chisq Number `csv:"rs1_chisq" json:"rs1_chisq"`
+	RS1DF    int    `csv:"rs1_df" json:"rs1_df"`
+	RS1P     Number `csv:"rs1_p" json:"rs1_p"`
 	HolmP    Number `csv:"p_holm" json:"p_holm"`
 	BHP      Number `csv:"p_bh" json:"p_bh"`
 }
@@ -267,7 +283,7 @@ func testRows(r *Result) ([]ClaimRow, []ComparisonRow, []IndependenceRow) {
 		indep = append(indep, IndependenceRow{
 			Study: s.ID, Question: it.Question, By: it.By,
 			F: Number(it.F), NumDF: Number(it.NumDF), DenDF: Number(it.DenDF), PF: Number(it.PF),
-			Chisq: Number(it.Chisq), DF: it.DF, PChisq: Number(it.PChisq),
+			Pearson: Number(it.Pearson), RS1Chisq: Number(it.Chisq), RS1DF: it.DF, RS1P: Number(it.PChisq),
 			HolmP: Number(it.HolmP), BHP: Number(it.BHP),
 		})
 	}

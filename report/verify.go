@@ -62,7 +62,7 @@ func Verify(dir string) ([]Difference, error) {
 			pdf = "on"
 		}
 	}
-	rerun, err := Generate(m.Inputs[0].Path, Options{Out: tmp, Langs: m.Langs, PDF: pdf})
+	rerun, err := Generate(m.Inputs[0].Path, Options{Out: tmp, Langs: m.Langs, PDF: pdf, Paper: m.Paper})
 	if err != nil {
 		return nil, fmt.Errorf("verify: re-run: %w", err)
 	}

@@ -38,8 +38,20 @@ type Item struct {
 
 // ParsedItems expands the chart's items to question–category pairs.
 func (c *ChartSpec) ParsedItems(s *Study) ([]Item, error) {
+	out, err := s.ParseItems(c.Items)
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", c.ID, err)
+	}
+	return out, nil
+}
+
+// ParseItems expands items as a chart or the headlines list them
+// ("question=category", "question" for all its categories, or a derived
+// id) to question–category pairs; a derived estimate's category is
+// DerivedCategory.
+func (s *Study) ParseItems(items []string) ([]Item, error) {
 	var out []Item
-	for _, it := range c.Items {
+	for _, it := range items {
 		qid, cat, hasCat := strings.Cut(it, "=")
 		qid, cat = strings.TrimSpace(qid), strings.TrimSpace(cat)
 		q := s.Question(qid)
@@ -48,7 +60,7 @@ func (c *ChartSpec) ParsedItems(s *Study) ([]Item, error) {
 			continue
 		}
 		if q == nil {
-			return nil, fmt.Errorf("chart %q: item %q: unknown question or derived estimate %q", c.ID, it, qid)
+			return nil, fmt.Errorf("item %q: unknown question or derived estimate %q", it, qid)
 		}
 		if !hasCat {
 			for _, k := range q.Categories {
@@ -57,7 +69,7 @@ func (c *ChartSpec) ParsedItems(s *Study) ([]Item, error) {
 			continue
 		}
 		if q.CategoryIndex(cat) < 0 {
-			return nil, fmt.Errorf("chart %q: item %q: question %q has no category %q", c.ID, it, qid, cat)
+			return nil, fmt.Errorf("item %q: question %q has no category %q", it, qid, cat)
 		}
 		out = append(out, Item{qid, cat})
 	}

@@ -54,10 +54,10 @@ type Study struct {
 // Metadata describes how the survey was done, as AAPOR and ESOMAR ask any
 // published result to disclose.
 type Metadata struct {
-	Sponsor      string `yaml:"sponsor" json:"sponsor,omitempty"`
-	Institute    string `yaml:"institute" json:"institute,omitempty"`
-	Population   Text   `yaml:"population" json:"population,omitempty"`
-	SampleSource Text   `yaml:"sample_source" json:"sample_source,omitempty"`
+	Sponsor      Text `yaml:"sponsor" json:"sponsor,omitempty"`     // who paid for the survey; per language like any text
+	Institute    Text `yaml:"institute" json:"institute,omitempty"` // who carried it out
+	Population   Text `yaml:"population" json:"population,omitempty"`
+	SampleSource Text `yaml:"sample_source" json:"sample_source,omitempty"`
 	// SampleType is "probability", "opt-in" (a non-probability online
 	// panel) or "" (not known); it decides how precision is worded.
 	SampleType string `yaml:"sample_type" json:"sample_type,omitempty"`
@@ -413,8 +413,8 @@ func (s *Study) validate() error {
 			return fmt.Errorf("subgroups: unknown question %q", g)
 		}
 	}
-	if _, err := (&ChartSpec{ID: "headlines", Items: s.Headlines}).ParsedItems(s); err != nil {
-		return err
+	if _, err := s.ParseItems(s.Headlines); err != nil {
+		return fmt.Errorf("headlines: %w", err)
 	}
 	ids := map[string]bool{}
 	for i := range s.Derived {

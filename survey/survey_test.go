@@ -119,6 +119,9 @@ questions:
   - {id: b, column: a, categories: [{id: x, codes: [1]}]}
 `, `column "a" is already used`},
 		{"unknown language", "id: t\ntitle: {fr: Titre}\n" + base, `unknown language "fr"`},
+		{"unknown headline", "id: t\nheadlines: [a=x, b]\n" + base, `headlines: item "b": unknown question or derived estimate "b"`},
+		{"headline category", "id: t\nheadlines: [a=z]\n" + base, `headlines: item "a=z": question "a" has no category "z"`},
+		{"bad data status", "id: t\ndata_status: published\n" + base, `data_status "published"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +133,45 @@ questions:
 				t.Errorf("error %q\nwant it to name study.yaml and contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestAcceptedEverywhere loads what the study file accepts in headlines
+// (a derived id, a whole question) and in metadata (per-language sponsor
+// and institute, an assumed sample size, a data status).
+func TestAcceptedEverywhere(t *testing.T) {
+	s := mustParse(t, `id: t
+data_status: reconstructed
+metadata:
+  sponsor: {en: Cycling Club, de: Fahrradclub}
+  institute: Umfragewerk
+  sample_size: 1200
+  sample_size_assumed: true
+data: {file: r.csv, id: id}
+headlines: [both, a]
+questions:
+  - id: a
+    categories: [{id: x, codes: [1]}, {id: y, codes: [2]}]
+derived:
+  - {id: both, label: Both, when: a == x}
+`)
+	items, err := s.ParseItems(s.Headlines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Item{{"both", DerivedCategory}, {"a", "x"}, {"a", "y"}}
+	if len(items) != len(want) {
+		t.Fatalf("headlines %v, want %v", items, want)
+	}
+	for i := range want {
+		if items[i] != want[i] {
+			t.Errorf("headline %d: %v, want %v", i, items[i], want[i])
+		}
+	}
+	m := s.Metadata
+	if m.Sponsor.Get("de") != "Fahrradclub" || m.Sponsor.Get("nl") != "Cycling Club" || m.Institute.Get("de") != "Umfragewerk" ||
+		!m.SampleSizeAssumed || s.Status != StatusReconstructed || s.Synthetic {
+		t.Errorf("metadata %+v, status %q, synthetic %v", m, s.Status, s.Synthetic)
 	}
 }
 

@@ -59,6 +59,35 @@ func pct(p float64) string {
 	return strconv.FormatFloat(100*p, 'f', 1, 64) + "%"
 }
 
+// pctRange formats an interval with one decimal, or as many more as it
+// takes for two different limits to print differently: "12.95%–13.04%".
+func pctRange(lo, hi float64) string {
+	d := 1
+	for d < 6 && hi > lo && strconv.FormatFloat(100*lo, 'f', d, 64) == strconv.FormatFloat(100*hi, 'f', d, 64) {
+		d++
+	}
+	return strconv.FormatFloat(100*lo, 'f', d, 64) + "%–" + strconv.FormatFloat(100*hi, 'f', d, 64) + "%"
+}
+
+// levelPct writes a level in (0, 1) as a percentage with every digit it
+// was given: 0.95 is "95%", 0.99999 "99.999%" (never rounded to "100%").
+// The decimal point is moved in the shortest decimal form of level, so no
+// binary rounding of 100·level shows.
 func levelPct(level float64) string {
-	return strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(100*level, 'f', 2, 64), "0"), ".") + "%"
+	s := strconv.FormatFloat(level, 'f', -1, 64)
+	frac, ok := strings.CutPrefix(s, "0.")
+	if !ok {
+		return strconv.FormatFloat(100*level, 'f', -1, 64) + "%"
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	whole := strings.TrimLeft(frac[:2], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if rest := frac[2:]; rest != "" {
+		whole += "." + rest
+	}
+	return whole + "%"
 }

@@ -111,3 +111,29 @@ func TestCalculatorText(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestLevelAndRangeText(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{levelPct(0.95), "95%"},
+		{levelPct(0.9), "90%"},
+		{levelPct(0.975), "97.5%"},
+		{levelPct(0.99999), "99.999%"},
+		{levelPct(0.05), "5%"},
+		{levelPct(0.001), "0.1%"},
+		{pctRange(0.364, 0.437), "36.4%–43.7%"},
+		{pctRange(0.12951, 0.13042), "12.95%–13.04%"},
+		{pctRange(0, 0), "0.0%–0.0%"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: %q, want %q", i, tt.got, tt.want)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"ci", "--level", "0.99999", "280", "700"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "99.999% two-sided wilson interval") {
+		t.Errorf("ci --level 0.99999 printed %q", stdout.String())
+	}
+}

@@ -58,7 +58,7 @@ func runCI(args []string, stdout, stderr io.Writer) error {
 	case analysis.Greater:
 		kind = "one-sided (lower bound)"
 	}
-	_, err = fmt.Fprintf(stdout, "%g/%g = %s; %s %s %s interval %s–%s\n",
-		x, n, pct(x/n), levelPct(*level), kind, *method, pct(iv.Lower), pct(iv.Upper))
+	_, err = fmt.Fprintf(stdout, "%g/%g = %s; %s %s %s interval %s\n",
+		x, n, pct(x/n), levelPct(*level), kind, *method, pctRange(iv.Lower, iv.Upper))
 	return err
 }

@@ -9,9 +9,10 @@ import (
 )
 
 func runReport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", stderr)
+	fs := newFlags("report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] [--paper a4|letter] STUDY.yaml", stderr)
 	out := fs.String("out", "out", "write the report to `DIR`/<study-id>")
 	pdf := fs.String("pdf", "auto", "print report.pdf with headless Chromium: auto (if installed), on, off")
+	paper := fs.String("paper", "a4", "page size of the PDFs: a4 or letter")
 	langs := fs.String("lang", strings.Join(report.Langs(), ","), "report languages, comma-separated; the first gets index.html and report.md")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -34,7 +35,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if len(ls) == 0 {
 		return usagef("--lang: name at least one language")
 	}
-	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Langs: ls, Input: progressInput(stderr)})
+	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Paper: *paper, Langs: ls, Input: progressInput(stderr), Warnings: stderr})
 	if err != nil {
 		return err
 	}

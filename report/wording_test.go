@@ -1,0 +1,128 @@
+package report
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/surveystat/surveystat/survey"
+)
+
+func TestLongDate(t *testing.T) {
+	tests := []struct{ in, lang, want string }{
+		{"2025-08-07", "en", "7 August 2025"},
+		{"2025-08-07", "de", "7. August 2025"},
+		{"2025-08-07", "nl", "7 augustus 2025"},
+		{"2025-03-01/2025-03-10", "de", "1. März 2025 – 10. März 2025"},
+		{"Spring 2025", "en", "Spring 2025"},
+		{"2025-13-01", "en", "2025-13-01"},
+		{"", "nl", ""},
+	}
+	for _, tt := range tests {
+		if got := longDate(tt.in, tt.lang); got != tt.want {
+			t.Errorf("longDate(%q, %s) = %q, want %q", tt.in, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestPercentRangeLimitsDiffer(t *testing.T) {
+	tests := []struct {
+		lo, hi float64
+		lang   string
+		want   string
+	}{
+		{0.1251, 0.1349, "en", "12.5–13.5%"},
+		{0.13001, 0.13049, "en", "13.00–13.05%"},
+		{0.030001, 0.030004, "de", "3,0001–3,0004\u00a0%"},
+		{0.5, 0.5, "nl", "50,0–50,0%"}, // equal limits stay equal
+	}
+	for _, tt := range tests {
+		if got := percentRange(tt.lo, tt.hi, 1, tt.lang); got != tt.want {
+			t.Errorf("percentRange(%v, %v) = %q, want %q", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
+func TestBasePhrases(t *testing.T) {
+	tests := []struct {
+		b          baseWords
+		lang, want string
+		chart      string
+	}{
+		{baseWords{N: 270, InBase: 300}, "en",
+			"270 of 300 respondents with a valid answer (30 don't know or no answer not counted)",
+			"Base: 270 respondents with a valid answer (of 300)"},
+		{baseWords{N: 300, InBase: 300}, "en", "all 300 respondents", "Base: all 300 respondents"},
+		{baseWords{N: 1009}, "en", "1,009 respondents", "Base: 1,009 respondents"}, // not known to be all
+		{baseWords{N: 750, InBase: 750, Desc: "respondents who knew of the plans"}, "en",
+			"750 respondents who knew of the plans", "Base: 750 respondents who knew of the plans"},
+		{baseWords{N: 1000, InBase: 1000, Assumed: true}, "en", "all 1,000 (assumed) respondents", "Base: all 1,000 (assumed) respondents"},
+		{baseWords{N: 270, InBase: 300, Desc: "Instagram-Nutzer"}, "de",
+			"Instagram-Nutzer (n = 300), davon 270 mit gültiger Antwort; 30 mit „weiß nicht“ oder ohne Angabe nicht berücksichtigt",
+			"Basis: Instagram-Nutzer (n = 300), davon 270 mit gültiger Antwort"},
+		{baseWords{N: 1000, InBase: 1000, Assumed: true}, "nl", "alle respondenten (n = 1.000, aangenomen)", "Basis: alle respondenten (n = 1.000, aangenomen)"},
+	}
+	for _, tt := range tests {
+		ms, err := loadMessages(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tt.b.phrase(ms); got != tt.want {
+			t.Errorf("%+v phrase (%s) = %q, want %q", tt.b, tt.lang, got, tt.want)
+		}
+		if got := ms.T("chart_base", "base", tt.b.chartPhrase(ms)); got != tt.chart {
+			t.Errorf("%+v chart (%s) = %q, want %q", tt.b, tt.lang, got, tt.chart)
+		}
+	}
+}
+
+func TestPDFAutoWithoutChromiumSaysSo(t *testing.T) {
+	t.Setenv("SURVEYSTAT_CHROMIUM", "")
+	t.Setenv("PATH", t.TempDir())
+	var warn bytes.Buffer
+	if err := writePDFs(t.TempDir(), []string{"en"}, "auto", &Manifest{}, &warn); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(warn.String(), "no PDF written") || !strings.Contains(warn.String(), "Chromium") {
+		t.Errorf("warning %q", warn.String())
+	}
+	warn.Reset()
+	if err := writePDFs(t.TempDir(), []string{"en"}, "off", &Manifest{}, &warn); err != nil || warn.Len() != 0 {
+		t.Errorf("--pdf off: err %v, warning %q", err, warn.String())
+	}
+}
+
+func TestPaperSize(t *testing.T) {
+	for in, want := range map[string]string{"": "A4", "a4": "A4", "letter": "letter"} {
+		if got, err := paperSize(in); err != nil || got != want {
+			t.Errorf("paperSize(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := paperSize("legal"); err == nil {
+		t.Error("paper legal accepted")
+	}
+}
+
+func TestPaperInHTML(t *testing.T) {
+	s, err := survey.Load(filepath.Join("testdata", "studies", "synthetic", "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := loadMessages("en")
+	for _, paper := range []string{"A4", "letter"} {
+		d := buildDocument(r, ms, nil)
+		d.Paper = paper
+		html, err := renderHTML(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(html), "@page { size: "+paper+";") {
+			t.Errorf("index.html for %s has no @page size %s", paper, paper)
+		}
+	}
+}
