@@ -36,11 +36,12 @@ synth: build
 	done
 
 ## conformance-refs: regenerate the reference values in analysis/testdata/conformance (R and
-## statsmodels) and analysis/testdata/design (R survey); installs Debian's r-cran-survey and
+## statsmodels), analysis/testdata/design (R survey) and analysis/testdata/published (R); installs Debian's r-cran-survey and
 ## python3-statsmodels when missing
 conformance-refs:
 	bash scripts/conformance/generate.sh
 	bash scripts/design/generate.sh
+	sh scripts/published/generate.sh
 
 ## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
 ## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)

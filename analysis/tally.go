@@ -114,6 +114,18 @@ func (t *Tally) addTo(overall *cell, by [][]cell, v int, values []int, count flo
 	}
 }
 
+// addBase counts respondents into the base of the overall cell and the
+// subgroup cells without counting them in any category: a missing code of
+// a question whose "don't know" stays in the base (missing_in_base).
+func (t *Tally) addBase(overall *cell, by [][]cell, values []int, count float64) {
+	overall.n += count
+	for gi, g := range t.subgroups {
+		if lv := values[g]; lv >= 0 {
+			by[gi][lv].n += count
+		}
+	}
+}
+
 // Add counts one respondent, or r.Count identical respondents of an
 // aggregated cell table (a Count of 0 is taken as 1).
 func (t *Tally) Add(r *survey.Respondent) {
@@ -138,6 +150,9 @@ func (t *Tally) Add(r *survey.Respondent) {
 		switch {
 		case v == survey.Missing:
 			qt.acc.Missing += n
+			if t.study.Questions[qi].MissingInBase {
+				t.addBase(&qt.overall, qt.by, r.Values, count)
+			}
 			continue
 		case v < 0:
 			qt.acc.NoAnswer += n

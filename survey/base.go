@@ -114,5 +114,9 @@ func (s *Study) InBase(q int, values []int) bool {
 	return true
 }
 
-// HasBase reports whether question q is asked of a subset of respondents.
-func (q *Question) HasBase() bool { return len(q.base) > 0 }
+// HasBase reports whether question q is asked of a subset of respondents:
+// it has a base condition, or (in a study built from a published table,
+// which has no conditions) a described base.
+func (q *Question) HasBase() bool {
+	return len(q.base) > 0 || (q.Base != nil && q.Base.When == "" && q.Base.Description.Get("en") != "")
+}

@@ -89,6 +89,12 @@ type DataSpec struct {
 	Encoding  string `yaml:"encoding"`   // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
 	Count     string `yaml:"count"`      // cell count column of an aggregated cell table; data.id is optional then
 
+	// Table is a published table of percentages (CSV: question, category,
+	// percent, decimals, base, …) from which counts are reconstructed,
+	// instead of a respondent file; see ReadTable and
+	// docs/published-figures.md. It needs data_status: reconstructed.
+	Table string `yaml:"table"`
+
 	// WeightSum and WeightSqSum name the columns of a weighted cell table
 	// (with Count): the sum of the weights Σw and of their squares Σw² over
 	// the respondents of each row. They replace Weight.
@@ -156,8 +162,12 @@ type Question struct {
 	Wording    Text       `yaml:"wording"` // exact question wording, if known
 	Categories []Category `yaml:"categories"`
 	Missing    []string   `yaml:"missing"` // codes for "don't know" / no answer
-	Base       *Base      `yaml:"base"`    // nil: asked of everyone
-	Method     string     `yaml:"method"`  // interval method; default the study's
+	// MissingInBase keeps respondents with a missing code in the base:
+	// shares are of everyone asked, "don't know" included, as institutes
+	// often publish them. Empty cells still leave the base.
+	MissingInBase bool   `yaml:"missing_in_base"`
+	Base          *Base  `yaml:"base"`   // nil: asked of everyone
+	Method        string `yaml:"method"` // interval method; default the study's
 
 	base condition
 }
@@ -231,11 +241,17 @@ func (s *Study) validate() error {
 	if err := s.validateStatus(); err != nil {
 		return err
 	}
-	if s.Data.File == "" {
-		return errors.New("data.file: missing (the respondent CSV, relative to the study file)")
-	}
-	if s.Data.ID == "" && s.Data.Count == "" {
-		return errors.New("data.id: missing (the respondent id column)")
+	if s.FromTable() {
+		if err := s.validateTable(); err != nil {
+			return err
+		}
+	} else {
+		if s.Data.File == "" {
+			return errors.New("data.file: missing (the respondent CSV, relative to the study file; or data.table, a published table)")
+		}
+		if s.Data.ID == "" && s.Data.Count == "" {
+			return errors.New("data.id: missing (the respondent id column)")
+		}
 	}
 	if err := s.Data.validate(); err != nil {
 		return err
@@ -261,6 +277,9 @@ func (s *Study) validate() error {
 			if s.Question(id) == nil {
 				return fmt.Errorf("analysis.independence[%d]: unknown question %q", i, id)
 			}
+		}
+		if s.Question(t.Question).MissingInBase || s.Question(t.By).MissingInBase {
+			return fmt.Errorf("analysis.independence[%d]: a question with missing_in_base cannot be tested for independence (its \"don't know\" answers are in no category)", i)
 		}
 		if t.Question == t.By {
 			return fmt.Errorf("analysis.independence[%d]: question %q against itself", i, t.Question)
@@ -328,8 +347,14 @@ func (s *Study) validate() error {
 		if q.Method == "" {
 			q.Method = s.Analysis.Method
 		}
-		if err := q.validateCategories(); err != nil {
+		if err := q.validateCategories(s.FromTable()); err != nil {
 			return err
+		}
+		if q.MissingInBase && len(q.Missing) == 0 && !s.FromTable() {
+			return fmt.Errorf("question %q: missing_in_base without missing codes: list the \"don't know\" codes under missing", q.ID)
+		}
+		if q.MissingInBase && s.HasDesign() {
+			return fmt.Errorf("question %q: missing_in_base is not supported with weights, strata, clusters or raking yet (only for unweighted data)", q.ID)
 		}
 	}
 	for i := range s.Questions {
@@ -451,7 +476,9 @@ func (d *DataSpec) validate() error {
 	return nil
 }
 
-func (q *Question) validateCategories() error {
+// validateCategories checks category ids and codes; a study built from a
+// published table (table) has no codes to check.
+func (q *Question) validateCategories(table bool) error {
 	if len(q.Categories) == 0 {
 		return fmt.Errorf("question %q: no categories", q.ID)
 	}
@@ -465,6 +492,12 @@ func (q *Question) validateCategories() error {
 			return fmt.Errorf("question %q: category %q defined twice", q.ID, c.ID)
 		}
 		ids[c.ID] = true
+		if table {
+			if len(c.Codes) > 0 {
+				return fmt.Errorf("question %q: category %q: codes belong to respondent files; a published table (data.table) names categories by id", q.ID, c.ID)
+			}
+			continue
+		}
 		if len(c.Codes) == 0 {
 			return fmt.Errorf("question %q: category %q has no codes", q.ID, c.ID)
 		}
@@ -560,8 +593,13 @@ func (q *Question) CategoryIndex(id string) int {
 
 // BaseDescription returns the base in words in the given language, e.g.
 // "respondents who knew of the plans"; questions asked of everyone are
-// described as "all respondents".
+// described as "all respondents". A question with missing_in_base adds
+// that "don't know" answers are included.
 func (q *Question) BaseDescription(lang string) string {
+	return q.baseWords(lang) + q.missingInBaseWords(lang)
+}
+
+func (q *Question) baseWords(lang string) string {
 	if q.Base != nil {
 		if d := q.Base.Description.Get(lang); d != "" {
 			return d
@@ -579,9 +617,28 @@ func (q *Question) BaseDescription(lang string) string {
 	return "all respondents"
 }
 
-// DataPath returns the respondent file's path, resolved against the study
+// missingInBaseWords says that "don't know" answers are in the base.
+func (q *Question) missingInBaseWords(lang string) string {
+	if !q.MissingInBase {
+		return ""
+	}
+	switch lang {
+	case "de":
+		return " (einschließlich „weiß nicht“ und keine Angabe)"
+	case "nl":
+		return " (inclusief ‘weet niet’ en geen antwoord)"
+	}
+	return " (“don't know” and refusals included)"
+}
+
+// DataPath returns the respondent file's (or published table's) path, resolved against the study
 // file's directory.
-func (s *Study) DataPath() string { return s.resolve(s.Data.File) }
+func (s *Study) DataPath() string {
+	if s.FromTable() {
+		return s.resolve(s.Data.Table)
+	}
+	return s.resolve(s.Data.File)
+}
 
 // PublishedPath returns the published-figures file's path, or "" if the
 // study has none.
