@@ -104,18 +104,33 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if c.Supported {
 			verdict = ms.T("verdict_supported", "level", lvl)
 		}
+		if rg := c.Range; rg != nil && rg.Counts > 1 {
+			counts := countRange(rg.CountMin, rg.CountMax, lang)
+			switch {
+			case c.Supported:
+				verdict = ms.T("verdict_supported_range", "level", lvl, "counts", counts)
+			case rg.SupportedAt > 0:
+				verdict = ms.T("verdict_flips_range", "level", lvl, "counts", counts,
+					"k", strconv.Itoa(rg.SupportedAt), "m", strconv.Itoa(rg.Counts))
+			default:
+				verdict = ms.T("verdict_not_supported_range", "level", lvl, "counts", counts)
+			}
+		}
 		base := claimBase(s, c.Claim, lang)
 		p := pValue(c.PValue, lang)
 		d.Claims.Rows = append(d.Claims.Rows, []string{
-			c.Claim.Text.Get(lang), base, Count(c.Estimate.Base, lang), Percent(c.Estimate.Share, 1, lang),
+			c.Claim.Text.Get(lang), base, baseCount(c.Estimate, ms), Percent(c.Estimate.Share, 1, lang),
 			Percent(c.Bound, 1, lang), p, verdict,
 		})
 		d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence", "claim", c.Claim.Text.Get(lang),
-			"share", Percent(c.Estimate.Share, 1, lang), "n", Count(c.Estimate.Base, lang), "base", base,
+			"share", Percent(c.Estimate.Share, 1, lang), "n", baseCount(c.Estimate, ms), "base", base,
 			"level", lvl, "bound", Percent(c.Bound, 1, lang), "p", pSentence(p), "verdict", verdict))
 	}
 
 	d.PubIntro = ms.T("published_intro")
+	if s.FromTable() {
+		d.PubIntro = ms.T("published_intro_table")
+	}
 	d.Published.Header = []string{ms.T("col_figure"), ms.T("col_published"), ms.T("col_base"), ms.T("col_status"), ms.T("col_data"), ms.T("col_match")}
 	for _, f := range r.Published {
 		data, match := "–", ms.T("no")
@@ -135,7 +150,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		q := &s.Questions[qi]
 		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: q.Wording.Get(lang)}
 		blk.Table.Header = []string{ms.T("col_category"), ms.T("col_n"), ms.T("col_count"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
-		if s.HasDesign() {
+		fromTable := s.FromTable()
+		if fromTable {
+			blk.Table.Header = append(blk.Table.Header, ms.T("col_published"), ms.T("col_count_range"))
+		}
+		showDeff := s.HasDesign() || (fromTable && questionDeff(r, q.ID))
+		if showDeff {
 			blk.Table.Header = append(blk.Table.Header, ms.T("col_deff"), ms.T("col_neff"))
 		}
 		for _, c := range q.Categories {
@@ -149,16 +169,26 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				} else {
 					blk.BaseLine = ms.T("base_line_all", "n", Count(e.Base, lang))
 				}
+				if rc := e.Reconstructed; rc != nil && rc.NAssumed {
+					blk.BaseLine += " " + ms.T("base_assumed")
+				}
 			}
 			if e.Suppressed {
 				blk.Table.Rows = append(blk.Table.Rows, []string{c.Label.Get(lang), Count(e.Base, lang), "", ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
 				continue
 			}
 			cells := []string{
-				c.Label.Get(lang), Count(e.Base, lang), Count(e.Count, lang),
+				c.Label.Get(lang), baseCount(e, ms), Count(e.Count, lang),
 				Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang),
 			}
-			if s.HasDesign() {
+			if rc := e.Reconstructed; fromTable && rc != nil {
+				pub := ms.T("remainder")
+				if !rc.Remainder {
+					pub = Percent(rc.Percent/100, rc.Decimals, lang)
+				}
+				cells = append(cells, pub, countRange(rc.CountMin, rc.CountMax, lang))
+			}
+			if showDeff {
 				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
@@ -223,6 +253,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Methods = ms.T("methods_text", "level", lvl, "method", s.Analysis.Method)
 	if s.HasDesign() {
 		d.Methods = ms.T("methods_design", "level", lvl, "method", s.Analysis.Design)
+	}
+	if s.FromTable() {
+		d.AccIntro = ms.T("accounting_table")
+		d.Accounting = table{}
+		d.Methods = ms.T("methods_table", "level", lvl, "method", s.Analysis.Method) + " " + tableDeffText(r, ms)
 	}
 	if rp := r.Rake; rp != nil {
 		conv := ms.T("converged")
@@ -404,7 +439,17 @@ func precision(r *Result, ms *messages) string {
 		n := float64(r.Rows)
 		deffText := ""
 		deff := 1.0
-		if s.HasDesign() {
+		if s.FromTable() {
+			// No respondent rows: the largest published base, and the
+			// largest published design effect.
+			n = 0
+			for _, e := range r.Estimates {
+				n = max(n, e.Base)
+				if rc := e.Reconstructed; rc != nil && rc.DeffPublished && e.Deff > deff {
+					deff, deffText = e.Deff, ms.T("precision_deff")
+				}
+			}
+		} else if s.HasDesign() {
 			for _, e := range r.Estimates {
 				if e.Subgroup == "" && e.Deff > deff && !slices.Contains(s.Subgroups, e.Question) {
 					deff = e.Deff
@@ -433,4 +478,55 @@ func signedPoints(v float64, lang string) string {
 		return out
 	}
 	return "+" + out
+}
+
+// baseCount formats an estimate's base n, marked as assumed where a
+// published table gave no base for it.
+func baseCount(e analysis.Estimate, ms *messages) string {
+	n := Count(e.Base, ms.lang)
+	if rc := e.Reconstructed; rc != nil && rc.NAssumed {
+		return ms.T("n_assumed", "n", n)
+	}
+	return n
+}
+
+// countRange formats the counts compatible with a published rounding,
+// "177–186", or one count.
+func countRange(lo, hi float64, lang string) string {
+	if lo == hi {
+		return Count(lo, lang)
+	}
+	return Count(lo, lang) + "–" + Count(hi, lang)
+}
+
+// questionDeff reports whether a published design effect applies to the
+// question's estimates.
+func questionDeff(r *Result, question string) bool {
+	for _, e := range r.Estimates {
+		if e.Question == question && e.Reconstructed != nil && e.Reconstructed.DeffPublished {
+			return true
+		}
+	}
+	return false
+}
+
+// tableDeffText says how the intervals of a study built from a published
+// table treat the sample design: on the effective sample size where a
+// design effect was published, as simple random sampling otherwise.
+func tableDeffText(r *Result, ms *messages) string {
+	var with, without []string
+	for _, q := range r.Study.Questions {
+		if questionDeff(r, q.ID) {
+			with = append(with, q.Label.Get(ms.lang))
+		} else {
+			without = append(without, q.Label.Get(ms.lang))
+		}
+	}
+	switch {
+	case len(with) == 0:
+		return ms.T("table_srs_all")
+	case len(without) == 0:
+		return ms.T("table_deff_all")
+	}
+	return ms.T("table_deff_some", "with", strings.Join(with, "; "), "without", strings.Join(without, "; "))
 }
