@@ -164,7 +164,11 @@ func ReadTable(r io.Reader, s *Study, name string) ([]TableRow, error) {
 		}
 		row.Decimals = d
 		if !row.Remainder && math.Abs(row.Percent*math.Pow(10, float64(d))-math.Round(row.Percent*math.Pow(10, float64(d)))) > 1e-6 {
-			return nil, bad("percent", fmt.Sprintf("has more decimals than decimals = %d says", d))
+			hint := ""
+			if row.Percent < 1 {
+				hint = fmt.Sprintf(" (percentages are written as %s for %s%%, not %s)", strconv.FormatFloat(100*row.Percent, 'g', 10, 64), strconv.FormatFloat(100*row.Percent, 'g', 10, 64), cell("percent"))
+			}
+			return nil, bad("percent", fmt.Sprintf("has more decimals than decimals = %d says%s", d, hint))
 		}
 		n, err := strconv.Atoi(cell("base"))
 		if err != nil || n < 1 || n > MaxTableBase {
