@@ -54,6 +54,8 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReadTable$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzReconstructQuestion$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out

@@ -267,3 +267,54 @@ func TestClaimFlipsWithinRounding(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReconstructQuestion: for any percentages and base, the counts either
+// fail with ErrRounding or add up to the base, lie in their ranges, and
+// every count in a published category's range rounds to its percentage.
+func FuzzReconstructQuestion(f *testing.F) {
+	f.Add(uint16(1009), uint16(180), uint16(390), uint8(0), true)
+	f.Add(uint16(750), uint16(70), uint16(660), uint8(0), false)
+	f.Add(uint16(3), uint16(500), uint16(500), uint8(1), false)
+	f.Fuzz(func(t *testing.T, n, a, b uint16, dec uint8, rest bool) {
+		if n == 0 || dec > 2 {
+			return
+		}
+		scale := math.Pow(10, float64(dec))
+		pa, pb := float64(a%1001)/10, float64(b%1001)/10 // 0–100 in tenths
+		pa, pb = math.Round(pa*scale)/scale, math.Round(pb*scale)/scale
+		third := math.NaN()
+		if !rest {
+			third = math.Max(0, math.Round((100-pa-pb)*scale)/scale)
+		}
+		rows := tableRows(int(n), pa, pb, third)
+		for i := range rows {
+			rows[i].Decimals = int(dec)
+		}
+		count, lo, hi, err := ReconstructQuestion(rows)
+		if err != nil {
+			if !errors.Is(err, ErrRounding) {
+				t.Fatalf("error not ErrRounding: %v", err)
+			}
+			return
+		}
+		sum := 0
+		for i := range count {
+			sum += count[i]
+			if count[i] < lo[i] || count[i] > hi[i] || lo[i] < 0 || hi[i] > int(n) {
+				t.Fatalf("category %d: %d outside %d…%d", i, count[i], lo[i], hi[i])
+			}
+			if rows[i].Remainder {
+				continue
+			}
+			f := survey.PublishedFigure{Percent: survey.RequiredReal(rows[i].Percent), Decimals: survey.RequiredInt(dec)}
+			for _, k := range []int{lo[i], hi[i], count[i]} {
+				if !f.Matches(float64(k) / float64(n)) {
+					t.Fatalf("%d/%d does not round to %v%% at %d decimals", k, n, rows[i].Percent, dec)
+				}
+			}
+		}
+		if sum != int(n) {
+			t.Fatalf("counts %v add up to %d, not %d", count, sum, n)
+		}
+	})
+}

@@ -83,8 +83,8 @@ func (e *TableError) Error() string {
 // question, category, percent, decimals and base, and optionally n_assumed,
 // deff, n_eff, moe, lower, upper, source, note, in any order) and checks it
 // against the study's codebook: every category of every question exactly
-// once, one base, design effect and margin of error per question, at most
-// one remainder per question. It reads at most MaxTableSize bytes; name is
+// once, one base and design effect per question, at most one remainder per
+// question. It reads at most MaxTableSize bytes; name is
 // used in errors, which are *TableError.
 func ReadTable(r io.Reader, s *Study, name string) ([]TableRow, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxTableSize+1))
@@ -251,7 +251,6 @@ func checkTable(rows []TableRow, s *Study, name string) error {
 			same("base", float64(f.Base), float64(r.Base)),
 			same("deff", f.Deff, r.Deff),
 			same("n_eff", f.NEff, r.NEff),
-			same("moe", f.MOE, r.MOE),
 		} {
 			if err != nil {
 				return err

@@ -140,3 +140,26 @@ func TestTableStudyValidation(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadTable: any bytes give rows or an error, never a panic, and rows
+// always satisfy the documented checks.
+func FuzzReadTable(f *testing.F) {
+	f.Add(goodTable)
+	f.Add("question,category,percent,decimals,base\nnoticed,yes,rest,0,1\nnoticed,other,rest,0,1\n")
+	f.Add("question,category,percent,decimals,base,lower,upper\nnoticed,yes,18,0,1009,17,19\n")
+	s, err := Parse(strings.NewReader(tableStudy), "study.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, table string) {
+		rows, err := ReadTable(strings.NewReader(table), s, "table.csv")
+		if err != nil {
+			return
+		}
+		for _, r := range rows {
+			if r.Base < 1 || r.Decimals < 0 || (!r.Remainder && !(r.Percent >= 0 && r.Percent <= 100)) {
+				t.Errorf("row accepted: %+v", r)
+			}
+		}
+	})
+}
