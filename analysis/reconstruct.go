@@ -29,6 +29,9 @@ type Reconstruction struct {
 	// size) was published, so Deff and NEff of the estimate are not the
 	// simple-random-sampling defaults.
 	DeffPublished bool
+	// MOE is the published margin of error in percentage points, Lower and
+	// Upper the published interval in percent; NaN when not published.
+	MOE, Lower, Upper float64
 }
 
 // ErrRounding is returned when no count of the base is compatible with a
@@ -221,6 +224,7 @@ func TableEstimates(s *survey.Study, rows []survey.TableRow) ([]Estimate, error)
 					CountMin: float64(lo[ci]), CountMax: float64(hi[ci]), NAssumed: r.NAssumed,
 					Percent: r.Percent, Decimals: r.Decimals, Remainder: r.Remainder,
 					DeffPublished: published,
+					MOE:           r.MOE, Lower: r.Lower, Upper: r.Upper,
 				},
 			})
 		}

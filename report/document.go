@@ -151,8 +151,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: q.Wording.Get(lang)}
 		blk.Table.Header = []string{ms.T("col_category"), ms.T("col_n"), ms.T("col_count"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
 		fromTable := s.FromTable()
+		pubCI := fromTable && publishedInterval(r, q.ID)
 		if fromTable {
 			blk.Table.Header = append(blk.Table.Header, ms.T("col_published"), ms.T("col_count_range"))
+		}
+		if pubCI {
+			blk.Table.Header = append(blk.Table.Header, ms.T("col_published_ci"))
 		}
 		showDeff := s.HasDesign() || (fromTable && questionDeff(r, q.ID))
 		if showDeff {
@@ -187,6 +191,16 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 					pub = Percent(rc.Percent/100, rc.Decimals, lang)
 				}
 				cells = append(cells, pub, countRange(rc.CountMin, rc.CountMax, lang))
+				if pubCI {
+					var shown string
+					switch {
+					case !math.IsNaN(rc.Lower):
+						shown = percentRange(rc.Lower/100, rc.Upper/100, max(decimalsOf(rc.Lower), decimalsOf(rc.Upper)), lang)
+					case !math.IsNaN(rc.MOE):
+						shown = ms.T("moe_points", "moe", strings.TrimRight(strings.TrimRight(decimal(rc.MOE, 2, lang), "0"), ".,"))
+					}
+					cells = append(cells, shown)
+				}
 			}
 			if showDeff {
 				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
@@ -529,4 +543,25 @@ func tableDeffText(r *Result, ms *messages) string {
 		return ms.T("table_deff_all")
 	}
 	return ms.T("table_deff_some", "with", strings.Join(with, "; "), "without", strings.Join(without, "; "))
+}
+
+// publishedInterval reports whether a published margin of error or
+// interval comes with any of the question's estimates.
+func publishedInterval(r *Result, question string) bool {
+	for _, e := range r.Estimates {
+		if rc := e.Reconstructed; e.Question == question && rc != nil && (!math.IsNaN(rc.MOE) || !math.IsNaN(rc.Lower)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decimalsOf returns how many decimals v has as written in shortest form
+// (17.25 → 2).
+func decimalsOf(v float64) int {
+	out := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(out, '.'); i >= 0 {
+		return len(out) - i - 1
+	}
+	return 0
 }

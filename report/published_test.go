@@ -95,6 +95,9 @@ func TestPublishedTable(t *testing.T) {
 		"supported at only",
 		"| 555–564 |",
 		"No respondent rows were read",
+		"| Published interval |",
+		"| ±3.1 points |",
+		"| 52–56% |",
 	} {
 		if !bytes.Contains(md, []byte(s)) {
 			t.Errorf("report.md lacks %q", s)
