@@ -548,6 +548,9 @@ func chartBase(s *survey.Study, items []survey.Item, ests []analysis.Estimate, b
 		} else {
 			p = ms.T("chart_base_all", "n", Count(n, ms.lang))
 		}
+		if !bySubgroup && i < len(ests) && ests[i].Reconstructed != nil && ests[i].Reconstructed.NAssumed {
+			p += " " + ms.T("chart_n_assumed")
+		}
 		if !seen[p] {
 			seen[p] = true
 			parts = append(parts, p)

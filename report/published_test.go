@@ -103,6 +103,13 @@ func TestPublishedTable(t *testing.T) {
 			t.Errorf("report.md lacks %q", s)
 		}
 	}
+	alt, err := os.ReadFile(filepath.Join(dir, "figures", "en", "support.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(alt, []byte("Base: 1,000 adults")) || !bytes.Contains(alt, []byte("(n assumed)")) {
+		t.Errorf("chart alt text does not say the base is assumed: %s", alt)
+	}
 	if bytes.Contains(md, []byte("respondent file")) {
 		t.Error("report.md speaks of a respondent file for a published table")
 	}
