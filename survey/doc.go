@@ -7,4 +7,8 @@
 // against the codebook and decodes it to category indices, so that later
 // stages never see raw codes. Errors locate the fault as encoding/csv does:
 // file, line, column and value, plus what was expected.
+//
+// A study without respondent data may instead name a published table of
+// percentages and bases (data.table), read by ReadTable, from which package
+// analysis reconstructs the counts (docs/published-figures.md).
 package survey

@@ -50,9 +50,13 @@ type TableRow struct {
 	Source, Note      string
 }
 
-var tableColumns = []string{"question", "category", "percent", "decimals", "base", "n_assumed", "deff", "n_eff", "moe", "lower", "upper", "source", "note"}
+// tableColumns lists the columns a published table may have; the first
+// five are required.
+func tableColumns() []string {
+	return []string{"question", "category", "percent", "decimals", "base", "n_assumed", "deff", "n_eff", "moe", "lower", "upper", "source", "note"}
+}
 
-var tableRequired = []string{"question", "category", "percent", "decimals", "base"}
+func tableRequired() []string { return tableColumns()[:5] }
 
 // TableError is a problem in a published table, located as encoding/csv
 // locates its errors.
@@ -102,7 +106,7 @@ func ReadTable(r io.Reader, s *Study, name string) ([]TableRow, error) {
 	cr.FieldsPerRecord = 0
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, &TableError{File: name, Msg: "file is empty (expected a header row: " + strings.Join(tableRequired, ",") + ")"}
+		return nil, &TableError{File: name, Msg: "file is empty (expected a header row: " + strings.Join(tableRequired(), ",") + ")"}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -110,15 +114,15 @@ func ReadTable(r io.Reader, s *Study, name string) ([]TableRow, error) {
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
-		if !containsString(tableColumns, h) {
-			return nil, &TableError{File: name, Line: 1, Column: h, Value: h, Msg: "unknown column (expected " + strings.Join(tableColumns, ", ") + ")"}
+		if !containsString(tableColumns(), h) {
+			return nil, &TableError{File: name, Line: 1, Column: h, Value: h, Msg: "unknown column (expected " + strings.Join(tableColumns(), ", ") + ")"}
 		}
 		if _, dup := col[h]; dup {
 			return nil, &TableError{File: name, Line: 1, Column: h, Value: h, Msg: "column given twice"}
 		}
 		col[h] = i
 	}
-	for _, h := range tableRequired {
+	for _, h := range tableRequired() {
 		if _, ok := col[h]; !ok {
 			return nil, &TableError{File: name, Line: 1, Column: h, Msg: "column not found in header (the header has " + strings.Join(header, ", ") + ")"}
 		}
