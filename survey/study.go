@@ -353,9 +353,6 @@ func (s *Study) validate() error {
 		if q.MissingInBase && len(q.Missing) == 0 && !s.FromTable() {
 			return fmt.Errorf("question %q: missing_in_base without missing codes: list the \"don't know\" codes under missing", q.ID)
 		}
-		if q.MissingInBase && s.HasDesign() {
-			return fmt.Errorf("question %q: missing_in_base is not supported with weights, strata, clusters or raking yet (only for unweighted data)", q.ID)
-		}
 	}
 	for i := range s.Questions {
 		q := &s.Questions[i]
