@@ -36,11 +36,12 @@ synth: build
 	done
 
 ## conformance-refs: regenerate the reference values in analysis/testdata/conformance (R and
-## statsmodels) and analysis/testdata/design (R survey); installs Debian's r-cran-survey and
+## statsmodels), analysis/testdata/design (R survey) and analysis/testdata/published (R); installs Debian's r-cran-survey and
 ## python3-statsmodels when missing
 conformance-refs:
 	bash scripts/conformance/generate.sh
 	bash scripts/design/generate.sh
+	sh scripts/published/generate.sh
 
 ## fixtures: regenerate the SPSS/Stata fixtures in survey/testdata/sysfile with GNU PSPP and R
 ## haven (scripts/fixtures/generate.sh); installs Debian's pspp and r-cran-haven when missing
@@ -60,6 +61,8 @@ fuzz:
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./spss -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./stata -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReadTable$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzReconstructQuestion$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out

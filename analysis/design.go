@@ -674,13 +674,28 @@ func (t *DesignCategories) AddN(r DesignRow, category, count int) error {
 	if category >= t.k {
 		return fmt.Errorf("category %d of %d: %w", category, t.k, ErrDesign)
 	}
+	return t.addN(r, category, count)
+}
+
+// AddInBaseN adds count identical respondents to the domain but to none of
+// its categories: a "don't know" kept in the base (missing_in_base), which
+// counts in every share's denominator and in no numerator.
+func (t *DesignCategories) AddInBaseN(r DesignRow, count int) error {
+	return t.addN(r, t.k, count)
+}
+
+// addN adds respondents in category (0 … k−1), in the domain without a
+// category (k), or outside the domain (negative).
+func (t *DesignCategories) addN(r DesignRow, category, count int) error {
 	for i := range t.buf {
 		t.buf[i] = 0
 	}
 	in := category >= 0
 	if in {
-		t.buf[category] = r.Weight
 		t.buf[t.k] = r.Weight
+		if category < t.k {
+			t.buf[category] = r.Weight
+		}
 	}
 	if err := t.acc.addN(r, t.buf, in && r.Weight > 0, count); err != nil {
 		return err
@@ -693,7 +708,9 @@ func (t *DesignCategories) AddN(r DesignRow, category, count int) error {
 		}
 		t.dom.sw += sw
 		t.dom.sw2 += sw2
-		t.swc[category] += sw
+		if category < t.k {
+			t.swc[category] += sw
+		}
 	}
 	return nil
 }

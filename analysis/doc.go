@@ -10,4 +10,11 @@
 // Interval methods are named as statisticians name them ("wilson",
 // "clopper-pearson", …); each documents the reference it follows and is
 // tested against published values and against R and statsmodels.
+//
+// Counts can also come from published percentages: CountRange gives the
+// counts compatible with a published rounding, ReconstructQuestion and
+// TableEstimates rebuild a question's counts from a published table,
+// EffectiveInterval puts an interval on the effective sample size of a
+// published design effect, and EvaluateClaimRange tests a claim over every
+// compatible count.
 package analysis

@@ -35,4 +35,10 @@ type Estimate struct {
 	// freedom, design effects) when the study is weighted or complex; nil
 	// for a simple random sample.
 	Design *DesignEstimate
+
+	// Reconstructed describes a count rebuilt from a published percentage
+	// (a study with data.table): the range of counts compatible with the
+	// published rounding and whether the base is assumed. nil for counts
+	// read from respondent data.
+	Reconstructed *Reconstruction
 }

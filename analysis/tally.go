@@ -17,6 +17,7 @@ type Tally struct {
 	d         []derivedTally
 	design    *designTally // nil without design accumulators
 	cats      []int        // scratch: category per question within its base, or −1
+	missingIn []bool       // scratch: per question, a missing code kept in the base (missing_in_base)
 	events    []int        // scratch: per derived estimate 0, 1 or −1
 	pairs     [][4]float64 // per comparison: the paired 2×2 table
 	err       error
@@ -78,6 +79,7 @@ func NewTally(s *survey.Study) *Tally {
 		qt.by = t.newBy(k)
 	}
 	t.cats = make([]int, len(s.Questions))
+	t.missingIn = make([]bool, len(s.Questions))
 	t.events = make([]int, len(s.Derived))
 	t.pairs = make([][4]float64, len(s.Compare))
 	if s.HasDesign() || len(s.Analysis.Independence) > 0 {
@@ -114,6 +116,18 @@ func (t *Tally) addTo(overall *cell, by [][]cell, v int, values []int, count flo
 	}
 }
 
+// addBase counts respondents into the base of the overall cell and the
+// subgroup cells without counting them in any category: a missing code of
+// a question whose "don't know" stays in the base (missing_in_base).
+func (t *Tally) addBase(overall *cell, by [][]cell, values []int, count float64) {
+	overall.n += count
+	for gi, g := range t.subgroups {
+		if lv := values[g]; lv >= 0 {
+			by[gi][lv].n += count
+		}
+	}
+}
+
 // Add counts one respondent, or r.Count identical respondents of an
 // aggregated cell table (a Count of 0 is taken as 1).
 func (t *Tally) Add(r *survey.Respondent) {
@@ -126,6 +140,7 @@ func (t *Tally) Add(r *survey.Respondent) {
 	for qi := range t.q {
 		qt := &t.q[qi]
 		t.cats[qi] = -1
+		t.missingIn[qi] = false
 		if !t.study.InBase(qi, r.Values) {
 			qt.acc.OutsideBase += n
 			if r.Ignored != nil && r.Ignored[qi] {
@@ -138,6 +153,10 @@ func (t *Tally) Add(r *survey.Respondent) {
 		switch {
 		case v == survey.Missing:
 			qt.acc.Missing += n
+			if t.study.Questions[qi].MissingInBase {
+				t.missingIn[qi] = true
+				t.addBase(&qt.overall, qt.by, r.Values, count)
+			}
 			continue
 		case v < 0:
 			qt.acc.NoAnswer += n

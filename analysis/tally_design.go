@@ -151,7 +151,7 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 		if dt.err != nil {
 			return
 		}
-		if err := c.overall.AddN(row, v, count); err != nil {
+		if err := addCategory(c.overall, row, v, count); err != nil {
 			dt.err = err
 			return
 		}
@@ -162,7 +162,7 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 				if li == lv {
 					cv = v
 				}
-				if err := acc.AddN(row, cv, count); err != nil {
+				if err := addCategory(acc, row, cv, count); err != nil {
 					dt.err = err
 					return
 				}
@@ -170,7 +170,11 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 		}
 	}
 	for qi, c := range dt.q {
-		add(c, cats[qi])
+		v := cats[qi]
+		if v < 0 && t.missingIn[qi] {
+			v = inBaseNoCategory
+		}
+		add(c, v)
 	}
 	for di, c := range dt.d {
 		add(c, events[di])
@@ -256,4 +260,18 @@ func (t *Tally) Independence() ([]IndependenceResult, error) {
 		out[i].HolmP, out[i].BHP = holm[i], bh[i]
 	}
 	return out, nil
+}
+
+// inBaseNoCategory marks a respondent in a question's base with a missing
+// code that stays in the base (missing_in_base): in the domain, in no
+// category. Other negative categories are outside the domain.
+const inBaseNoCategory = -2
+
+// addCategory adds respondents to a design accumulator by category,
+// including inBaseNoCategory.
+func addCategory(acc *DesignCategories, row DesignRow, v, count int) error {
+	if v == inBaseNoCategory {
+		return acc.AddInBaseN(row, count)
+	}
+	return acc.AddN(row, v, count)
 }

@@ -42,6 +42,10 @@ type Result struct {
 type ClaimResult struct {
 	Claim survey.Claim
 	analysis.ClaimResult
+	// Range is how the claim fares over the counts compatible with the
+	// published rounding, for a share reconstructed from a published
+	// table; nil otherwise.
+	Range *analysis.ClaimRange
 }
 
 // Analyse reads the study's respondent file and published figures and
@@ -57,6 +61,13 @@ type InputFunc func(r io.Reader, size int64, name string) (wrapped io.Reader, do
 // AnalyseWith is Analyse with the respondent file passed through in (nil:
 // read as it is).
 func AnalyseWith(s *survey.Study, in InputFunc) (*Result, error) {
+	if s.FromTable() {
+		rows, err := s.LoadTable()
+		if err != nil {
+			return nil, err
+		}
+		return analyseTable(s, rows)
+	}
 	path := s.DataPath()
 	// The first reading of the file is hashed as it is read, so that the
 	// manifest records the bytes the results come from.
@@ -117,6 +128,13 @@ func (r readCloser) Close() error { return r.close() }
 // in errors. A study that rakes its weights reads the data twice, so r is
 // read into memory first in that case.
 func AnalyseReader(s *survey.Study, r io.Reader, name string) (*Result, error) {
+	if s.FromTable() {
+		rows, err := survey.ReadTable(r, s, name)
+		if err != nil {
+			return nil, err
+		}
+		return analyseTable(s, rows)
+	}
 	if s.Analysis.Rake == nil {
 		return analyse(s, func() (io.ReadCloser, error) { return io.NopCloser(r), nil }, name)
 	}
@@ -340,21 +358,9 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 			est[i].NAssumed = true
 		}
 	}
-	var claims []ClaimResult
-	for _, c := range s.Claims {
-		q, cat := c.Target()
-		if cat == "" {
-			cat = survey.DerivedCategory
-		}
-		e, ok := findEstimate(est, q, cat)
-		if !ok {
-			return nil, fmt.Errorf("claim %q: no estimate for %s", c.ID, c.Item)
-		}
-		cr, err := analysis.EvaluateClaim(e, c.Op, c.Value, s.Analysis.Level)
-		if err != nil {
-			return nil, fmt.Errorf("claim %q: %w", c.ID, err)
-		}
-		claims = append(claims, ClaimResult{Claim: c, ClaimResult: cr})
+	claims, err := evaluateClaims(s, est)
+	if err != nil {
+		return nil, err
 	}
 	return &Result{
 		Rake:         rakeReport,
@@ -367,6 +373,82 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 		Estimates:    est,
 		Published:    pub,
 		Mismatches:   analysis.CheckPublished(pub, est),
+	}, nil
+}
+
+// evaluateClaims tests the study's claims; a claim about a reconstructed
+// share must hold at every count compatible with the published rounding.
+func evaluateClaims(s *survey.Study, est []analysis.Estimate) ([]ClaimResult, error) {
+	var claims []ClaimResult
+	for _, c := range s.Claims {
+		q, cat := c.Target()
+		if cat == "" {
+			cat = survey.DerivedCategory
+		}
+		e, ok := findEstimate(est, q, cat)
+		if !ok {
+			return nil, fmt.Errorf("claim %q: no estimate for %s", c.ID, c.Item)
+		}
+		cr, rng, err := analysis.EvaluateClaimRange(e, c.Op, c.Value, s.Analysis.Level)
+		if err != nil {
+			return nil, fmt.Errorf("claim %q: %w", c.ID, err)
+		}
+		claims = append(claims, ClaimResult{Claim: c, ClaimResult: cr, Range: rng})
+	}
+	return claims, nil
+}
+
+// analyseTable computes a study built from a published table (data.table):
+// counts reconstructed from the published percentages, every interval and
+// claim from them. Each published percentage is also listed as a primary
+// published figure, with those of the study's published file if it has one.
+func analyseTable(s *survey.Study, rows []survey.TableRow) (*Result, error) {
+	if err := checkMethods(s); err != nil {
+		return nil, err
+	}
+	est, err := analysis.TableEstimates(s, rows)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.DataPath(), err)
+	}
+	for i := range est {
+		// An n that follows from an assumed base is said to be assumed
+		// wherever it is shown.
+		// Each row of the table says whether its base is assumed.
+		if rc := est[i].Reconstructed; rc != nil && rc.NAssumed {
+			est[i].NAssumed = true
+		}
+	}
+	dataFile, err := hashFile(s.DataPath())
+	if err != nil {
+		return nil, fmt.Errorf("published table (data.table in %s, relative to the study file): %w", s.Path, err)
+	}
+	var pub []survey.PublishedFigure
+	for _, r := range rows {
+		if r.Remainder {
+			continue
+		}
+		pub = append(pub, survey.PublishedFigure{
+			Figure: r.Question + "=" + r.Category, Question: r.Question, Category: r.Category,
+			Percent: survey.RequiredReal(r.Percent), Decimals: survey.RequiredInt(r.Decimals),
+			Base: strconv.Itoa(r.Base), Status: "primary", Source: r.Source, Note: r.Note,
+		})
+	}
+	more, err := s.LoadPublished()
+	if err != nil {
+		return nil, err
+	}
+	pub = append(pub, more...)
+	claims, err := evaluateClaims(s, est)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Study:      s,
+		DataFile:   dataFile,
+		Estimates:  est,
+		Published:  pub,
+		Mismatches: analysis.CheckPublished(pub, est),
+		Claims:     claims,
 	}, nil
 }
 

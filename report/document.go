@@ -127,6 +127,18 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if c.Supported {
 			verdict = ms.T("verdict_supported", "level", clvl)
 		}
+		if rg := c.Range; rg != nil && rg.Counts > 1 {
+			counts := countRange(rg.CountMin, rg.CountMax, lang)
+			switch {
+			case c.Supported:
+				verdict = ms.T("verdict_supported_range", "level", clvl, "counts", counts)
+			case rg.SupportedAt > 0:
+				verdict = ms.T("verdict_flips_range", "level", clvl, "counts", counts,
+					"k", strconv.Itoa(rg.SupportedAt), "m", strconv.Itoa(rg.Counts))
+			default:
+				verdict = ms.T("verdict_not_supported_range", "level", clvl, "counts", counts)
+			}
+		}
 		b := r.baseOf(c.Estimate, lang)
 		p := pValue(c.PValue, lang)
 		d.Claims.Rows = append(d.Claims.Rows, []string{
@@ -140,6 +152,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 
 	d.PubIntro = ms.T("published_intro")
+	if s.FromTable() {
+		d.PubIntro = ms.T("published_intro_table")
+	}
 	d.Published.Header = []string{ms.T("col_figure"), ms.T("col_published"), ms.T("col_base"), ms.T("col_status"), ms.T("col_data"), ms.T("col_match")}
 	for _, f := range r.Published {
 		data, match := "–", ms.T("no")
@@ -159,7 +174,16 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		q := &s.Questions[qi]
 		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: q.Wording.Get(lang)}
 		blk.Table.Header = []string{ms.T("col_category"), ms.T("col_n"), ms.T("col_count"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
-		if s.HasDesign() {
+		fromTable := s.FromTable()
+		pubCI := fromTable && publishedInterval(r, q.ID)
+		if fromTable {
+			blk.Table.Header = append(blk.Table.Header, ms.T("col_published"), ms.T("col_count_range"))
+		}
+		if pubCI {
+			blk.Table.Header = append(blk.Table.Header, ms.T("col_published_ci"))
+		}
+		showDeff := s.HasDesign() || (fromTable && questionDeff(r, q.ID))
+		if showDeff {
 			blk.Table.Header = append(blk.Table.Header, ms.T("col_deff"), ms.T("col_neff"))
 		}
 		for _, c := range q.Categories {
@@ -183,7 +207,24 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				c.Label.Get(lang), b.count(ms), Count(e.Count, lang),
 				Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang),
 			}
-			if s.HasDesign() {
+			if rc := e.Reconstructed; fromTable && rc != nil {
+				pub := ms.T("remainder")
+				if !rc.Remainder {
+					pub = Percent(rc.Percent/100, rc.Decimals, lang)
+				}
+				cells = append(cells, pub, countRange(rc.CountMin, rc.CountMax, lang))
+				if pubCI {
+					var shown string
+					switch {
+					case !math.IsNaN(rc.Lower):
+						shown = percentRange(rc.Lower/100, rc.Upper/100, max(decimalsOf(rc.Lower), decimalsOf(rc.Upper)), lang)
+					case !math.IsNaN(rc.MOE):
+						shown = ms.T("moe_points", "moe", strings.TrimRight(strings.TrimRight(decimal(rc.MOE, 2, lang), "0"), ".,"))
+					}
+					cells = append(cells, shown)
+				}
+			}
+			if showDeff {
 				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
@@ -266,6 +307,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Methods = statusNote(s, ms, "methods_status") + " " + d.Methods
 	if s.Metadata.SampleSizeAssumed {
 		d.Methods += " " + ms.T("methods_assumed")
+	}
+	if s.FromTable() {
+		d.AccIntro = ms.T("accounting_table")
+		d.Accounting = table{}
+		d.Methods = ms.T("methods_table", "level", lvl, "method", s.Analysis.Method) + " " + tableDeffText(r, ms)
 	}
 	if rp := r.Rake; rp != nil {
 		conv := ms.T("converged")
@@ -470,7 +516,17 @@ func precision(r *Result, ms *messages) string {
 		n := float64(r.Rows)
 		deffText := ""
 		deff := 1.0
-		if s.HasDesign() {
+		if s.FromTable() {
+			// No respondent rows: the largest published base, and the
+			// largest published design effect.
+			n = 0
+			for _, e := range r.Estimates {
+				n = max(n, e.Base)
+				if rc := e.Reconstructed; rc != nil && rc.DeffPublished && e.Deff > deff {
+					deff, deffText = e.Deff, ms.T("precision_deff")
+				}
+			}
+		} else if s.HasDesign() {
 			for _, e := range r.Estimates {
 				if e.Subgroup == "" && e.Deff > deff && !slices.Contains(s.Subgroups, e.Question) {
 					deff = e.Deff
@@ -499,4 +555,66 @@ func signedPoints(v float64, lang string) string {
 		return out
 	}
 	return "+" + out
+}
+
+// countRange formats the counts compatible with a published rounding,
+// "177–186", or one count.
+func countRange(lo, hi float64, lang string) string {
+	if lo == hi {
+		return Count(lo, lang)
+	}
+	return Count(lo, lang) + "–" + Count(hi, lang)
+}
+
+// questionDeff reports whether a published design effect applies to the
+// question's estimates.
+func questionDeff(r *Result, question string) bool {
+	for _, e := range r.Estimates {
+		if e.Question == question && e.Reconstructed != nil && e.Reconstructed.DeffPublished {
+			return true
+		}
+	}
+	return false
+}
+
+// tableDeffText says how the intervals of a study built from a published
+// table treat the sample design: on the effective sample size where a
+// design effect was published, as simple random sampling otherwise.
+func tableDeffText(r *Result, ms *messages) string {
+	var with, without []string
+	for _, q := range r.Study.Questions {
+		if questionDeff(r, q.ID) {
+			with = append(with, q.Label.Get(ms.lang))
+		} else {
+			without = append(without, q.Label.Get(ms.lang))
+		}
+	}
+	switch {
+	case len(with) == 0:
+		return ms.T("table_srs_all")
+	case len(without) == 0:
+		return ms.T("table_deff_all")
+	}
+	return ms.T("table_deff_some", "with", strings.Join(with, "; "), "without", strings.Join(without, "; "))
+}
+
+// publishedInterval reports whether a published margin of error or
+// interval comes with any of the question's estimates.
+func publishedInterval(r *Result, question string) bool {
+	for _, e := range r.Estimates {
+		if rc := e.Reconstructed; e.Question == question && rc != nil && (!math.IsNaN(rc.MOE) || !math.IsNaN(rc.Lower)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decimalsOf returns how many decimals v has as written in shortest form
+// (17.25 → 2).
+func decimalsOf(v float64) int {
+	out := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(out, '.'); i >= 0 {
+		return len(out) - i - 1
+	}
+	return 0
 }

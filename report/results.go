@@ -32,9 +32,12 @@ type ResultRow struct {
 	Deff          Number `csv:"deff" json:"deff"`
 	NEff          Number `csv:"n_eff" json:"n_eff"`
 	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
-	// NAssumed marks base (and count) as following from an assumed
-	// sample size rather than counted respondents.
-	NAssumed bool `csv:"n_assumed" json:"n_assumed"`
+	// For counts reconstructed from a published table: whether the base is
+	// assumed, and the range of counts compatible with the published
+	// rounding (empty for respondent data).
+	NAssumed bool   `csv:"n_assumed" json:"n_assumed"`
+	CountMin Number `csv:"count_min" json:"count_min"`
+	CountMax Number `csv:"count_max" json:"count_max"`
 }
 
 // Number is a float written in the shortest form that reads back to the
@@ -93,6 +96,11 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
 			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed, NAssumed: e.NAssumed,
+			CountMin: Number(math.NaN()), CountMax: Number(math.NaN()),
+		}
+		if rc := e.Reconstructed; rc != nil {
+			rows[i].NAssumed = e.NAssumed || rc.NAssumed
+			rows[i].CountMin, rows[i].CountMax = Number(rc.CountMin), Number(rc.CountMax)
 		}
 	}
 	return rows
@@ -202,6 +210,15 @@ type ClaimRow struct {
 	Test      string `csv:"test" json:"test"`
 	PValue    Number `csv:"p_value" json:"p_value"`
 	Supported bool   `csv:"supported" json:"supported"`
+	// For a share reconstructed from a published table: whether its base
+	// is assumed, the counts compatible with the published rounding, how
+	// many there are and at how many of them the claim is supported
+	// (supported means at all of them). Empty for respondent data.
+	NAssumed        bool   `csv:"n_assumed" json:"n_assumed"`
+	CountMin        Number `csv:"count_min" json:"count_min"`
+	CountMax        Number `csv:"count_max" json:"count_max"`
+	Counts          Number `csv:"compatible_counts" json:"compatible_counts"`
+	SupportedCounts Number `csv:"supported_counts" json:"supported_counts"`
 }
 
 // ComparisonRow is one row of comparisons.csv: a difference of two
@@ -261,7 +278,15 @@ func testRows(r *Result) ([]ClaimRow, []ComparisonRow, []IndependenceRow) {
 			Base: Number(c.Estimate.Base), Share: Number(c.Estimate.Share), Bound: Number(c.Bound),
 			Level: Number(c.Level), Method: c.Estimate.Method, Test: c.Test,
 			PValue: Number(c.PValue), Supported: c.Supported,
+			CountMin: Number(math.NaN()), CountMax: Number(math.NaN()),
+			Counts: Number(math.NaN()), SupportedCounts: Number(math.NaN()),
 		})
+		if rg := c.Range; rg != nil {
+			cr := &claims[len(claims)-1]
+			cr.NAssumed = c.Estimate.Reconstructed != nil && c.Estimate.Reconstructed.NAssumed
+			cr.CountMin, cr.CountMax = Number(rg.CountMin), Number(rg.CountMax)
+			cr.Counts, cr.SupportedCounts = Number(rg.Counts), Number(rg.SupportedAt)
+		}
 	}
 	var comps []ComparisonRow
 	for i, c := range r.Comparisons {

@@ -114,5 +114,49 @@ func (s *Study) InBase(q int, values []int) bool {
 	return true
 }
 
-// HasBase reports whether question q is asked of a subset of respondents.
-func (q *Question) HasBase() bool { return len(q.base) > 0 }
+// HasBase reports whether question q is asked of a subset of respondents:
+// it has a base condition, or (in a study built from a published table,
+// which has no conditions) a described base.
+func (q *Question) HasBase() bool {
+	return len(q.base) > 0 || (q.Base != nil && q.Base.When == "" && q.Base.Description.Get("en") != "")
+}
+
+// BaseDescription returns the base in words in the given language, e.g.
+// "respondents who knew of the plans"; questions asked of everyone are
+// described as "all respondents". A question with missing_in_base adds
+// that "don't know" answers are included.
+func (q *Question) BaseDescription(lang string) string {
+	return q.baseWords(lang) + q.missingInBaseWords(lang)
+}
+
+func (q *Question) baseWords(lang string) string {
+	if q.Base != nil {
+		if d := q.Base.Description.Get(lang); d != "" {
+			return d
+		}
+		if q.Base.When != "" {
+			return q.Base.When
+		}
+	}
+	switch lang {
+	case "de":
+		return "alle Befragten"
+	case "nl":
+		return "alle respondenten"
+	}
+	return "all respondents"
+}
+
+// missingInBaseWords says that "don't know" answers are in the base.
+func (q *Question) missingInBaseWords(lang string) string {
+	if !q.MissingInBase {
+		return ""
+	}
+	switch lang {
+	case "de":
+		return " (einschließlich „weiß nicht“ und keine Angabe)"
+	case "nl":
+		return " (inclusief ‘weet niet’ en geen antwoord)"
+	}
+	return " (“don't know” and refusals included)"
+}

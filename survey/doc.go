@@ -13,4 +13,8 @@
 // convert its cases, as they are read, to the rows of its CSV export and
 // read those (sysfile.go), so that validation and results are the same;
 // errors then name the case instead of the line.
+//
+// A study without respondent data may instead name a published table of
+// percentages and bases (data.table), read by ReadTable, from which package
+// analysis reconstructs the counts (docs/published-figures.md).
 package survey

@@ -95,6 +95,12 @@ type DataSpec struct {
 	Encoding  string `yaml:"encoding"`   // utf-8 (default), windows-1252, iso-8859-1, iso-8859-15
 	Count     string `yaml:"count"`      // cell count column of an aggregated cell table; data.id is optional then
 
+	// Table is a published table of percentages (CSV: question, category,
+	// percent, decimals, base, …) from which counts are reconstructed,
+	// instead of a respondent file; see ReadTable and
+	// docs/published-figures.md. It needs data_status: reconstructed.
+	Table string `yaml:"table"`
+
 	// WeightSum and WeightSqSum name the columns of a weighted cell table
 	// (with Count): the sum of the weights Σw and of their squares Σw² over
 	// the respondents of each row. They replace Weight.
@@ -162,8 +168,12 @@ type Question struct {
 	Wording    Text       `yaml:"wording"` // exact question wording, if known
 	Categories []Category `yaml:"categories"`
 	Missing    []string   `yaml:"missing"` // codes for "don't know" / no answer
-	Base       *Base      `yaml:"base"`    // nil: asked of everyone
-	Method     string     `yaml:"method"`  // interval method; default the study's
+	// MissingInBase keeps respondents with a missing code in the base:
+	// shares are of everyone asked, "don't know" included, as institutes
+	// often publish them. Empty cells still leave the base.
+	MissingInBase bool   `yaml:"missing_in_base"`
+	Base          *Base  `yaml:"base"`   // nil: asked of everyone
+	Method        string `yaml:"method"` // interval method; default the study's
 
 	base condition
 }
@@ -285,11 +295,17 @@ func (s *Study) validate() error {
 	if err := s.validateStatus(); err != nil {
 		return err
 	}
-	if s.Data.File == "" {
-		return errors.New("data.file: missing (the respondent CSV, relative to the study file)")
-	}
-	if s.Data.ID == "" && s.Data.Count == "" {
-		return errors.New("data.id: missing (the respondent id column)")
+	if s.FromTable() {
+		if err := s.validateTable(); err != nil {
+			return err
+		}
+	} else {
+		if s.Data.File == "" {
+			return errors.New("data.file: missing (the respondent CSV, relative to the study file; or data.table, a published table)")
+		}
+		if s.Data.ID == "" && s.Data.Count == "" {
+			return errors.New("data.id: missing (the respondent id column)")
+		}
 	}
 	if err := s.Data.validate(); err != nil {
 		return err
@@ -315,6 +331,9 @@ func (s *Study) validate() error {
 			if s.Question(id) == nil {
 				return fmt.Errorf("analysis.independence[%d]: unknown question %q", i, id)
 			}
+		}
+		if s.Question(t.Question).MissingInBase || s.Question(t.By).MissingInBase {
+			return fmt.Errorf("analysis.independence[%d]: a question with missing_in_base cannot be tested for independence (its \"don't know\" answers are in no category)", i)
 		}
 		if t.Question == t.By {
 			return fmt.Errorf("analysis.independence[%d]: question %q against itself", i, t.Question)
@@ -385,8 +404,11 @@ func (s *Study) validate() error {
 		if q.Method == "" {
 			q.Method = s.Analysis.Method
 		}
-		if err := q.validateCategories(); err != nil {
+		if err := q.validateCategories(s.FromTable()); err != nil {
 			return err
+		}
+		if q.MissingInBase && len(q.Missing) == 0 && !s.FromTable() {
+			return fmt.Errorf("question %q: missing_in_base without missing codes: list the \"don't know\" codes under missing", q.ID)
 		}
 	}
 	for i := range s.Questions {
@@ -508,7 +530,9 @@ func (d *DataSpec) validate() error {
 	return nil
 }
 
-func (q *Question) validateCategories() error {
+// validateCategories checks category ids and codes; a study built from a
+// published table (table) has no codes to check.
+func (q *Question) validateCategories(table bool) error {
 	if len(q.Categories) == 0 {
 		return fmt.Errorf("question %q: no categories", q.ID)
 	}
@@ -522,6 +546,12 @@ func (q *Question) validateCategories() error {
 			return fmt.Errorf("question %q: category %q defined twice", q.ID, c.ID)
 		}
 		ids[c.ID] = true
+		if table {
+			if len(c.Codes) > 0 {
+				return fmt.Errorf("question %q: category %q: codes belong to respondent files; a published table (data.table) names categories by id", q.ID, c.ID)
+			}
+			continue
+		}
 		if len(c.Codes) == 0 {
 			return fmt.Errorf("question %q: category %q has no codes", q.ID, c.ID)
 		}
@@ -615,30 +645,14 @@ func (q *Question) CategoryIndex(id string) int {
 	return -1
 }
 
-// BaseDescription returns the base in words in the given language, e.g.
-// "respondents who knew of the plans"; questions asked of everyone are
-// described as "all respondents".
-func (q *Question) BaseDescription(lang string) string {
-	if q.Base != nil {
-		if d := q.Base.Description.Get(lang); d != "" {
-			return d
-		}
-		if q.Base.When != "" {
-			return q.Base.When
-		}
-	}
-	switch lang {
-	case "de":
-		return "alle Befragten"
-	case "nl":
-		return "alle respondenten"
-	}
-	return "all respondents"
-}
-
-// DataPath returns the respondent file's path, resolved against the study
+// DataPath returns the respondent file's (or published table's) path, resolved against the study
 // file's directory.
-func (s *Study) DataPath() string { return s.resolve(s.Data.File) }
+func (s *Study) DataPath() string {
+	if s.FromTable() {
+		return s.resolve(s.Data.Table)
+	}
+	return s.resolve(s.Data.File)
+}
 
 // PublishedPath returns the published-figures file's path, or "" if the
 // study has none.

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/surveystat/surveystat/analysis"
 )
 
 func TestCalculatorsJSON(t *testing.T) {
@@ -83,6 +85,13 @@ func TestCalculatorErrors(t *testing.T) {
 		{[]string{"ci", "--alternative", "up", "1", "2"}, `unknown alternative "up"`},
 		{[]string{"ci", "x", "2"}, `X "x": want a non-negative number`},
 		{[]string{"ci", "1"}, "want X N"},
+		{[]string{"ci", "0.18", "1009"}, `a count must be a whole number of respondents (a share of 0.18 is 18%: write "18%")`},
+		{[]string{"ci", "18", "1009.5"}, "the base must be a whole number"},
+		{[]string{"ci", "18%", "0"}, "base is empty"},
+		{[]string{"ci", "abc%", "10"}, `percentage "abc%"`},
+		{[]string{"ci", "120%", "10"}, "at most 100%"},
+		{[]string{"ci", "16.0%", "10"}, "no whole count of 10 respondents rounds to 16.0%"},
+		{[]string{"ci", "--deff", "0", "1", "10"}, "--deff 0"},
 		{[]string{"diff", "1", "0", "1", "2"}, "base is empty"},
 		{[]string{"diff", "--method", "bogus", "1", "2", "1", "2"}, `--method "bogus"`},
 		{[]string{"diff", "1", "2", "3"}, "want four numbers"},
@@ -135,5 +144,53 @@ func TestLevelAndRangeText(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "99.999% two-sided wilson interval") {
 		t.Errorf("ci --level 0.99999 printed %q", stdout.String())
+	}
+}
+
+// TestCalculatorPercent: a percentage as people read it is turned into the
+// nearest whole count, with the counts that round to it; the interval is
+// that of the count.
+func TestCalculatorPercent(t *testing.T) {
+	for _, tt := range []struct {
+		args            []string
+		x, n, lo, hi    float64
+		deff            float64
+		text, firstLine string
+	}{
+		{[]string{"18%", "1009"}, 182, 1009, 177, 186, 1, "", "18% of 1009: using 182/1009 (counts that round to 18%: 177–186)"},
+		{[]string{"17.5%", "1000"}, 175, 1000, 175, 175, 1, "", "17.5% of 1000: using 175/1000 (counts that round to 17.5%: only 175)"},
+		{[]string{"26%", "861"}, 224, 861, 220, 228, 1, "", ""},
+		{[]string{"--deff", "1.5", "18%", "1009"}, 182, 1009, 177, 186, 1.5, "on the effective sample size 672.7 (deff 1.5)", ""},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"ci", "--json"}, tt.args...), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, stderr.String())
+		}
+		var got struct {
+			X, N, Lower, Upper, Deff float64
+			CountMin                 float64 `json:"count_min"`
+			CountMax                 float64 `json:"count_max"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		want, err := analysis.EffectiveInterval("wilson", tt.x, tt.n, tt.deff, 0.95, analysis.TwoSided)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.X != tt.x || got.N != tt.n || got.CountMin != tt.lo || got.CountMax != tt.hi || got.Lower != want.Lower || got.Upper != want.Upper {
+			t.Errorf("%v: got %+v, want %v of %v (%v–%v), interval %v", tt.args, got, tt.x, tt.n, tt.lo, tt.hi, want)
+		}
+		stdout.Reset()
+		if code := run(append([]string{"ci"}, tt.args...), &stdout, &stderr); code != 0 {
+			t.Fatal(stderr.String())
+		}
+		lines := strings.Split(stdout.String(), "\n")
+		if tt.firstLine != "" && lines[0] != tt.firstLine {
+			t.Errorf("%v: first line %q, want %q", tt.args, lines[0], tt.firstLine)
+		}
+		if tt.text != "" && !strings.Contains(stdout.String(), tt.text) {
+			t.Errorf("%v: %q lacks %q", tt.args, stdout.String(), tt.text)
+		}
 	}
 }
