@@ -420,7 +420,7 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			return d.Label.Get(lang)
 		}
 		q := s.Question(it.Question)
-		cat := q.Categories[q.CategoryIndex(it.Category)].Label.Get(lang)
+		cat := q.ItemLabel(it.Category).Get(lang)
 		if sameQuestion(items) {
 			return cat
 		}

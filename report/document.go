@@ -86,7 +86,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			continue
 		}
 		q := s.Question(it.Question)
-		c := &q.Categories[q.CategoryIndex(it.Category)]
+		catLabel := q.ItemLabel(it.Category)
 		key := "headline_base"
 		if !q.HasBase() {
 			key = "headline_all"
@@ -94,7 +94,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Headlines = append(d.Headlines, ms.T(key,
 			"n", Count(e.Base, lang), "base", q.BaseDescription(lang),
 			"share", Percent(e.Share, 1, lang), "ci", ciText(e),
-			"category", c.Label.Get(lang), "question", q.Label.Get(lang)))
+			"category", catLabel.Get(lang), "question", q.Label.Get(lang)))
 	}
 
 	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", s.Analysis.Method)
@@ -138,7 +138,13 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if s.HasDesign() {
 			blk.Table.Header = append(blk.Table.Header, ms.T("col_deff"), ms.T("col_neff"))
 		}
+		// The categories, then the nets (groups of them).
+		rows := make([]survey.Net, 0, len(q.Categories)+len(q.Nets))
 		for _, c := range q.Categories {
+			rows = append(rows, survey.Net{ID: c.ID, Label: c.Label})
+		}
+		rows = append(rows, q.Nets...)
+		for _, c := range rows {
 			e, ok := r.Overall(q.ID, c.ID)
 			if !ok {
 				continue
@@ -184,8 +190,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.ByIntro = ms.T("by_subgroup_intro", "min", Count(float64(s.Analysis.MinBase), lang))
 	for _, it := range items {
 		q := s.Question(it.Question)
-		c := &q.Categories[q.CategoryIndex(it.Category)]
-		blk := questionBlock{ID: it.Question + "-" + it.Category, Label: q.Label.Get(lang) + ": " + c.Label.Get(lang)}
+		blk := questionBlock{ID: it.Question + "-" + it.Category, Label: q.Label.Get(lang) + ": " + q.ItemLabel(it.Category).Get(lang)}
 		blk.Table.Header = []string{ms.T("col_subgroup"), ms.T("col_n"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
 		for _, g := range s.Subgroups {
 			if g == it.Question {

@@ -56,8 +56,8 @@ func (c *ChartSpec) ParsedItems(s *Study) ([]Item, error) {
 			}
 			continue
 		}
-		if q.CategoryIndex(cat) < 0 {
-			return nil, fmt.Errorf("chart %q: item %q: question %q has no category %q", c.ID, it, qid, cat)
+		if !q.HasItem(cat) {
+			return nil, fmt.Errorf("chart %q: item %q: question %q has no category %q (nor a net of that id)", c.ID, it, qid, cat)
 		}
 		out = append(out, Item{qid, cat})
 	}
@@ -87,10 +87,19 @@ func (c *ChartSpec) validate(s *Study) error {
 	if c.Kind == "forest" && c.By == "" {
 		return fmt.Errorf("chart %q: a forest chart needs 'by' (the subgroup question)", c.ID)
 	}
+	items, _ := c.ParsedItems(s)
+	if c.Kind == "stacked" || c.Kind == "waffle" {
+		// These charts split 100% among categories; a net would count
+		// its categories twice.
+		for _, it := range items {
+			if q := s.Question(it.Question); q != nil && q.NetByID(it.Category) != nil {
+				return fmt.Errorf("chart %q: item %s=%s is a net: a %s chart shows categories that add up to 100%%; show the net in a bars chart", c.ID, it.Question, it.Category, c.Kind)
+			}
+		}
+	}
 	if c.Simultaneous != "" {
-		items, _ := c.ParsedItems(s)
 		q := s.Question(items[0].Question)
-		if c.Kind != "bars" || q == nil || len(items) != len(q.Categories) || !sameQuestion(items) {
+		if c.Kind != "bars" || q == nil || len(items) != len(q.Categories) || !sameQuestion(items) || !allCategories(q, items) {
 			return fmt.Errorf("chart %q: simultaneous intervals need a bars chart of all categories of one question", c.ID)
 		}
 	}
@@ -98,6 +107,15 @@ func (c *ChartSpec) validate(s *Study) error {
 		return fmt.Errorf("chart %q: %d labels for %d items", c.ID, len(c.Labels), len(c.Items))
 	}
 	return nil
+}
+
+func allCategories(q *Question, items []Item) bool {
+	for _, it := range items {
+		if q.CategoryIndex(it.Category) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func sameQuestion(items []Item) bool {

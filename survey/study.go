@@ -158,6 +158,9 @@ type Question struct {
 	Missing    []string   `yaml:"missing"` // codes for "don't know" / no answer
 	Base       *Base      `yaml:"base"`    // nil: asked of everyone
 	Method     string     `yaml:"method"`  // interval method; default the study's
+	// Nets group categories into one share, referred to as
+	// question=net_id like a category (see Net).
+	Nets []Net `yaml:"nets"`
 
 	base condition
 }
@@ -329,6 +332,9 @@ func (s *Study) validate() error {
 			q.Method = s.Analysis.Method
 		}
 		if err := q.validateCategories(); err != nil {
+			return err
+		}
+		if err := q.validateNets(); err != nil {
 			return err
 		}
 	}
