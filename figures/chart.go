@@ -27,9 +27,16 @@ const (
 	Waffle
 	// Forest draws a point and interval per subgroup row, with n per row.
 	Forest
+	// Trend draws each of Chart.Series as points with intervals over the
+	// surveys of Chart.Periods, in their order, joined by lines.
+	Trend
+	// Dumbbell draws one row per series with a point and interval per
+	// survey on a common axis, joined by a bar, and the series' note (the
+	// difference) below.
+	Dumbbell
 )
 
-var kindNames = [...]string{"bars", "stacked", "funnel", "waffle", "forest"}
+var kindNames = [...]string{"bars", "stacked", "funnel", "waffle", "forest", "trend", "dumbbell"}
 
 // String returns the lower-case name of the kind, e.g. "bars".
 func (k Kind) String() string {
@@ -93,6 +100,15 @@ type Chart struct {
 	ShowN bool
 	// MinN is the threshold printed in the suppression note; 0 means 30.
 	MinN int
+
+	// Periods names the surveys of a Trend or Dumbbell chart in order
+	// (e.g. "2018", "2020"), and Series holds one share followed across
+	// them; Bars is not used by these kinds.
+	Periods []string
+	Series  []Series
+	// FreeAxis lets the share axis of a Trend or Dumbbell chart start
+	// near the lowest interval instead of at 0.
+	FreeAxis bool
 }
 
 // Limits on chart content; larger input is rejected with an error.
@@ -124,6 +140,15 @@ func (c Chart) normalize() (Chart, error) {
 	}
 	if _, ok := wording[c.Lang]; !ok {
 		return c, invalid("unsupported language %q (want en, de or nl)", c.Lang)
+	}
+	if c.MinN == 0 {
+		c.MinN = 30
+	}
+	if c.Kind == Trend || c.Kind == Dumbbell {
+		if c.Decimals < 0 || c.Decimals > 2 {
+			return c, invalid("decimals %d out of range 0–2", c.Decimals)
+		}
+		return c.normalizeSeries()
 	}
 	if len(c.Bars) == 0 {
 		return c, invalid("no bars")
