@@ -3,7 +3,6 @@ package report
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/surveystat/surveystat/survey"
@@ -37,65 +36,16 @@ func Generate(path string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if opts.Out == "" {
-		opts.Out = "out"
-	}
 	langs := opts.Langs
 	if len(langs) == 0 {
 		langs = Langs()
 	}
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
-		return "", err
-	}
-	dir := filepath.Join(opts.Out, s.ID)
-	staged, err := os.MkdirTemp(opts.Out, "."+s.ID+".tmp-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(staged) // no-op once renamed into place
-	if err := os.Chmod(staged, 0o755); err != nil {
-		return "", err
-	}
-
-	man := newManifest(s.ID, langs)
-	for _, in := range []string{s.Path, s.DataPath(), s.PublishedPath()} {
-		if in == "" {
-			continue
-		}
-		e, err := hashFile(in)
-		if err != nil {
-			return "", err
-		}
-		man.Inputs = append(man.Inputs, e)
-	}
-	write := func(rel string, b []byte) error {
-		p := filepath.Join(staged, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return err
-		}
-		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
-		return nil
-	}
-	if err := writeAll(r, langs, write); err != nil {
-		return "", err
-	}
-	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
-		return "", err
-	}
-	mb, err := man.encode()
-	if err != nil {
-		return "", err
-	}
-	if err := os.WriteFile(filepath.Join(staged, "manifest.json"), mb, 0o644); err != nil {
-		return "", err
-	}
-	if err := replaceDir(staged, dir); err != nil {
-		return "", err
-	}
-	return dir, nil
+	return WriteFolder(Folder{
+		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF,
+		Inputs: []string{s.Path, s.DataPath(), s.PublishedPath()},
+	}, func(write func(rel string, b []byte) error) error {
+		return writeAll(r, langs, write)
+	})
 }
 
 // writeAll renders every output file of a result and hands it to write.
