@@ -175,13 +175,36 @@ func (r *renderer) drawDumbbell(reg region) error {
 		if lo < hi {
 			r.line(r.th.Grid, r.body()*0.5, nil, a.pos(lo), cy, a.pos(hi), cy)
 		}
+		// The lowest and the highest value are printed beside the ends
+		// of their intervals, others above their points, so that close
+		// values do not overprint each other.
+		lowest, highest := -1, -1
+		for j, b := range s.Points {
+			if b.Suppressed {
+				continue
+			}
+			if lowest < 0 || b.Estimate < s.Points[lowest].Estimate {
+				lowest = j
+			}
+			if highest < 0 || b.Estimate >= s.Points[highest].Estimate {
+				highest = j
+			}
+		}
 		for j, b := range s.Points {
 			if b.Suppressed {
 				continue
 			}
 			r.whisker(a, b, cy, r.body()*0.7, lw*1.4)
 			r.dot(j, a.pos(b.Estimate), cy, rad)
-			r.text(vs, a.pos(b.Estimate), rt, 0.5, r.nf.pct(b.Estimate))
+			v := r.nf.pct(b.Estimate)
+			switch {
+			case j == lowest && lowest != highest:
+				r.text(vs, a.pos(b.Lower)-r.pad(), cy-lineH(vs)/2, 1, v)
+			case j == highest:
+				r.text(vs, a.pos(b.Upper)+r.pad(), cy-lineH(vs)/2, 0, v)
+			default:
+				r.text(vs, a.pos(b.Estimate), rt, 0.5, v)
+			}
 		}
 		if s.Note != "" {
 			ls := r.wrap(sm, s.Note, a.x1-a.x0-r.pad(), 1)

@@ -5,6 +5,7 @@
 //
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
 //	surveystat plot [--lang L] [--format F] [--preset P] [--out DIR] STUDY.yaml
+//	surveystat compare [--out DIR] COMPARISON.yaml  compare shares across surveys
 //	surveystat verify REPORT-DIR               re-run a report and compare every file
 //	surveystat synth [--out FILE] STUDY.yaml   generate a study's synthetic respondent file
 //	surveystat ci [--method M] [--level L] [--alternative A] [--json] X N
@@ -40,7 +41,8 @@ func commands() []command {
 	return []command{
 		{"report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
 		{"plot", plotArgs, "draw the study's charts in chosen languages, formats and sizes", runPlot},
-		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
+		{"compare", compareArgs, "compare shares across surveys (a comparison file of two or more studies) and write DIR/<comparison-id>", runCompare},
+		{"verify", "REPORT-DIR", "re-run a report (of a study or a comparison) from the inputs in its manifest.json and compare every file", runVerify},
 		{"synth", "[--out FILE] STUDY.yaml", "generate the study's synthetic respondent file from its synth section", runSynth},
 		{"ci", ciArgs, "confidence interval for one share: X of N", runCI},
 		{"diff", diffArgs, "confidence interval for the difference of two shares", runDiff},
