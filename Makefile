@@ -1,6 +1,7 @@
 # surveystat — the two commands: `make report` and `make test`.
 GO      ?= go
 STUDIES := $(wildcard data/*/study.yaml)
+COMPARISONS := $(wildcard data/*/comparison.yaml)
 BIN     := bin/surveystat
 
 .PHONY: all build report verify browser-test test vet synth conformance-refs bench fuzz clean
@@ -10,14 +11,19 @@ all: test report
 build:
 	$(GO) build -o $(BIN) ./cmd/surveystat
 
-## report: write out/<study-id>/ for every study under data/
+## report: write out/<study-id>/ for every study under data/, then out/<comparison-id>/ for
+## every comparison of studies (data/*/comparison.yaml)
 report: build
 	@set -e; for s in $(STUDIES); do ./$(BIN) report --out out $$s; done
+	@set -e; for c in $(COMPARISONS); do ./$(BIN) compare --out out $$c; done
 
 ## verify: re-run every report from the inputs in its manifest and compare every file
 verify: build
 	@set -e; for s in $(STUDIES); do \
 		id=$$(sed -n 's/^id: *//p' $$s | head -1); ./$(BIN) verify out/$$id; \
+	done
+	@set -e; for c in $(COMPARISONS); do \
+		id=$$(sed -n 's/^id: *//p' $$c | head -1); ./$(BIN) verify out/$$id; \
 	done
 
 ## browser-test: open every report page in headless Chromium (needs Debian's chromium); screenshots to out/screenshots
@@ -36,11 +42,14 @@ synth: build
 	done
 
 ## conformance-refs: regenerate the reference values in analysis/testdata/conformance (R and
-## statsmodels) and analysis/testdata/design (R survey); installs Debian's r-cran-survey and
+## statsmodels, with surveydiff.csv for comparisons across surveys), analysis/testdata/design
+## and analysis/testdata/nets (R survey); installs Debian's r-cran-survey and
 ## python3-statsmodels when missing
 conformance-refs:
 	bash scripts/conformance/generate.sh
 	bash scripts/design/generate.sh
+	sh scripts/nets/generate.sh
+	sh scripts/crossstudy/generate.sh
 
 ## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
 ## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)

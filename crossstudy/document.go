@@ -53,10 +53,10 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 		}
 	}
 	if len(synthetic) > 0 {
-		d.Notices = append(d.Notices, t(lang, "notice_synthetic", "surveys", strings.Join(synthetic, ", ")))
+		d.Notices = append(d.Notices, t(lang, "notice_synthetic", "surveys", joinList(synthetic, lang)))
 	}
 	if len(reconstructed) > 0 {
-		d.Notices = append(d.Notices, t(lang, "notice_reconstructed", "surveys", strings.Join(reconstructed, ", ")))
+		d.Notices = append(d.Notices, t(lang, "notice_reconstructed", "surveys", joinList(reconstructed, lang)))
 	}
 
 	for i, diffs := range r.Diffs {
@@ -198,4 +198,12 @@ func renderHTML(d *document) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// joinList joins names as running text: "2018, 2019 and 2020".
+func joinList(names []string, lang string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + t(lang, "and") + " " + names[len(names)-1]
 }

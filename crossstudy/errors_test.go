@@ -71,3 +71,25 @@ func TestLoadRejectsNonRegularAndLarge(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestShippedComparisonFiles: every comparison file under data/ parses and
+// passes its checks (the studies it names are read by make report).
+func TestShippedComparisonFiles(t *testing.T) {
+	files, err := filepath.Glob("../data/*/comparison.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files {
+		f, err := Load(p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		if want := filepath.Base(filepath.Dir(p)); f.ID != want {
+			t.Errorf("%s: id %q, want the folder's name %q", p, f.ID, want)
+		}
+	}
+	if len(files) == 0 {
+		t.Error("no comparison file under data/")
+	}
+}
