@@ -142,14 +142,16 @@ func (r *renderer) drawDumbbell(reg region) error {
 	if rowH < need {
 		return r.errNoFit("the number of rows")
 	}
-	rowH = min(rowH, need*1.8)
+	rowH = min(rowH, need*2.4)
+	// Few rows on a tall page: centre the block of rows.
+	top += (rowsH - rowH*vg.Length(n)) / 2
 	labels := make([]Bar, n)
 	for i, s := range r.c.Series {
 		labels[i] = Bar{Label: s.Label}
 	}
 	saved := r.c.Bars
 	r.c.Bars = labels
-	labelW := r.labelWidth(reg, 0.3, false, false)
+	labelW := r.labelWidth(reg, 0.32, false, false)
 	r.c.Bars = saved
 	a := r.seriesAxis()
 	a.x0 = reg.x + labelW + r.pad()*3
@@ -165,7 +167,7 @@ func (r *renderer) drawDumbbell(reg region) error {
 	for i, s := range r.c.Series {
 		rt := rowsTop + vg.Length(i)*rowH
 		cy := rt + lineH(vs) + r.body()*0.6
-		r.rowLabel(Bar{Label: s.Label}, reg.x, labelW, cy, lineH(r.labelStyle())*2, false)
+		r.rowLabel(Bar{Label: s.Label}, reg.x, labelW, cy, min(rowH, lineH(r.labelStyle())*3.2), false)
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, b := range s.Points {
 			if !b.Suppressed {
