@@ -112,6 +112,13 @@ func AltText(c Chart) string {
 		}
 		sentence(s)
 	}
+	for _, b := range c.Brackets {
+		s := clean(b.Label) + ": " + valueOrNA(nf, b.Estimate)
+		if finite(b.Lower) && finite(b.Upper) && b.Upper-b.Lower >= eps {
+			s += " (" + w.interval + " " + nf.pctRange(b.Lower, b.Upper) + ")"
+		}
+		sentence(s)
+	}
 	if c.Reference > 0 && finite(c.Reference) {
 		sentence(fmt.Sprintf(w.ref, nf.pct(c.Reference)))
 	}

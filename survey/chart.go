@@ -16,6 +16,10 @@ type ChartSpec struct {
 	Ref      float64  `yaml:"reference"`
 	Labels   []Text   `yaml:"labels"`  // optional per-item labels, e.g. platform names
 	Neutral  []string `yaml:"neutral"` // stacked: category ids drawn in neutral grey
+	// Nets (stacked charts): "question=net" of the chart's question,
+	// drawn as a bracket with its total under the net's segments, which
+	// must be adjacent in the chart.
+	Nets []string `yaml:"nets"`
 	Sorted   bool     `yaml:"sorted"`  // bars and forest: by descending share
 
 	// Simultaneous replaces each bar's interval by simultaneous intervals
@@ -97,6 +101,9 @@ func (c *ChartSpec) validate(s *Study) error {
 			}
 		}
 	}
+	if err := c.validateNets(s, items); err != nil {
+		return err
+	}
 	if c.Simultaneous != "" {
 		q := s.Question(items[0].Question)
 		if c.Kind != "bars" || q == nil || len(items) != len(q.Categories) || !sameQuestion(items) || !allCategories(q, items) {
@@ -160,4 +167,52 @@ func (s *Study) FontPaths() (regular, bold string) {
 		bold = s.resolve(s.Theme.FontBold)
 	}
 	return regular, bold
+}
+
+// NetSpan returns, for a net named in a stacked chart's nets, the net's
+// question and id and the first and last index of its categories among
+// the chart's items.
+func (c *ChartSpec) NetSpan(s *Study, items []Item, ref string) (question, net string, first, last int, err error) {
+	q, n, _ := strings.Cut(ref, "=")
+	q, n = strings.TrimSpace(q), strings.TrimSpace(n)
+	qq := s.Question(q)
+	if qq == nil || qq.NetByID(n) == nil {
+		return "", "", 0, 0, fmt.Errorf("chart %q: nets: %q is not question=net", c.ID, ref)
+	}
+	first, last = -1, -1
+	count := 0
+	for i, it := range items {
+		if it.Question != q {
+			continue
+		}
+		if qq.InItem(n, qq.CategoryIndex(it.Category)) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			count++
+		}
+	}
+	if count != len(qq.NetByID(n).Categories) || last-first+1 != count {
+		return "", "", 0, 0, fmt.Errorf("chart %q: nets: the categories of %s must all be items of the chart, next to each other", c.ID, ref)
+	}
+	return q, n, first, last, nil
+}
+
+func (c *ChartSpec) validateNets(s *Study, items []Item) error {
+	if len(c.Nets) == 0 {
+		return nil
+	}
+	if c.Kind != "stacked" {
+		return fmt.Errorf("chart %q: nets are drawn on stacked charts only (a bars chart shows a net as an item)", c.ID)
+	}
+	if len(c.Nets) > 3 {
+		return fmt.Errorf("chart %q: %d nets, at most 3 fit under a stacked bar", c.ID, len(c.Nets))
+	}
+	for _, ref := range c.Nets {
+		if _, _, _, _, err := c.NetSpan(s, items, ref); err != nil {
+			return err
+		}
+	}
+	return nil
 }

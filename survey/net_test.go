@@ -109,3 +109,26 @@ derived:
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestStackedChartNets(t *testing.T) {
+	src := strings.Replace(netStudy, "%NETS%", `{id: reject, categories: [against, consent]}, {id: ends, categories: [against, fine]}`, 1) + `
+charts:
+  - {id: st, kind: stacked, items: [att], nets: [%REF%]}
+`
+	ok := mustParse(t, strings.Replace(src, "%REF%", "att=reject", 1))
+	items, _ := ok.Charts[0].ParsedItems(ok)
+	q, n, first, last, err := ok.Charts[0].NetSpan(ok, items, "att=reject")
+	if err != nil || q != "att" || n != "reject" || first != 0 || last != 1 {
+		t.Errorf("NetSpan = %s %s %d %d %v", q, n, first, last, err)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{strings.Replace(src, "%REF%", "att=ends", 1), "must all be items of the chart, next to each other"},
+		{strings.Replace(src, "%REF%", "att=fine", 1), `"att=fine" is not question=net`},
+		{strings.Replace(strings.Replace(src, "%REF%", "att=reject", 1), "kind: stacked", "kind: bars", 1), "nets are drawn on stacked charts only"},
+		{strings.Replace(strings.Replace(src, "%REF%", "att=reject", 1), "items: [att]", "items: [att=against, att=fine, att=consent]", 1), "next to each other"},
+	} {
+		if _, err := Parse(strings.NewReader(tc.src), "study.yaml"); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("error %v, want %q", err, tc.want)
+		}
+	}
+}
