@@ -19,8 +19,8 @@ type ChartSpec struct {
 	// Nets (stacked charts): "question=net" of the chart's question,
 	// drawn as a bracket with its total under the net's segments, which
 	// must be adjacent in the chart.
-	Nets []string `yaml:"nets"`
-	Sorted   bool     `yaml:"sorted"`  // bars and forest: by descending share
+	Nets   []string `yaml:"nets"`
+	Sorted bool     `yaml:"sorted"` // bars and forest: by descending share
 
 	// Simultaneous replaces each bar's interval by simultaneous intervals
 	// for all categories of one question (sison-glaz or goodman): the
