@@ -168,7 +168,7 @@ func TestThreeSurveys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := ch[0].Series[0].Note; !strings.HasPrefix(got, "A–B: +8.0 points, 95% CI 4.2 to 11.8; B–C: +11.9 points") {
+	if got := ch[0].Series[0].Note; !strings.HasPrefix(got, "A–B: +8.0 points, 95% CI 4.2 to 11.8; B–C: +4.6 points, 95% CI −8.4 to 17.5") {
 		t.Errorf("note %q", got)
 	}
 	if !ch[0].FreeAxis || !strings.Contains(ch[0].Method, "A: 95% confidence intervals (Wilson score); B: 95% confidence intervals (Wilson score); C: 95% confidence intervals (svy-logit)") {
@@ -234,5 +234,48 @@ func TestMessagesComplete(t *testing.T) {
 		if len(messages[lang]) != len(messages["en"]) {
 			t.Errorf("%s: %d messages, en has %d", lang, len(messages[lang]), len(messages["en"]))
 		}
+	}
+}
+
+// TestWeightedAgainstR: two weighted surveys (one clustered); the
+// difference, its standard error and interval are R survey's svycontrast
+// of the two domain means in the stacked design with the survey as a
+// stratum (scripts/crossstudy/weighted.R).
+func TestWeightedAgainstR(t *testing.T) {
+	src, err := os.ReadFile("testdata/weighted-pair.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, "testdata/weighted_r.csv")
+	for _, ref := range rows {
+		f, err := Parse(strings.NewReader(strings.Replace(string(src), "%LEVEL%", ref["level"], 1)), "weighted-pair.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Dir = "testdata"
+		r, err := Run(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := r.Diffs[0][0]
+		a, b := r.Cells[0][0].Estimate, r.Cells[0][1].Estimate
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"share_a", a.Share, num(t, ref["share_a"])}, {"share_b", b.Share, num(t, ref["share_b"])},
+			{"diff", d.Diff, num(t, ref["diff"])}, {"se", d.SE, num(t, ref["se"])},
+			{"lower", d.Lower, num(t, ref["lower"])}, {"upper", d.Upper, num(t, ref["upper"])},
+		} {
+			if math.Abs(c.got-c.want) > 1e-9 {
+				t.Errorf("level %s %s: %v, R %v", ref["level"], c.name, c.got, c.want)
+			}
+		}
+		if d.Method != "svy-wald" || !d.Shown {
+			t.Errorf("method %q shown %v", d.Method, d.Shown)
+		}
+	}
+	if len(rows) != 3 {
+		t.Errorf("%d reference rows, want 3", len(rows))
 	}
 }
