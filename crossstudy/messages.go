@@ -66,7 +66,7 @@ var messages = map[string]map[string]string{
 	"de": {
 		"title":                "Vergleich von Umfragen",
 		"summary":              "Zusammenfassung",
-		"summary_line":         "{item}: {sa} in {la} und {sb} in {lb}, ein Unterschied von {diff} Prozentpunkten ({ci} {lo} bis {hi}; {p}).",
+		"summary_line":         "{item}: {sa} ({la}) gegenüber {sb} ({lb}), ein Unterschied von {diff} Prozentpunkten ({ci} {lo} bis {hi}; {p}).",
 		"summary_none":         "{item}, {la} gegenüber {lb}: kein Unterschied berechnet ({why}).",
 		"why_suppressed":       "eine Basis liegt unter dem Mindestwert ihrer Studie",
 		"why_degenerate":       "beide Anteile sind 0 % oder beide 100 %",
