@@ -195,3 +195,57 @@ func TestTallyNetsDesignMatchesR(t *testing.T) {
 		t.Errorf("checked %d reference rows, want 36", checked)
 	}
 }
+
+// TestComparisonsOfNets: a study comparison of a net between two groups
+// and, paired, of a net against a category of another question, counted
+// by hand.
+func TestComparisonsOfNets(t *testing.T) {
+	src := `
+id: t
+data: {file: r.csv, id: id}
+subgroups: [sex]
+questions:
+  - id: sex
+    categories: [{id: m, codes: [1]}, {id: f, codes: [2]}]
+  - id: att
+    categories: [{id: a, codes: [1]}, {id: b, codes: [2]}, {id: c, codes: [3]}]
+    nets: [{id: ab, categories: [a, b]}]
+  - id: other
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+comparisons:
+  - {id: groups, a: att=ab, a_in: sex=m, b: att=ab, b_in: sex=f}
+  - {id: paired, a: att=ab, b: other=yes}
+`
+	s, err := survey.Parse(strings.NewReader(src), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := "id,sex,att,other\n" +
+		"1,1,1,1\n" + // m, in net, yes
+		"2,1,2,2\n" + // m, in net, no
+		"3,1,3,1\n" + // m, not, yes
+		"4,2,1,1\n" + // f, in net, yes
+		"5,2,3,2\n" + // f, not, no
+		"6,2,3,2\n" + // f, not, no
+		"7,2,2,\n" // f, in net, no answer on other
+	tl := NewTally(s)
+	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := tl.Comparisons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := cs[0]
+	if g.P1 != 2.0/3 || g.N1 != 3 || g.P2 != 2.0/4 || g.N2 != 4 {
+		t.Errorf("groups: %v of %v against %v of %v", g.P1, g.N1, g.P2, g.N2)
+	}
+	want, _ := NewcombeDiff(2, 3, 2, 4, 0.95)
+	if g.Interval != want {
+		t.Errorf("groups interval %v, want %v", g.Interval, want)
+	}
+	// Paired, among rows 1–6: both (1, 4), net only (2), other only (3), neither (5, 6).
+	if p := cs[1]; p.Table != [4]float64{2, 1, 1, 2} {
+		t.Errorf("paired table %v", p.Table)
+	}
+}
