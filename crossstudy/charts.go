@@ -37,8 +37,14 @@ func (r *Result) chart(spec *ChartSpec, lang string) (figures.Chart, error) {
 	for si, res := range r.Studies {
 		c.Periods = append(c.Periods, r.StudyLabel(si, lang))
 		c.Synthetic = c.Synthetic || res.Study.Status == survey.StatusSynthetic
-		if m := res.Study.Analysis.MinBase; m > 0 && (c.MinN == 0 || m < c.MinN) {
-			c.MinN = m
+	}
+	// The note on a suppressed point names its study's minimum base (the
+	// largest, should suppressed studies differ).
+	for _, i := range r.File.ChartItems(spec) {
+		for si, cell := range r.Cells[i] {
+			if m := r.Studies[si].Study.Analysis.MinBase; cell.Estimate.Suppressed && m > c.MinN {
+				c.MinN = m
+			}
 		}
 	}
 	for _, i := range r.File.ChartItems(spec) {

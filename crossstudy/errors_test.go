@@ -93,3 +93,47 @@ func TestShippedComparisonFiles(t *testing.T) {
 		t.Error("no comparison file under data/")
 	}
 }
+
+// TestSuppressedSurvey: where a survey's base is below its study's
+// minimum, no difference is computed, the files have empty cells and the
+// report and charts say so.
+func TestSuppressedSurvey(t *testing.T) {
+	dir := t.TempDir()
+	data, err := filepath.Abs("testdata/weighted/responses.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	study, err := os.ReadFile("testdata/weighted/study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(strings.Replace(string(study), "min_base: 10", "min_base: 100", 1), "file: responses.csv", "file: "+data, 1)
+	if err := os.WriteFile(filepath.Join(dir, "small.yaml"), []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wave, err := filepath.Abs("testdata/wave-a/study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp := "id: small\nstudies: [{file: " + wave + "}, {file: small.yaml}]\nitems:\n  - {id: never, item: cookie_banners=never_noticed, in: {weighted: banner_q=never}}\ncharts: [{id: d, kind: dumbbell}]\n"
+	path := filepath.Join(dir, "comparison.yaml")
+	if err := os.WriteFile(path, []byte(cmp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Generate(path, Options{Out: filepath.Join(dir, "out"), PDF: "off", Langs: []string{"en"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, filepath.Join(out, "differences.csv"))
+	if len(rows) != 1 || rows[0]["diff"] != "" || rows[0]["lower"] != "" || rows[0]["p_value"] != "" || rows[0]["method"] != "" {
+		t.Errorf("differences %v", rows)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if !strings.Contains(string(md), "no difference computed (a base is below its study's minimum)") || !strings.Contains(string(md), "n \\< 100: not shown") {
+		t.Errorf("report lacks the suppression:\n%s", md)
+	}
+	alt, _ := os.ReadFile(filepath.Join(out, "figures/en/d.txt"))
+	if !strings.Contains(string(alt), "weighted not shown (n < 100)") {
+		t.Errorf("alt text %s", alt)
+	}
+}
