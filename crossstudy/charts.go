@@ -207,6 +207,9 @@ func (r *Result) writeCharts(lang string, th figures.Theme, rd *figures.Renderer
 			d.Files = append(d.Files, j.rel)
 			if j.f == figures.SVG && j.p == out.Preset {
 				d.SVG = report.InlineSVG(buf.Bytes(), id)
+				if i > 0 {
+					d.SVG = report.StripFontFaces(d.SVG) // the first chart's fonts serve the page
+				}
 			}
 		}
 		if err := write(stem+".txt", []byte(d.Alt+"\n")); err != nil {

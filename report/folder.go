@@ -108,6 +108,13 @@ func ReadManifest(dir string) (*Manifest, error) {
 // an SVG written by package figures.
 func InlineSVG(b []byte, prefix string) template.HTML { return inlineSVG(b, prefix) }
 
+// StripFontFaces removes the @font-face rules from an inline SVG. They
+// apply to the whole HTML page, so a page with several charts needs them
+// in its first chart only.
+func StripFontFaces(svg template.HTML) template.HTML {
+	return template.HTML(stripFontFaces(string(svg))) // an SVG from InlineSVG, less its font rules
+}
+
 // PercentRange formats an interval with one unit sign, "62.5–69.3%", in
 // the conventions of lang.
 func PercentRange(lo, hi float64, decimals int, lang string) string {
