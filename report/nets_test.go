@@ -2,9 +2,12 @@ package report
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -68,5 +71,59 @@ charts:
 	rows := d.Estimates[0].Table.Rows
 	if last := rows[len(rows)-1]; last[0] != "Reject" || last[3] != "62.5%" {
 		t.Errorf("estimates table ends with %q, want the net", last)
+	}
+}
+
+// TestPublishedNetAndDerived: published.csv may name a net and a derived
+// estimate; both are checked against the data like any figure.
+func TestPublishedNetAndDerived(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"study.yaml": `
+id: pub
+data: {file: r.csv, id: id}
+published: published.csv
+questions:
+  - id: att
+    categories:
+      - {id: against, codes: [1]}
+      - {id: consent, codes: [2]}
+      - {id: fine, codes: [3]}
+    nets: [{id: reject, categories: [against, consent]}]
+derived:
+  - id: against_any
+    when: att == against
+`,
+		"r.csv": "id,att\n1,1\n2,1\n3,2\n4,2\n5,2\n6,3\n7,3\n8,3\n",
+		"published.csv": "figure,question,category,subgroup,subgroup_value,percent,decimals,base,status,source,note\n" +
+			"net,att,reject,,,63,0,all,primary,,\n" +
+			"derived,against_any,,,,25,0,all,primary,,\n" +
+			"wrong,att,reject,,,60,0,all,alternative,,\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := survey.Load(filepath.Join(dir, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Published) != 3 || len(r.Mismatches) != 0 {
+		t.Fatalf("published %d, mismatches %v", len(r.Published), r.Mismatches)
+	}
+	for _, f := range r.Published {
+		e, ok := analysis.FindPublished(r.Estimates, f)
+		if !ok {
+			t.Errorf("figure %s: no estimate", f.Figure)
+			continue
+		}
+		if want := f.Status == "primary"; f.Matches(e.Share) != want {
+			t.Errorf("figure %s: %v%% against %v", f.Figure, float64(f.Percent), e.Share)
+		}
 	}
 }
