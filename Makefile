@@ -62,6 +62,7 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./crossstudy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out
