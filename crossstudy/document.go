@@ -124,7 +124,19 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 		}
 	}
 
+	// The methods in words, only those used.
 	d.DiffIntro = t(lang, "differences_intro", "level", levelAdj(r.Level, lang))
+	for _, m := range []string{"newcombe", "newcombe-neff", "svy-wald"} {
+		used := false
+		for _, diffs := range r.Diffs {
+			for _, df := range diffs {
+				used = used || df.Shown && df.Method == m
+			}
+		}
+		if used {
+			d.DiffIntro += " " + t(lang, "diff_"+m)
+		}
+	}
 	d.Differences.Header = []string{t(lang, "col_item"), t(lang, "col_surveys"), t(lang, "col_diff"), ciShort(r.Level, lang), t(lang, "col_p"), t(lang, "col_method")}
 	for i, diffs := range r.Diffs {
 		for _, df := range diffs {
