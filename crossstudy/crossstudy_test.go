@@ -164,6 +164,10 @@ func TestThreeSurveys(t *testing.T) {
 	if !(d.Lower <= d.Diff && d.Diff <= d.Upper) {
 		t.Errorf("%v outside %v–%v", d.Diff, d.Lower, d.Upper)
 	}
+	intro := r.document("en", nil).DiffIntro
+	if !strings.Contains(intro, "Both surveys without weights") || !strings.Contains(intro, "A weighted survey") || strings.Contains(intro, "effective counts") {
+		t.Errorf("differences intro %q: want the two methods used, not the third", intro)
+	}
 	ch, err := r.Charts("en")
 	if err != nil {
 		t.Fatal(err)
