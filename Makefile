@@ -1,6 +1,7 @@
 # surveystat — the two commands: `make report` and `make test`.
 GO      ?= go
 STUDIES := $(wildcard data/*/study.yaml)
+COMPARISONS := $(wildcard data/*/comparison.yaml)
 BIN     := bin/surveystat
 
 .PHONY: all build report verify browser-test test vet synth conformance-refs fixtures bench fuzz clean
@@ -10,14 +11,19 @@ all: test report
 build:
 	$(GO) build -o $(BIN) ./cmd/surveystat
 
-## report: write out/<study-id>/ for every study under data/
+## report: write out/<study-id>/ for every study under data/, then out/<comparison-id>/ for
+## every comparison of studies (data/*/comparison.yaml)
 report: build
 	@set -e; for s in $(STUDIES); do ./$(BIN) report --out out $$s; done
+	@set -e; for c in $(COMPARISONS); do ./$(BIN) compare --out out $$c; done
 
 ## verify: re-run every report from the inputs in its manifest and compare every file
 verify: build
 	@set -e; for s in $(STUDIES); do \
 		id=$$(sed -n 's/^id: *//p' $$s | head -1); ./$(BIN) verify out/$$id; \
+	done
+	@set -e; for c in $(COMPARISONS); do \
+		id=$$(sed -n 's/^id: *//p' $$c | head -1); ./$(BIN) verify out/$$id; \
 	done
 
 ## browser-test: open every report page in headless Chromium (needs Debian's chromium); screenshots to out/screenshots
@@ -36,11 +42,14 @@ synth: build
 	done
 
 ## conformance-refs: regenerate the reference values in analysis/testdata/conformance (R and
-## statsmodels), analysis/testdata/design (R survey) and analysis/testdata/published (R); installs Debian's r-cran-survey and
+## statsmodels, with surveydiff.csv for comparisons across surveys), analysis/testdata/design,
+## analysis/testdata/nets (R survey) and analysis/testdata/published (R); installs Debian's r-cran-survey and
 ## python3-statsmodels when missing
 conformance-refs:
 	bash scripts/conformance/generate.sh
 	bash scripts/design/generate.sh
+	sh scripts/nets/generate.sh
+	sh scripts/crossstudy/generate.sh
 	sh scripts/published/generate.sh
 
 ## fixtures: regenerate the SPSS/Stata fixtures in survey/testdata/sysfile with GNU PSPP and R
@@ -63,6 +72,7 @@ fuzz:
 	$(GO) test ./stata -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReadTable$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzReconstructQuestion$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./crossstudy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out

@@ -39,8 +39,8 @@ func (t *Tally) addPairs(count float64) {
 		if va < 0 || vb < 0 {
 			continue
 		}
-		a := va == s.Questions[qa].CategoryIndex(c.ItemA.Category)
-		b := vb == s.Questions[qb].CategoryIndex(c.ItemB.Category)
+		a := s.Questions[qa].InItem(c.ItemA.Category, va)
+		b := s.Questions[qb].InItem(c.ItemB.Category, vb)
 		cell := 3
 		switch {
 		case a && b:
@@ -133,7 +133,10 @@ func (t *Tally) groupCount(it, group survey.Item) (x, n float64, err error) {
 		if c.n == 0 {
 			return 0, 0, fmt.Errorf("%s=%s among %s=%s: %w", it.Question, it.Category, group.Question, group.Category, ErrEmptyBase)
 		}
-		return c.counts[s.Questions[qi].CategoryIndex(it.Category)], c.n, nil
+		for _, ci := range s.Questions[qi].ItemCategories(it.Category) {
+			x += c.counts[ci]
+		}
+		return x, c.n, nil
 	}
 	return 0, 0, fmt.Errorf("%s is not a subgroup variable", group.Question)
 }

@@ -593,6 +593,13 @@ type designDomain struct {
 // designShare returns the share whose numerator totals are component y
 // and denominator totals component d of acc's vectors; swy is Σw·y.
 func designShare(acc *designAcc, lonely LonelyPSU, dom designDomain, y, d int, swy float64) (DesignEstimate, error) {
+	return designShareOf(acc, lonely, dom, []int{y}, d, swy)
+}
+
+// designShareOf is designShare for the share of several components ys
+// together (a net of categories): Y is their sum, so its influence is the
+// sum of theirs; swy is the weight total of all of them.
+func designShareOf(acc *designAcc, lonely LonelyPSU, dom designDomain, ys []int, d int, swy float64) (DesignEstimate, error) {
 	if dom.nobs == 0 || !(dom.sw > 0) {
 		return DesignEstimate{}, fmt.Errorf("%d respondents in the domain, none with a positive weight: %w", dom.rows, ErrEmptyDomain)
 	}
@@ -600,7 +607,9 @@ func designShare(acc *designAcc, lonely LonelyPSU, dom designDomain, y, d int, s
 	p := math.Min(swy/W, 1)
 	// Influence per PSU: z_j = (Y_j − p̂·N_j)/W.
 	A := make([]float64, acc.base)
-	A[y] += 1 / W
+	for _, y := range ys {
+		A[y] += 1 / W
+	}
 	A[d] -= p / W
 	v, err := acc.cov(A, 1, lonely)
 	if err != nil {
@@ -721,4 +730,18 @@ func (t *DesignCategories) Estimate(c int) (DesignEstimate, error) {
 		return DesignEstimate{}, fmt.Errorf("category %d of %d: %w", c, t.k, ErrDesign)
 	}
 	return designShare(t.acc, t.lonely, t.dom, c, t.k, t.swc[c])
+}
+
+// EstimateSet returns the design-based share of the categories cs together
+// (a net: a respondent counts if the answer is any of them), with the
+// linearised variance of that indicator; cs must be distinct.
+func (t *DesignCategories) EstimateSet(cs []int) (DesignEstimate, error) {
+	swy := 0.0
+	for _, c := range cs {
+		if c < 0 || c >= t.k {
+			return DesignEstimate{}, fmt.Errorf("category %d of %d: %w", c, t.k, ErrDesign)
+		}
+		swy += t.swc[c]
+	}
+	return designShareOf(t.acc, t.lonely, t.dom, cs, t.k, swy)
 }

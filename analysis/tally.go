@@ -217,7 +217,7 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 	useDesign := t.design != nil && len(t.design.q) > 0
 	level := s.Analysis.Level
 	var out []Estimate
-	row := func(id, cat, method string, x float64, c *cell, sub, subv string, acc *DesignCategories, ci int) error {
+	row := func(id, cat, method string, x float64, c *cell, sub, subv string, acc *DesignCategories, ci []int) error {
 		where := ""
 		if sub != "" {
 			where = fmt.Sprintf(" among %s = %s", sub, subv)
@@ -258,7 +258,18 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			acc = design(t.design.q, qi, gi, li)
 		}
 		for ci, cat := range q.Categories {
-			if err := row(q.ID, cat.ID, q.Method, c.counts[ci], c, sub, subv, acc, ci); err != nil {
+			if err := row(q.ID, cat.ID, q.Method, c.counts[ci], c, sub, subv, acc, []int{ci}); err != nil {
+				return err
+			}
+		}
+		// Nets follow the categories: the share answering any of theirs.
+		for _, n := range q.Nets {
+			cs := q.ItemCategories(n.ID)
+			x := 0.0
+			for _, ci := range cs {
+				x += c.counts[ci]
+			}
+			if err := row(q.ID, n.ID, q.Method, x, c, sub, subv, acc, cs); err != nil {
 				return err
 			}
 		}
@@ -269,7 +280,7 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 		if useDesign {
 			acc = design(t.design.d, di, gi, li)
 		}
-		return row(s.Derived[di].ID, survey.DerivedCategory, s.Analysis.Method, c.counts[0], c, sub, subv, acc, 0)
+		return row(s.Derived[di].ID, survey.DerivedCategory, s.Analysis.Method, c.counts[0], c, sub, subv, acc, []int{0})
 	}
 	for qi := range t.q {
 		if t.q[qi].overall.n == 0 {

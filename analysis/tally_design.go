@@ -193,8 +193,8 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 			in1 = in1 && g == gq.CategoryIndex(c.GroupA.Category)
 			in2 = in2 && g == gq.CategoryIndex(c.GroupB.Category)
 		}
-		y1 := va == t.study.Questions[qa].CategoryIndex(c.ItemA.Category)
-		y2 := vb == t.study.Questions[qb].CategoryIndex(c.ItemB.Category)
+		y1 := t.study.Questions[qa].InItem(c.ItemA.Category, va)
+		y2 := t.study.Questions[qb].InItem(c.ItemB.Category, vb)
 		if err := dt.comps[ci].AddN(row, in1, y1, in2, y2, count); err != nil && dt.err == nil {
 			dt.err = err
 		}
@@ -217,8 +217,8 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 // where R's svyciprop gives NA, the estimate is kept with the
 // uninformative interval [0, 1] and suppressed, rather than stopping the
 // whole analysis.
-func (t *Tally) designEstimate(acc *DesignCategories, c int, e *Estimate, subgroup bool) error {
-	de, err := acc.Estimate(c)
+func (t *Tally) designEstimate(acc *DesignCategories, cs []int, e *Estimate, subgroup bool) error {
+	de, err := acc.EstimateSet(cs)
 	if err != nil {
 		return err
 	}

@@ -60,6 +60,36 @@ func AltText(c Chart) string {
 		sentence(w.syntheticAlt)
 	}
 	sentence(c.Subtitle)
+	describe := func(b Bar, label string) string {
+		var parts []string
+		if finite(b.Lower) && finite(b.Upper) && b.Upper-b.Lower >= eps {
+			parts = append(parts, w.interval+" "+nf.pctRange(b.Lower, b.Upper))
+		}
+		if finite(b.N) && b.N > 0 {
+			parts = append(parts, nf.nLabel(b.N, b.NAssumed))
+		}
+		s := label + " " + valueOrNA(nf, b.Estimate)
+		if len(parts) > 0 {
+			s += " (" + strings.Join(parts, ", ") + ")"
+		}
+		return s
+	}
+	for _, s := range c.Series {
+		var pts []string
+		for j, b := range s.Points {
+			period := "–"
+			if j < len(c.Periods) {
+				period = clean(c.Periods[j])
+			}
+			if b.Suppressed {
+				pts = append(pts, period+" "+fmt.Sprintf(aw.notShown, nf.count(float64(minN))))
+				continue
+			}
+			pts = append(pts, describe(b, period))
+		}
+		sentence(clean(s.Label) + ": " + strings.Join(pts, "; "))
+		sentence(s.Note)
+	}
 	for _, b := range c.Bars {
 		label := clean(b.Label)
 		if label == "" {
@@ -79,6 +109,13 @@ func AltText(c Chart) string {
 		s := label + ": " + valueOrNA(nf, b.Estimate)
 		if len(parts) > 0 {
 			s += " (" + strings.Join(parts, ", ") + ")"
+		}
+		sentence(s)
+	}
+	for _, b := range c.Brackets {
+		s := clean(b.Label) + ": " + valueOrNA(nf, b.Estimate)
+		if finite(b.Lower) && finite(b.Upper) && b.Upper-b.Lower >= eps {
+			s += " (" + w.interval + " " + nf.pctRange(b.Lower, b.Upper) + ")"
 		}
 		sentence(s)
 	}

@@ -27,9 +27,16 @@ const (
 	Waffle
 	// Forest draws a point and interval per subgroup row, with n per row.
 	Forest
+	// Trend draws each of Chart.Series as points with intervals over the
+	// surveys of Chart.Periods, in their order, joined by lines.
+	Trend
+	// Dumbbell draws one row per series with a point and interval per
+	// survey on a common axis, joined by a bar, and the series' note (the
+	// difference) below.
+	Dumbbell
 )
 
-var kindNames = [...]string{"bars", "stacked", "funnel", "waffle", "forest"}
+var kindNames = [...]string{"bars", "stacked", "funnel", "waffle", "forest", "trend", "dumbbell"}
 
 // String returns the lower-case name of the kind, e.g. "bars".
 func (k Kind) String() string {
@@ -96,12 +103,35 @@ type Chart struct {
 	ShowN bool
 	// MinN is the threshold printed in the suppression note; 0 means 30.
 	MinN int
+
+	// Periods names the surveys of a Trend or Dumbbell chart in order
+	// (e.g. "2018", "2020"), and Series holds one share followed across
+	// them; Bars is not used by these kinds.
+	Periods []string
+	Series  []Series
+	// FreeAxis lets the share axis of a Trend or Dumbbell chart start
+	// near the lowest interval instead of at 0.
+	FreeAxis bool
+
+	// Brackets mark nets on a Stacked chart: a bracket under adjacent
+	// segments with the net's total and interval.
+	Brackets []Bracket
+}
+
+// Bracket is the total of adjacent segments First … Last (indices into
+// Chart.Bars) of a Stacked chart, e.g. "Reject" over "against" and "only
+// with consent", with its own estimate and interval (a share in [0, 1]).
+type Bracket struct {
+	Label                  string
+	First, Last            int
+	Estimate, Lower, Upper float64
 }
 
 // Limits on chart content; larger input is rejected with an error.
 const (
 	maxRows        = 30
 	maxWaffleBars  = 4
+	maxBrackets    = 3
 	maxTextRunes   = 2000
 	stackTolerance = 0.03
 	eps            = 1e-9
@@ -127,6 +157,15 @@ func (c Chart) normalize() (Chart, error) {
 	}
 	if _, ok := wording[c.Lang]; !ok {
 		return c, invalid("unsupported language %q (want en, de or nl)", c.Lang)
+	}
+	if c.MinN == 0 {
+		c.MinN = 30
+	}
+	if c.Kind == Trend || c.Kind == Dumbbell {
+		if c.Decimals < 0 || c.Decimals > 2 {
+			return c, invalid("decimals %d out of range 0–2", c.Decimals)
+		}
+		return c.normalizeSeries()
 	}
 	if len(c.Bars) == 0 {
 		return c, invalid("no bars")
@@ -213,6 +252,28 @@ func (c Chart) normalize() (Chart, error) {
 		})
 	}
 	c.Bars = bars
+	if len(c.Brackets) > 0 && c.Kind != Stacked {
+		return c, invalid("brackets on a %s chart (only stacked charts have them)", c.Kind)
+	}
+	if len(c.Brackets) > maxBrackets {
+		return c, invalid("%d brackets, at most %d", len(c.Brackets), maxBrackets)
+	}
+	for i, b := range c.Brackets {
+		if b.First < 0 || b.Last >= len(bars) || b.First > b.Last {
+			return c, invalid("bracket %d (%q): segments %d to %d of %d", i+1, b.Label, b.First+1, b.Last+1, len(bars))
+		}
+		if len([]rune(b.Label)) > maxTextRunes {
+			return c, invalid("bracket %d: label longer than %d characters", i+1, maxTextRunes)
+		}
+		for _, v := range []float64{b.Estimate, b.Lower, b.Upper} {
+			if !finite(v) || v < -eps || v > 1+eps {
+				return c, invalid("bracket %d (%q): value %v is not a share in [0, 1]", i+1, b.Label, v)
+			}
+		}
+		if b.Lower > b.Estimate+eps || b.Estimate > b.Upper+eps {
+			return c, invalid("bracket %d (%q): interval [%v, %v] does not contain estimate %v", i+1, b.Label, b.Lower, b.Upper, b.Estimate)
+		}
+	}
 	return c, nil
 }
 

@@ -1,6 +1,8 @@
 // Package figures draws publication-ready survey charts: shares with
 // confidence-interval whiskers, 100 % stacked attitude splits, funnels,
-// 10×10 waffles and forest plots.
+// 10×10 waffles and forest plots, and, for the same share in several
+// surveys, trend charts and dumbbell charts ([Series]) that print the
+// difference between the surveys next to the points.
 //
 // The charts are meant to be published unchanged (press releases, social
 // media, court filings), so every chart carries its title, subtitle, base,

@@ -274,6 +274,9 @@ func (r *renderer) drawStacked(reg region) error {
 	}
 	legendRowH := lineH(ls) * 1.35
 	legendH := r.body()*1.5 + vg.Length(len(bars))*legendRowH
+	// Brackets for nets go under the bar, one level each.
+	bracketRowH := lineH(sm) + r.pad()*1.2
+	legendH += vg.Length(len(r.c.Brackets)) * bracketRowH
 	barH := min(r.body()*4.5, reg.h-aboveH-legendH)
 	if barH < r.body()*1.5 {
 		return r.errNoFit("the legend")
@@ -300,8 +303,30 @@ func (r *renderer) drawStacked(reg region) error {
 		outside++
 	}
 
+	// Brackets: a line under the net's segments with ticks up to the
+	// bar, and the net's total with its interval below.
+	bt := top + barH + r.pad()*0.6
+	for _, b := range r.c.Brackets {
+		x0 := segs[b.First].x + r.pad()/4
+		x1 := segs[b.Last].x + segs[b.Last].w - r.pad()/4
+		y := bt + r.pad()*0.5
+		r.line(r.th.Text, 0.8, nil, x0, y, x1, y)
+		r.line(r.th.Text, 0.8, nil, x0, bt, x0, y)
+		r.line(r.th.Text, 0.8, nil, x1, bt, x1, y)
+		text := clean(b.Label) + ": " + r.nf.pct(b.Estimate)
+		if b.Upper-b.Lower >= eps {
+			text += " (" + r.nf.pctRange(b.Lower, b.Upper) + ")"
+		}
+		st := tstyle{true, sm.size, r.th.Text}
+		tx := (x0 + x1) / 2
+		w := r.width(st, text)
+		tx = max(reg.x+w/2, min(tx, reg.x+reg.w-w/2))
+		r.text(st, tx, y+r.pad()*0.2, 0.5, text)
+		bt += bracketRowH
+	}
+
 	// Legend table.
-	lt := top + barH + r.body()*1.5
+	lt := top + barH + r.body()*1.5 + vg.Length(len(r.c.Brackets))*bracketRowH
 	sw := ls.size
 	labelX := reg.x + sw + r.pad()
 	var labelW, valW vg.Length

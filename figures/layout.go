@@ -230,6 +230,10 @@ func (r *renderer) draw() error {
 		return r.drawStacked(reg)
 	case Waffle:
 		return r.drawWaffle(reg)
+	case Trend:
+		return r.drawTrend(reg)
+	case Dumbbell:
+		return r.drawDumbbell(reg)
 	}
 	return invalid("unknown kind %d", int(r.c.Kind))
 }

@@ -415,7 +415,7 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			return d.Label.Get(lang)
 		}
 		q := s.Question(it.Question)
-		cat := q.Categories[q.CategoryIndex(it.Category)].Label.Get(lang)
+		cat := q.ItemLabel(it.Category).Get(lang)
 		if sameQuestion(items) {
 			return cat
 		}
@@ -463,6 +463,18 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		}
 		name := map[string]string{"sison-glaz": "Sison–Glaz", "goodman": "Goodman"}[spec.Simultaneous]
 		c.Method = ms.T("simultaneous_method", "level", levelText(s.Analysis.Level, lang), "method", name)
+	}
+	for _, ref := range spec.Nets {
+		q, net, first, last, err := spec.NetSpan(s, items, ref)
+		if err != nil {
+			return figures.Chart{}, err
+		}
+		e, ok := r.Overall(q, net)
+		if !ok {
+			return figures.Chart{}, fmt.Errorf("no estimate for %s", ref)
+		}
+		c.Brackets = append(c.Brackets, figures.Bracket{Label: s.Question(q).ItemLabel(net).Get(lang),
+			First: first, Last: last, Estimate: e.Share, Lower: e.Lower, Upper: e.Upper})
 	}
 	if kind == figures.Funnel && len(ests) > 0 {
 		// The first step is everyone in the base: 100 %.

@@ -106,13 +106,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			continue
 		}
 		q := s.Question(it.Question)
-		c := &q.Categories[q.CategoryIndex(it.Category)]
 		key := "headline"
 		if b.excluded() > 0 {
 			key = "headline_valid"
 		}
 		d.Headlines = append(d.Headlines, ms.T(key, append(args,
-			"category", c.Label.Get(lang), "question", q.Label.Get(lang))...))
+			"category", q.ItemLabel(it.Category).Get(lang), "question", q.Label.Get(lang))...))
 	}
 
 	var claimEsts []analysis.Estimate
@@ -186,7 +185,13 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if showDeff {
 			blk.Table.Header = append(blk.Table.Header, ms.T("col_deff"), ms.T("col_neff"))
 		}
+		// The categories, then the nets (groups of them).
+		rows := make([]survey.Net, 0, len(q.Categories)+len(q.Nets))
 		for _, c := range q.Categories {
+			rows = append(rows, survey.Net{ID: c.ID, Label: c.Label})
+		}
+		rows = append(rows, q.Nets...)
+		for _, c := range rows {
 			e, ok := r.Overall(q.ID, c.ID)
 			if !ok {
 				continue
@@ -459,7 +464,7 @@ func itemLabel(s *survey.Study, it survey.Item, lang string) string {
 		return s.DerivedByID(it.Question).Label.Get(lang)
 	}
 	q := s.Question(it.Question)
-	return q.Label.Get(lang) + ": " + q.Categories[q.CategoryIndex(it.Category)].Label.Get(lang)
+	return q.Label.Get(lang) + ": " + q.ItemLabel(it.Category).Get(lang)
 }
 
 // isDerived reports whether it is a derived estimate rather than a

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/surveystat/surveystat/survey"
@@ -62,29 +61,9 @@ func Generate(path string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if opts.Out == "" {
-		opts.Out = "out"
-	}
 	langs := opts.Langs
 	if len(langs) == 0 {
 		langs = Langs()
-	}
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
-		return "", err
-	}
-	dir := filepath.Join(opts.Out, s.ID)
-	staged, err := os.MkdirTemp(opts.Out, "."+s.ID+".tmp-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(staged) // no-op once renamed into place
-	if err := os.Chmod(staged, 0o755); err != nil {
-		return "", err
-	}
-
-	man := newManifest(s.ID, langs)
-	if paper != "A4" {
-		man.Paper = paper
 	}
 	// The study file comes first (verify re-runs it); the respondent file
 	// is recorded as it was read.
@@ -92,7 +71,7 @@ func Generate(path string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	man.Inputs = append(man.Inputs, studyEntry, r.DataFile)
+	inputs := []FileEntry{studyEntry, r.DataFile}
 	font, bold := s.FontPaths()
 	for _, in := range []struct{ key, path string }{
 		{"published", s.PublishedPath()}, {"analysis.rake.margins", s.RakePath()}, {"theme.font", font}, {"theme.font_bold", bold},
@@ -104,36 +83,14 @@ func Generate(path string, opts Options) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("%s (in %s, relative to the study file): %w", in.key, s.Path, err)
 		}
-		man.Inputs = append(man.Inputs, e)
+		inputs = append(inputs, e)
 	}
-	write := func(rel string, b []byte) error {
-		p := filepath.Join(staged, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return err
-		}
-		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
-		return nil
-	}
-	if err := writeAll(r, langs, paper, write); err != nil {
-		return "", err
-	}
-	if err := writePDFs(staged, langs, opts.PDF, man, opts.Warnings); err != nil {
-		return "", err
-	}
-	mb, err := man.encode()
-	if err != nil {
-		return "", err
-	}
-	if err := os.WriteFile(filepath.Join(staged, "manifest.json"), mb, 0o644); err != nil {
-		return "", err
-	}
-	if err := replaceDir(staged, dir); err != nil {
-		return "", err
-	}
-	return dir, nil
+	return WriteFolder(Folder{
+		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF, Paper: paper,
+		Inputs: inputs, Warnings: opts.Warnings,
+	}, func(write func(rel string, b []byte) error) error {
+		return writeAll(r, langs, paper, write)
+	})
 }
 
 // writeAll renders every output file of a result and hands it to write.

@@ -15,13 +15,16 @@ import (
 // Manifest records what a report was made from and what it contains, so a
 // reviewer can re-run it and compare every file by its SHA-256.
 type Manifest struct {
-	Surveystat string      `json:"surveystat"`
-	Go         string      `json:"go"`
-	Study      string      `json:"study"`
-	Langs      []string    `json:"langs"`
-	Paper      string      `json:"paper,omitempty"` // page size of the PDFs when not A4
-	Inputs     []FileEntry `json:"inputs"`
-	Outputs    []FileEntry `json:"outputs"`
+	Surveystat string `json:"surveystat"`
+	Go         string `json:"go"`
+	Study      string `json:"study"`
+	// Kind is empty for a study report; other kinds of report folder
+	// (e.g. "comparison") name how Verify re-runs them.
+	Kind    string      `json:"kind,omitempty"`
+	Langs   []string    `json:"langs"`
+	Paper   string      `json:"paper,omitempty"` // page size of the PDFs when not A4
+	Inputs  []FileEntry `json:"inputs"`
+	Outputs []FileEntry `json:"outputs"`
 }
 
 // FileEntry is one file with its size and SHA-256. Input paths are as

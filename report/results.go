@@ -148,6 +148,14 @@ type questionDoc struct {
 	BaseLabel  survey.Text   `json:"base_description,omitempty"`
 	Method     string        `json:"method"`
 	Categories []categoryDoc `json:"categories"`
+	Nets       []netDoc      `json:"nets,omitempty"`
+}
+
+// netDoc is a net of the codebook: its id, label and categories.
+type netDoc struct {
+	ID         string      `json:"id"`
+	Label      survey.Text `json:"label"`
+	Categories []string    `json:"categories"`
 }
 
 type categoryDoc struct {
@@ -184,6 +192,9 @@ func resultsJSON(r *Result, rows []ResultRow) ([]byte, error) {
 		}
 		for _, c := range q.Categories {
 			qd.Categories = append(qd.Categories, categoryDoc{ID: c.ID, Label: c.Label})
+		}
+		for _, n := range q.Nets {
+			qd.Nets = append(qd.Nets, netDoc{ID: n.ID, Label: n.Label, Categories: n.Categories})
 		}
 		doc.Study.Questions = append(doc.Study.Questions, qd)
 	}

@@ -20,16 +20,29 @@ type Difference struct {
 // manifest.json and compares every output by SHA-256. It returns the
 // differences; none means the report is reproduced byte for byte. Input
 // paths in the manifest are relative to the directory surveystat ran in,
-// so Verify must run there too (make verify does).
+// so Verify must run there too (make verify does). A folder of another
+// kind than a study report needs VerifyWith.
 func Verify(dir string) ([]Difference, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	return VerifyWith(dir, func(m *Manifest, out, pdf string) (string, error) {
+		if m.Kind != "" {
+			return "", fmt.Errorf("verify: %s is a %s report, not a study report", dir, m.Kind)
+		}
+		return Generate(m.Inputs[0].Path, Options{Out: out, Langs: m.Langs, PDF: pdf, Paper: m.Paper})
+	})
+}
+
+// Rerun writes the report a manifest describes again, into a folder under
+// out, with PDFs "on" or "off", and returns that folder.
+type Rerun func(m *Manifest, out, pdf string) (string, error)
+
+// VerifyWith is Verify for any report folder written by WriteFolder,
+// re-run by rerun.
+func VerifyWith(dir string, rerun Rerun) ([]Difference, error) {
+	mp, err := ReadManifest(dir)
 	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
+		return nil, err
 	}
-	var m Manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("verify: %s: %w", filepath.Join(dir, "manifest.json"), err)
-	}
+	m := *mp
 	if len(m.Inputs) == 0 {
 		return nil, errors.New("verify: manifest names no inputs")
 	}
@@ -62,11 +75,11 @@ func Verify(dir string) ([]Difference, error) {
 			pdf = "on"
 		}
 	}
-	rerun, err := Generate(m.Inputs[0].Path, Options{Out: tmp, Langs: m.Langs, PDF: pdf, Paper: m.Paper})
+	redir, err := rerun(&m, tmp, pdf)
 	if err != nil {
 		return nil, fmt.Errorf("verify: re-run: %w", err)
 	}
-	rb, err := os.ReadFile(filepath.Join(rerun, "manifest.json"))
+	rb, err := os.ReadFile(filepath.Join(redir, "manifest.json"))
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,11 @@ type ChartSpec struct {
 	Ref      float64  `yaml:"reference"`
 	Labels   []Text   `yaml:"labels"`  // optional per-item labels, e.g. platform names
 	Neutral  []string `yaml:"neutral"` // stacked: category ids drawn in neutral grey
-	Sorted   bool     `yaml:"sorted"`  // bars and forest: by descending share
+	// Nets (stacked charts): "question=net" of the chart's question,
+	// drawn as a bracket with its total under the net's segments, which
+	// must be adjacent in the chart.
+	Nets   []string `yaml:"nets"`
+	Sorted bool     `yaml:"sorted"` // bars and forest: by descending share
 
 	// Simultaneous replaces each bar's interval by simultaneous intervals
 	// for all categories of one question (sison-glaz or goodman): the
@@ -68,8 +72,8 @@ func (s *Study) ParseItems(items []string) ([]Item, error) {
 			}
 			continue
 		}
-		if q.CategoryIndex(cat) < 0 {
-			return nil, fmt.Errorf("item %q: question %q has no category %q", it, qid, cat)
+		if !q.HasItem(cat) {
+			return nil, fmt.Errorf("item %q: question %q has no category %q (nor a net of that id)", it, qid, cat)
 		}
 		out = append(out, Item{qid, cat})
 	}
@@ -99,10 +103,22 @@ func (c *ChartSpec) validate(s *Study) error {
 	if c.Kind == "forest" && c.By == "" {
 		return fmt.Errorf("chart %q: a forest chart needs 'by' (the subgroup question)", c.ID)
 	}
+	items, _ := c.ParsedItems(s)
+	if c.Kind == "stacked" || c.Kind == "waffle" {
+		// These charts split 100% among categories; a net would count
+		// its categories twice.
+		for _, it := range items {
+			if q := s.Question(it.Question); q != nil && q.NetByID(it.Category) != nil {
+				return fmt.Errorf("chart %q: item %s=%s is a net: a %s chart shows categories that add up to 100%%; show the net in a bars chart", c.ID, it.Question, it.Category, c.Kind)
+			}
+		}
+	}
+	if err := c.validateNets(s, items); err != nil {
+		return err
+	}
 	if c.Simultaneous != "" {
-		items, _ := c.ParsedItems(s)
 		q := s.Question(items[0].Question)
-		if c.Kind != "bars" || q == nil || len(items) != len(q.Categories) || !sameQuestion(items) {
+		if c.Kind != "bars" || q == nil || len(items) != len(q.Categories) || !sameQuestion(items) || !allCategories(q, items) {
 			return fmt.Errorf("chart %q: simultaneous intervals need a bars chart of all categories of one question", c.ID)
 		}
 	}
@@ -110,6 +126,15 @@ func (c *ChartSpec) validate(s *Study) error {
 		return fmt.Errorf("chart %q: %d labels for %d items", c.ID, len(c.Labels), len(c.Items))
 	}
 	return nil
+}
+
+func allCategories(q *Question, items []Item) bool {
+	for _, it := range items {
+		if q.CategoryIndex(it.Category) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func sameQuestion(items []Item) bool {
@@ -154,4 +179,52 @@ func (s *Study) FontPaths() (regular, bold string) {
 		bold = s.resolve(s.Theme.FontBold)
 	}
 	return regular, bold
+}
+
+// NetSpan returns, for a net named in a stacked chart's nets, the net's
+// question and id and the first and last index of its categories among
+// the chart's items.
+func (c *ChartSpec) NetSpan(s *Study, items []Item, ref string) (question, net string, first, last int, err error) {
+	q, n, _ := strings.Cut(ref, "=")
+	q, n = strings.TrimSpace(q), strings.TrimSpace(n)
+	qq := s.Question(q)
+	if qq == nil || qq.NetByID(n) == nil {
+		return "", "", 0, 0, fmt.Errorf("chart %q: nets: %q is not question=net", c.ID, ref)
+	}
+	first, last = -1, -1
+	count := 0
+	for i, it := range items {
+		if it.Question != q {
+			continue
+		}
+		if qq.InItem(n, qq.CategoryIndex(it.Category)) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			count++
+		}
+	}
+	if count != len(qq.NetByID(n).Categories) || last-first+1 != count {
+		return "", "", 0, 0, fmt.Errorf("chart %q: nets: the categories of %s must all be items of the chart, next to each other", c.ID, ref)
+	}
+	return q, n, first, last, nil
+}
+
+func (c *ChartSpec) validateNets(s *Study, items []Item) error {
+	if len(c.Nets) == 0 {
+		return nil
+	}
+	if c.Kind != "stacked" {
+		return fmt.Errorf("chart %q: nets are drawn on stacked charts only (a bars chart shows a net as an item)", c.ID)
+	}
+	if len(c.Nets) > 3 {
+		return fmt.Errorf("chart %q: %d nets, at most 3 fit under a stacked bar", c.ID, len(c.Nets))
+	}
+	for _, ref := range c.Nets {
+		if _, _, _, _, err := c.NetSpan(s, items, ref); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -15,8 +15,8 @@ import (
 type Comparison struct {
 	ID    string `yaml:"id"`
 	Label Text   `yaml:"label"`
-	A     string `yaml:"a"`    // question=category
-	B     string `yaml:"b"`    // question=category
+	A     string `yaml:"a"`    // question=category or question=net
+	B     string `yaml:"b"`    // question=category or question=net
 	AIn   string `yaml:"a_in"` // optional group of A: variable=category
 	BIn   string `yaml:"b_in"` // optional group of B: variable=category
 
@@ -33,7 +33,7 @@ func (c *Comparison) validate(s *Study) error {
 	if !idPattern.MatchString(c.ID) {
 		return fmt.Errorf("comparison id %q: want lower-case letters, digits, '-' and '_'", c.ID)
 	}
-	item := func(key, v string) (Item, error) {
+	item := func(key, v string, nets bool) (Item, error) {
 		q, cat, ok := strings.Cut(v, "=")
 		q, cat = strings.TrimSpace(q), strings.TrimSpace(cat)
 		if !ok {
@@ -43,16 +43,19 @@ func (c *Comparison) validate(s *Study) error {
 		if qq == nil {
 			return Item{}, fmt.Errorf("comparison %q: %s %q: unknown question %q", c.ID, key, v, q)
 		}
+		if nets && qq.NetByID(cat) != nil {
+			return Item{q, cat}, nil
+		}
 		if qq.CategoryIndex(cat) < 0 {
 			return Item{}, fmt.Errorf("comparison %q: %s %q: question %q has no category %q", c.ID, key, v, q, cat)
 		}
 		return Item{q, cat}, nil
 	}
 	var err error
-	if c.ItemA, err = item("a", c.A); err != nil {
+	if c.ItemA, err = item("a", c.A, true); err != nil {
 		return err
 	}
-	if c.ItemB, err = item("b", c.B); err != nil {
+	if c.ItemB, err = item("b", c.B, true); err != nil {
 		return err
 	}
 	if (c.AIn == "") != (c.BIn == "") {
@@ -64,10 +67,10 @@ func (c *Comparison) validate(s *Study) error {
 		}
 		return nil
 	}
-	if c.GroupA, err = item("a_in", c.AIn); err != nil {
+	if c.GroupA, err = item("a_in", c.AIn, false); err != nil {
 		return err
 	}
-	if c.GroupB, err = item("b_in", c.BIn); err != nil {
+	if c.GroupB, err = item("b_in", c.BIn, false); err != nil {
 		return err
 	}
 	if c.GroupA.Question != c.GroupB.Question || c.GroupA.Category == c.GroupB.Category {

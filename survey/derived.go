@@ -26,7 +26,7 @@ type Derived struct {
 type Claim struct {
 	ID    string  `yaml:"id"`
 	Text  Text    `yaml:"text"`
-	Item  string  `yaml:"item"`  // "question=category" or a derived id
+	Item  string  `yaml:"item"`  // "question=category", "question=net" or a derived id
 	Op    string  `yaml:"op"`    // "<" or ">"
 	Value float64 `yaml:"value"` // the threshold, a proportion
 }
@@ -70,8 +70,8 @@ func (c *Claim) validate(s *Study) error {
 		if qq == nil {
 			return fmt.Errorf("claim %q: item %q: unknown question %q", c.ID, c.Item, q)
 		}
-		if qq.CategoryIndex(cat) < 0 {
-			return fmt.Errorf("claim %q: item %q: question %q has no category %q", c.ID, c.Item, q, cat)
+		if !qq.HasItem(cat) {
+			return fmt.Errorf("claim %q: item %q: question %q has no category %q (nor a net of that id)", c.ID, c.Item, q, cat)
 		}
 	}
 	if c.Op != "<" && c.Op != ">" {

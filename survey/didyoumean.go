@@ -10,7 +10,7 @@ import (
 // so that an unknown key can be answered with the nearest known one.
 func studyTypes() map[string]reflect.Type {
 	m := map[string]reflect.Type{}
-	for _, v := range []any{Study{}, Metadata{}, Source{}, DataSpec{}, Analysis{}, Question{},
+	for _, v := range []any{Study{}, Metadata{}, Source{}, DataSpec{}, Analysis{}, Question{}, Net{},
 		Category{}, Base{}, ChartSpec{}, Synth{}, SynthVariable{}, Derived{}, Claim{}, RakeSpec{}, IndependenceTest{}, Comparison{}, ThemeSpec{}} {
 		t := reflect.TypeOf(v)
 		m["survey."+t.Name()] = t

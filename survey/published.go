@@ -101,11 +101,16 @@ func ReadPublished(r io.Reader, s *Study, name string) ([]PublishedFigure, error
 		f := &figs[i]
 		line := lines[i]
 		q := s.Question(f.Question)
-		if q == nil {
-			return nil, fmt.Errorf("%s:%d: figure %q: unknown question %q", name, line, clip(f.Figure), clip(f.Question))
-		}
-		if q.CategoryIndex(f.Category) < 0 {
-			return nil, fmt.Errorf("%s:%d: figure %q: question %q has no category %q", name, line, clip(f.Figure), f.Question, clip(f.Category))
+		if q == nil && s.DerivedByID(f.Question) != nil {
+			// A derived estimate: its share is that of category "yes".
+			if f.Category != "" && f.Category != DerivedCategory {
+				return nil, fmt.Errorf("%s:%d: figure %q: %q is a derived estimate: leave category empty (or %q)", name, line, clip(f.Figure), clip(f.Question), DerivedCategory)
+			}
+			f.Category = DerivedCategory
+		} else if q == nil {
+			return nil, fmt.Errorf("%s:%d: figure %q: unknown question %q (nor a derived estimate)", name, line, clip(f.Figure), clip(f.Question))
+		} else if !q.HasItem(f.Category) {
+			return nil, fmt.Errorf("%s:%d: figure %q: question %q has no category %q (nor a net of that id)", name, line, clip(f.Figure), f.Question, clip(f.Category))
 		}
 		if f.Subgroup != "" {
 			g := s.Question(f.Subgroup)

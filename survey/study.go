@@ -174,6 +174,9 @@ type Question struct {
 	MissingInBase bool   `yaml:"missing_in_base"`
 	Base          *Base  `yaml:"base"`   // nil: asked of everyone
 	Method        string `yaml:"method"` // interval method; default the study's
+	// Nets group categories into one share, referred to as
+	// question=net_id like a category (see Net).
+	Nets []Net `yaml:"nets"`
 
 	base condition
 }
@@ -409,6 +412,9 @@ func (s *Study) validate() error {
 		}
 		if q.MissingInBase && len(q.Missing) == 0 && !s.FromTable() {
 			return fmt.Errorf("question %q: missing_in_base without missing codes: list the \"don't know\" codes under missing", q.ID)
+		}
+		if err := q.validateNets(); err != nil {
+			return err
 		}
 	}
 	for i := range s.Questions {

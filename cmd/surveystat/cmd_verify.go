@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/surveystat/surveystat/crossstudy"
 	"github.com/surveystat/surveystat/report"
 )
 
@@ -16,7 +17,15 @@ func runVerify(args []string, stdout, stderr io.Writer) error {
 	if len(pos) != 1 {
 		return usagef("want one report directory (out/<study-id>), got %d arguments", len(pos))
 	}
-	diffs, err := report.Verify(pos[0])
+	m, err := report.ReadManifest(pos[0])
+	if err != nil {
+		return err
+	}
+	verify := report.Verify
+	if m.Kind == crossstudy.Kind {
+		verify = crossstudy.Verify
+	}
+	diffs, err := verify(pos[0])
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@
 //
 //	surveystat report [--out DIR] STUDY.yaml   write the report of a study
 //	surveystat plot [--lang L] [--format F] [--preset P] [--out DIR] STUDY.yaml
+//	surveystat compare [--out DIR] COMPARISON.yaml  compare shares across surveys
 //	surveystat verify REPORT-DIR               re-run a report and compare every file
 //	surveystat init [--out study.yaml] [--lang L] [--force] FILE  draft a study file from a .csv/.sav/.dta
 //	surveystat synth [--out FILE] [--force] STUDY.yaml   generate a study's synthetic respondent file
@@ -41,7 +42,8 @@ func commands() []command {
 	return []command{
 		{"report", "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] STUDY.yaml", "compute every estimate of a study and write its report to DIR/<study-id>", runReport},
 		{"plot", plotArgs, "draw the study's charts in chosen languages, formats and sizes", runPlot},
-		{"verify", "REPORT-DIR", "re-run a report from the inputs in its manifest.json and compare every file", runVerify},
+		{"compare", compareArgs, "compare shares across surveys (a comparison file of two or more studies) and write DIR/<comparison-id>", runCompare},
+		{"verify", "REPORT-DIR", "re-run a report (of a study or a comparison) from the inputs in its manifest.json and compare every file", runVerify},
 		{"init", initArgs, "draft a study file from a respondent file (.csv, .sav, .zsav, .dta), with a todo list of what to fill in", runInit},
 		{"synth", synthArgs, "generate the synthetic respondent file of a study marked data_status: synthetic; refuses to replace a file it did not write", runSynth},
 		{"ci", ciArgs, "confidence interval for one share: X of N", runCI},

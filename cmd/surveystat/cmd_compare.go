@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/surveystat/surveystat/crossstudy"
+	"github.com/surveystat/surveystat/report"
+)
+
+const compareArgs = "[--out DIR] [--lang en,de,nl] [--pdf auto|on|off] COMPARISON.yaml"
+
+func runCompare(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("compare", compareArgs, stderr)
+	out := fs.String("out", "out", "write the report to `DIR`/<comparison-id>")
+	pdf := fs.String("pdf", "auto", "print report.pdf with headless Chromium: auto (if installed), on, off")
+	langs := fs.String("lang", strings.Join(report.Langs(), ","), "report languages, comma-separated; the first gets index.html and report.md")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one comparison file, got %d arguments", len(pos))
+	}
+	ls := split(*langs)
+	for _, l := range ls {
+		if !contains(report.Langs(), l) {
+			return usagef("--lang %q: want one of %s", l, strings.Join(report.Langs(), ", "))
+		}
+	}
+	if len(ls) == 0 {
+		return usagef("--lang: name at least one language")
+	}
+	switch *pdf {
+	case "auto", "on", "off":
+	default:
+		return usagef("--pdf %q: want auto, on or off", *pdf)
+	}
+	dir, err := crossstudy.Generate(pos[0], crossstudy.Options{Out: *out, PDF: *pdf, Langs: ls, Warnings: stderr})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "wrote %s\n", dir)
+	return err
+}

@@ -1,0 +1,152 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Folder describes a report folder written by WriteFolder: a study's
+// report, or another kind of report (a comparison of surveys) that uses
+// the same manifest, atomic replacement and verification.
+type Folder struct {
+	Out   string   // parent directory; the folder is Out/ID
+	ID    string   // folder name and the manifest's id
+	Kind  string   // manifest kind: "" for a study report, else e.g. "comparison"
+	Langs []string // languages; the first gets index.html and report.md
+	// Inputs are the files the report is made from, hashed as they were
+	// read (see HashInputs); Verify re-runs the report from the first.
+	Inputs []FileEntry
+	// PDF prints each index*.html to report*.pdf: "auto", "on" or "off",
+	// as Options.PDF.
+	PDF string
+	// Paper is the page size the HTML was laid out for ("A4" or
+	// "letter"); the manifest records it when it is not A4, for Verify.
+	Paper string
+	// Warnings, if set, receives a line for everything skipped without
+	// failing (PDFs under "auto" without Chromium).
+	Warnings io.Writer
+}
+
+// HashInputs hashes the input files at paths (empty paths are skipped) for
+// Folder.Inputs. Each must be a regular file.
+func HashInputs(paths ...string) ([]FileEntry, error) {
+	var out []FileEntry
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		e, err := hashFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// WriteFolder writes a report folder: fill hands every file to write
+// (paths relative to the folder, with "/"), then the PDFs are printed and
+// the manifest with the SHA-256 of every input and output is written.
+// Everything goes to a temporary directory beside the folder first and
+// replaces it only when all of it succeeded; on error nothing is left
+// behind and a previous folder is kept. It returns Out/ID.
+func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) error) (string, error) {
+	if f.Out == "" {
+		f.Out = "out"
+	}
+	if err := os.MkdirAll(f.Out, 0o755); err != nil {
+		return "", err
+	}
+	dir := filepath.Join(f.Out, f.ID)
+	staged, err := os.MkdirTemp(f.Out, "."+f.ID+".tmp-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(staged) // no-op once renamed into place
+	if err := os.Chmod(staged, 0o755); err != nil {
+		return "", err
+	}
+	man := newManifest(f.ID, f.Langs)
+	man.Kind = f.Kind
+	if f.Paper != "" && f.Paper != "A4" {
+		man.Paper = f.Paper
+	}
+	man.Inputs = append(man.Inputs, f.Inputs...)
+	write := func(rel string, b []byte) error {
+		p := filepath.Join(staged, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
+		return nil
+	}
+	if err := fill(write); err != nil {
+		return "", err
+	}
+	if err := writePDFs(staged, f.Langs, f.PDF, man, f.Warnings); err != nil {
+		return "", err
+	}
+	mb, err := man.encode()
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(staged, "manifest.json"), mb, 0o644); err != nil {
+		return "", err
+	}
+	if err := replaceDir(staged, dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// ReadManifest reads the manifest.json of the report folder dir.
+func ReadManifest(dir string) (*Manifest, error) {
+	p := filepath.Join(dir, "manifest.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("verify: %s: %w", p, err)
+	}
+	return &m, nil
+}
+
+// InlineSVG prepares an SVG chart for inclusion in an HTML page, as the
+// study report does: the XML prolog is dropped and every id is prefixed
+// with prefix so that several charts on one page cannot clash. b must be
+// an SVG written by package figures.
+func InlineSVG(b []byte, prefix string) template.HTML { return inlineSVG(b, prefix) }
+
+// StripFontFaces removes the @font-face rules from an inline SVG. They
+// apply to the whole HTML page, so a page with several charts needs them
+// in its first chart only.
+func StripFontFaces(svg template.HTML) template.HTML {
+	return template.HTML(stripFontFaces(string(svg))) // an SVG from InlineSVG, less its font rules
+}
+
+// PercentRange formats an interval with one unit sign, "62.5–69.3%", in
+// the conventions of lang.
+func PercentRange(lo, hi float64, decimals int, lang string) string {
+	return percentRange(lo, hi, decimals, lang)
+}
+
+// LevelText formats a confidence level, "95%", in the conventions of lang.
+func LevelText(level float64, lang string) string { return levelText(level, lang) }
+
+// MarkdownEscape escapes the characters that would change the meaning of
+// text in a Markdown paragraph or table cell.
+func MarkdownEscape(s string) string { return mdEscape(s) }
+
+// LongDate writes an ISO date (2025-08-07) as a reader of lang expects it:
+// "7 August 2025", "7. August 2025", "7 augustus 2025"; other text is
+// returned as it is.
+func LongDate(iso, lang string) string { return longDate(iso, lang) }
