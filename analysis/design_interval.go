@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // ErrDesignDF is returned for a design-based interval with fewer than one
@@ -93,9 +93,10 @@ func DesignInterval(method string, e DesignEstimate, level float64, alt Alternat
 	return oneSided(iv, alt), nil
 }
 
-// designT returns qt(1 − (1 − level)/2, df).
+// designT returns qt(1 − (1 − level)/2, df), computed as the upper
+// (1 − level)/2 quantile (package dist, accurate far into the tail).
 func designT(level, df float64) float64 {
-	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
+	return dist.TQuantileUpper((1-level)/2, df)
 }
 
 // designDFRatio returns (t_{n−1}/t_df)² at the given two-sided level, the
@@ -143,8 +144,8 @@ func designTwoSided(method string, e DesignEstimate, level float64) (Interval, e
 		return Interval{Lower: clip01(sl * sl), Upper: clip01(sh * sh)}, nil
 	case "beta":
 		ns := p * (1 - p) / v * designDFRatio(level, e.N, e.DF)
-		lo := distuv.Beta{Alpha: ns * p, Beta: ns*(1-p) + 1}.Quantile(alpha / 2)
-		hi := distuv.Beta{Alpha: ns*p + 1, Beta: ns * (1 - p)}.Quantile(1 - alpha/2)
+		lo := dist.BetaQuantile(alpha/2, ns*p, ns*(1-p)+1)
+		hi := dist.BetaQuantileUpper(alpha/2, ns*p+1, ns*(1-p))
 		return Interval{Lower: lo, Upper: hi}, nil
 	case "likelihood":
 		return designLikelihood(e, t)
@@ -216,10 +217,9 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 		}
 		return math.NaN(), fmt.Errorf("likelihood limit not bracketed: %w", ErrDegenerate)
 	}
-	alpha := distuv.UnitNormal.CDF(-cut) / 2
-	// F⁻¹(1−α; 1, ν) = t²_{α/2, ν}: the t quantile is accurate far
-	// into the tail, gonum's F quantile is not.
-	zmax := math.Abs(distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}.Quantile(alpha / 2))
+	alpha := dist.NormalCDF(-cut) / 2
+	// F⁻¹(1−α; 1, ν) = t²_{α/2, ν}.
+	zmax := math.Abs(dist.TQuantile(alpha/2, n-1))
 	del := zmax / 5
 	bs := []float64{b0}
 	zs := []float64{0}

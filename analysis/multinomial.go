@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/surveystat/surveystat/analysis/dist"
 	"gonum.org/v1/gonum/mathext"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // MultinomialMethodNames lists the methods of MultinomialIntervals; the
@@ -103,7 +103,7 @@ func MultinomialIntervals(counts []float64, level float64, method string) ([]Int
 
 func goodman(counts []float64, n, level float64) []Interval {
 	k := float64(len(counts))
-	c := distuv.ChiSquared{K: 1}.Quantile(1 - (1-level)/k)
+	c := dist.ChiSquaredQuantileUpper((1-level)/k, 1)
 	out := make([]Interval, len(counts))
 	for i, x := range counts {
 		half := math.Sqrt(c * (c + 4*x*(n-x)/n))
