@@ -212,10 +212,12 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			Base: c.n, Count: x, Share: x / c.n, Lower: iv.Lower, Upper: iv.Upper,
 			Method: method, Level: level,
 			Deff: 1, NEff: c.n,
-			Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
 		})
+		if s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase) {
+			out[len(out)-1].Suppressed, out[len(out)-1].Reason = true, ReasonMinBase
+		}
 		if useDesign {
-			if err := t.designEstimate(acc, ci, &out[len(out)-1], sub != ""); err != nil {
+			if err := t.designEstimate(acc, ci, &out[len(out)-1]); err != nil {
 				return fmt.Errorf("%q, category %q%s: design-based estimate: %w", id, cat, where, err)
 			}
 		}

@@ -235,3 +235,64 @@ questions:
 		t.Errorf("%d estimates of y", seen)
 	}
 }
+
+// TestTallyDesignSingleRespondent (issue 13, item 6): in a weighted study,
+// a question asked of a single respondent leaves its design-based
+// interval no degrees of freedom (R's svyciprop gives NA). The estimate is
+// suppressed with reason no-df and the interval [0, 1], overall as in
+// subgroups, instead of stopping the analysis; the other questions keep
+// their intervals.
+func TestTallyDesignSingleRespondent(t *testing.T) {
+	const study = `
+id: single
+data: {file: d.csv, id: id, weight: w}
+analysis: {min_base: -1}
+subgroups: [grp]
+questions:
+  - id: grp
+    categories: [{id: common, codes: [1]}, {id: rare, codes: [2]}]
+  - id: follow
+    base: {when: grp == rare}
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+  - id: y
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+`
+	var b strings.Builder
+	b.WriteString("id,w,grp,follow,y\n")
+	for i := 0; i < 40; i++ {
+		if i == 7 {
+			fmt.Fprintf(&b, "r%d,%d,2,1,%d\n", i, 1+i%3, 1+i%2)
+			continue
+		}
+		fmt.Fprintf(&b, "r%d,%d,1,,%d\n", i, 1+i%3, 1+i%2)
+	}
+	s, err := survey.Parse(strings.NewReader(study), "single.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := NewTally(s)
+	if err := survey.Scan(strings.NewReader(b.String()), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	est, err := tl.Estimates()
+	if err != nil {
+		t.Fatalf("one question of one respondent stopped the analysis: %v", err)
+	}
+	follow := 0
+	for _, e := range est {
+		single := e.Question == "follow" || e.Question == "y" && e.SubgroupValue == "rare"
+		if single {
+			follow++
+			if !e.Suppressed || e.Reason != ReasonNoDF || e.Lower != 0 || e.Upper != 1 || e.Share != e.Count/e.Base {
+				t.Errorf("%s=%s among %q: suppressed %v (%q), share %v, [%v, %v]", e.Question, e.Category, e.SubgroupValue, e.Suppressed, e.Reason, e.Share, e.Lower, e.Upper)
+			}
+			continue
+		}
+		if e.Suppressed || e.Reason != "" || !(e.Lower > 0 && e.Upper < 1) {
+			t.Errorf("%s=%s among %q: suppressed %v (%q), [%v, %v]", e.Question, e.Category, e.SubgroupValue, e.Suppressed, e.Reason, e.Lower, e.Upper)
+		}
+	}
+	if follow == 0 {
+		t.Error("no estimate of the single-respondent question")
+	}
+}

@@ -353,3 +353,15 @@ func (r *Result) Find(question, category, subgroup, value string) (analysis.Esti
 	}
 	return analysis.Estimate{}, false
 }
+
+// suppressedNote returns the report's note for a suppressed estimate,
+// naming its reason (analysis.Estimate.Reason).
+func suppressedNote(ms *messages, e analysis.Estimate, minBase int, lang string) string {
+	switch e.Reason {
+	case analysis.ReasonNoDF:
+		return ms.T("suppressed_no_df")
+	case analysis.ReasonNotComputable:
+		return ms.T("suppressed_not_computable")
+	}
+	return ms.T("suppressed", "min", Count(float64(minBase), lang))
+}

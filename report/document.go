@@ -151,7 +151,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				}
 			}
 			if e.Suppressed {
-				blk.Table.Rows = append(blk.Table.Rows, []string{c.Label.Get(lang), Count(e.Base, lang), "", ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
+				blk.Table.Rows = append(blk.Table.Rows, []string{c.Label.Get(lang), Count(e.Base, lang), "", suppressedNote(ms, e, s.Analysis.MinBase, lang), ""})
 				continue
 			}
 			cells := []string{
@@ -176,7 +176,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		}
 		shown := []string{Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)}
 		if e.Suppressed {
-			shown = []string{ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""}
+			shown = []string{suppressedNote(ms, e, s.Analysis.MinBase, lang), ""}
 		}
 		d.Derived.Rows = append(d.Derived.Rows, append([]string{dv.Label.Get(lang), dv.BaseDescription(lang), Count(e.Base, lang)}, shown...))
 	}
@@ -199,7 +199,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				}
 				name := gq.Label.Get(lang) + ": " + gc.Label.Get(lang)
 				if e.Suppressed {
-					blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang)), ""})
+					blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), suppressedNote(ms, e, s.Analysis.MinBase, lang), ""})
 					continue
 				}
 				blk.Table.Rows = append(blk.Table.Rows, []string{name, Count(e.Base, lang), Percent(e.Share, 1, lang), percentRange(e.Lower, e.Upper, 1, lang)})

@@ -32,6 +32,9 @@ type ResultRow struct {
 	Deff          Number `csv:"deff" json:"deff"`
 	NEff          Number `csv:"n_eff" json:"n_eff"`
 	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
+	// Reason is why the row is suppressed (analysis.Reason*): min-base,
+	// no-df or not-computable; empty for rows that are shown.
+	Reason string `csv:"suppressed_reason" json:"suppressed_reason"`
 }
 
 // Number is a float written in the shortest form that reads back to the
@@ -83,6 +86,7 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
 			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed,
+			Reason: e.Reason,
 		}
 	}
 	return rows
