@@ -59,7 +59,14 @@ func DesignMethodNames() []string {
 // n* = n there). When 0 < p̂ < 1 and the variance is 0 (a census, or y
 // constant within every stratum of a stratified sample) the interval is
 // [p̂, p̂] for every method; R agrees except for "beta" ([0.5, 0.5], from
-// an effective n of about 10³³) and "likelihood" (NaN).
+// an effective n of about 10³³) and "likelihood" (NaN). A variance counts
+// as 0 when its standard error is below 1e-8 of that of a simple random
+// sample of the same size (see zeroVarRatio): rounding noise, as for the
+// categories of a raking margin.
+//
+// Every interval returned contains p̂ and lies in [0, 1] with finite
+// limits; a method that cannot give one returns an error wrapping
+// ErrDegenerate.
 func DesignInterval(method string, e DesignEstimate, level float64, alt Alternative) (Interval, error) {
 	if math.IsNaN(level) || level <= 0 || level >= 1 {
 		return Interval{}, fmt.Errorf("level = %v: %w", level, ErrLevel)
@@ -90,7 +97,31 @@ func DesignInterval(method string, e DesignEstimate, level float64, alt Alternat
 	if err != nil {
 		return Interval{}, err
 	}
+	if iv, err = containing(iv, e.P); err != nil {
+		return Interval{}, fmt.Errorf("design-based %s interval: %w", method, err)
+	}
 	return oneSided(iv, alt), nil
+}
+
+// zeroVarRatio is the ratio of standard errors below which a design-based
+// variance is rounding noise rather than information: SE below 1e-8 times
+// the SE of a simple random sample of the same size, √(p̂(1−p̂)/n), i.e. a
+// design effect below 1e-16, which no real design has. After raking, the
+// share of a category of a raking margin has variance 0 in exact
+// arithmetic, and in float64 a standard error of about 1e-18; taken at
+// face value it gave the "beta" method effective sample sizes of 1e33 and
+// inverted intervals.
+const zeroVarRatio = 1e-8
+
+// noiseVariance reports whether the variance of e is zero relative to
+// the scale of the data.
+func noiseVariance(e DesignEstimate) bool {
+	if e.Var == 0 {
+		return true
+	}
+	n := float64(max(e.NObs, 1))
+	srs := e.P * (1 - e.P) / n
+	return e.Var <= zeroVarRatio*zeroVarRatio*srs
 }
 
 // designT returns qt(1 − (1 − level)/2, df), computed as the upper
@@ -123,7 +154,7 @@ func designTwoSided(method string, e DesignEstimate, level float64) (Interval, e
 		}
 		return Interval{Lower: b, Upper: 1}, nil
 	}
-	if v == 0 {
+	if noiseVariance(e) {
 		return Interval{Lower: p, Upper: p}, nil
 	}
 	t := designT(level, float64(e.DF))
@@ -177,7 +208,9 @@ func designExpit(x float64) float64 {
 //     interpolation of b against z (R's approx()) reaches z = ±t·√λ.
 //
 // If the profile does not reach a cutoff (R returns NA), that limit is
-// the exact root of z(b) = ±t·√λ instead.
+// the exact root of z(b) = ±t·√λ instead. Limits closer than 1e-5 to b̂ on
+// the logit scale (standard errors of rounding size) come from the
+// quadratic approximation of the deviance, exact to O(1e-10).
 func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 	p := e.P
 	n := float64(e.N)
@@ -192,9 +225,16 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 	cut := t * math.Sqrt(lambda) // |qnorm(unscaled level)|
 	b0 := math.Log(p / (1 - p))
 	se := math.Sqrt(e.Var) / (p * (1 - p))
+	// When the limits are within 1e-5 of b̂ on the logit scale, the
+	// deviance 2N·KL is below the rounding of its own terms near them and
+	// cannot be profiled (R's glm gets no further); there z(b) is
+	// |b − b̂|·√(N p̂(1−p̂)/φ) to O((b − b̂)²), and the limits are where
+	// that reaches the cutoff.
+	if h := cut / math.Sqrt(n*p*(1-p)/phi); h < 1e-5 {
+		return Interval{Lower: designExpit(b0 - h), Upper: designExpit(b0 + h)}, nil
+	}
 	z := func(b float64) float64 {
-		mu := designExpit(b)
-		kl := xlogyDesign(p, p/mu) + xlogyDesign(1-p, (1-p)/(1-mu))
+		kl := klLogit(p, b0, b)
 		return math.Sqrt(math.Max(2*n*kl/phi, 0))
 	}
 	// Exact limits, used where R's profile falls short.
@@ -367,12 +407,36 @@ func approxLinear(x, y []float64, v float64) float64 {
 	return y[n-1]
 }
 
-// xlogyDesign returns x·log(y), 0 when x = 0.
-func xlogyDesign(x, y float64) float64 {
+// klLogit returns the Kullback–Leibler divergence KL(p̂‖μ) = p̂ log(p̂/μ) +
+// (1−p̂) log((1−p̂)/(1−μ)) of μ = expit(b) from p̂ = expit(b0), computed
+// from differences of log-expits so that shares within 1e-9 of 0 or 1
+// keep their digits (the naive formula loses them in 1 − μ).
+func klLogit(p, b0, b float64) float64 {
+	return xlogDiff(p, b0, b) + xlogDiff(1-p, -b0, -b)
+}
+
+// xlogDiff returns x·(log expit(u0) − log expit(u)), 0 when x = 0.
+func xlogDiff(x, u0, u float64) float64 {
 	if x == 0 {
 		return 0
 	}
-	return x * math.Log(y)
+	var d float64
+	switch {
+	case u0 >= 0 && u >= 0: // log expit(v) = −log1p(e^{−v})
+		d = math.Log1p(math.Exp(-u)) - math.Log1p(math.Exp(-u0))
+	case u0 < 0 && u < 0: // log expit(v) = v − log1p(e^{v})
+		d = (u0 - u) - math.Log1p(math.Exp(u0)) + math.Log1p(math.Exp(u))
+	default:
+		d = logExpitDesign(u0) - logExpitDesign(u)
+	}
+	return x * d
+}
+
+func logExpitDesign(v float64) float64 {
+	if v >= 0 {
+		return -math.Log1p(math.Exp(-v))
+	}
+	return v - math.Log1p(math.Exp(v))
 }
 
 // designRoot returns a zero of f in [a, b] by bisection, f(a) and f(b)
