@@ -156,3 +156,62 @@ func TestIssue13RakedMargin(t *testing.T) {
 		}
 	}
 }
+
+// coverage3 returns P(|Xᵢ − xᵢ| ≤ t, i = 1, 2, 3) for X ~ Multinomial(n,
+// x/n) with three categories, computed independently of Sison and Glaz's
+// Poisson representation: X₁ ~ Bin(n, p₁) and, given X₁, X₂ ~ Bin(n − X₁,
+// p₂/(1 − p₁)), with X₃ = n − X₁ − X₂.
+func coverage3(x [3]float64, t float64) float64 {
+	n := x[0] + x[1] + x[2]
+	p1, p2 := x[0]/n, x[1]/n
+	q := p2 / (1 - p1)
+	sum := 0.0
+	for x1 := math.Max(x[0]-t, 0); x1 <= x[0]+t; x1++ {
+		m := n - x1
+		// X₂ within t of x₂ and X₃ = m − X₂ within t of x₃.
+		lo := math.Max(math.Max(x[1]-t, m-x[2]-t), 0)
+		hi := math.Min(math.Min(x[1]+t, m-x[2]+t), m)
+		if hi < lo {
+			continue
+		}
+		in := binomLower(hi, m, q) - binomLower(lo-1, m, q)
+		sum += dbinom(x1, n, p1) * in
+	}
+	return sum
+}
+
+// TestIssue13SisonGlazLargeN (issue 13, item 2): Sison–Glaz intervals for
+// large n. At n = 750,000 (52,000/495,000/203,000) the right c is 850: the
+// coverage, computed independently by coverage3, is at most 0.95 at
+// c = 850 and above it at 851 (statsmodels' Edgeworth value, 831, covers
+// about 0.944). At n = 7.5 million the intervals are computed (they used to
+// stop the report: "Edgeworth approximation unusable and exact coverage
+// too costly").
+func TestIssue13SisonGlazLargeN(t *testing.T) {
+	x := [3]float64{52000, 495000, 203000}
+	c, g, ok := sisonGlazExactT(x[:], 750000, 0.95)
+	if !ok || c != 850 || !(g >= 0 && g < 1) {
+		t.Errorf("c = %v, γ = %v, ok %v; want c = 850", c, g, ok)
+	}
+	if lo, hi := coverage3(x, 850), coverage3(x, 851); !(lo <= 0.95 && 0.95 < hi) {
+		t.Errorf("independent coverage at c = 850: %v, at 851: %v; want 0.95 between", lo, hi)
+	}
+	if cov := coverage3(x, 831); !(cov < 0.946) {
+		t.Errorf("coverage at statsmodels' c = 831: %v, want about 0.944", cov)
+	}
+	big := []float64{520000, 4950000, 2030000}
+	ivs, err := MultinomialIntervals(big, 0.95, "sison-glaz")
+	if err != nil {
+		t.Fatalf("n = 7.5e6: %v", err)
+	}
+	for i, iv := range ivs {
+		if !checkContains(iv, big[i]/7.5e6) {
+			t.Errorf("n = 7.5e6, category %d: [%v, %v]", i, iv.Lower, iv.Upper)
+		}
+	}
+	cb, _, ok := sisonGlazExactT(big, 7.5e6, 0.95)
+	xb := [3]float64{big[0], big[1], big[2]}
+	if lo, hi := coverage3(xb, cb), coverage3(xb, cb+1); !ok || !(lo <= 0.95 && 0.95 < hi) {
+		t.Errorf("n = 7.5e6: c = %v (ok %v), independent coverage %v at c, %v at c + 1", cb, ok, lo, hi)
+	}
+}

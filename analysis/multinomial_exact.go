@@ -75,7 +75,9 @@ func sisonGlazExactNuBudget(counts []float64, n, t, budget float64) (nu float64,
 		if newHi < newLo {
 			return 0, true
 		}
-		cost += float64(len(cur)) * (w.b - w.a + 1)
+		// The loop below does at most min(len(cur), newHi − newLo + 1)
+		// multiply-adds per pmf entry.
+		cost += math.Min(float64(len(cur)), newHi-newLo+1) * (w.b - w.a + 1)
 		if cost > budget {
 			return 0, false
 		}
