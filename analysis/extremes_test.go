@@ -215,3 +215,55 @@ func TestIssue13SisonGlazLargeN(t *testing.T) {
 		t.Errorf("n = 7.5e6: c = %v (ok %v), independent coverage %v at c, %v at c + 1", cb, ok, lo, hi)
 	}
 }
+
+// TestIssue13PairedAgreement (issue 13, item 8): the test reported with a
+// paired interval agrees with it. For every table, Newcombe's interval at
+// level 1 − α excludes 0 exactly when PairedNewcombeTest's p < α, and
+// Tango's exactly when McNemar's uncorrected p < α (R:
+// mcnemar.test(correct = FALSE)). The regression case is a table where
+// Newcombe's interval excludes 0 while McNemar's corrected test, reported
+// before, gives p > 0.05.
+func TestIssue13PairedAgreement(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 8))
+	for i := 0; i < 400; i++ {
+		a, b, c, d := float64(rng.IntN(60)), float64(rng.IntN(25)), float64(rng.IntN(25)), float64(rng.IntN(60))
+		if a+b+c+d == 0 {
+			continue
+		}
+		for _, level := range []float64{0.9, 0.95, 0.99} {
+			nc, err := PairedDiff(a, b, c, d, level, "newcombe")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tn, err := PairedNewcombeTest(a, b, c, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if excl := nc.Lower > 0 || nc.Upper < 0; excl != (tn.PValue < 1-level) && math.Abs(tn.PValue-(1-level)) > 1e-9 {
+				t.Errorf("newcombe %v %v %v %v at %v: [%v, %v], p = %v", a, b, c, d, level, nc.Lower, nc.Upper, tn.PValue)
+			}
+			if b+c == 0 {
+				continue
+			}
+			tg, err := PairedDiff(a, b, c, d, level, "tango")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tm, err := McNemarTest(b, c, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if excl := tg.Lower > 0 || tg.Upper < 0; excl != (tm.PValue < 1-level) && math.Abs(tm.PValue-(1-level)) > 1e-9 {
+				t.Errorf("tango %v %v %v %v at %v: [%v, %v], p = %v", a, b, c, d, level, tg.Lower, tg.Upper, tm.PValue)
+			}
+		}
+	}
+	// Discordant cells 14 and 5 of 100: Newcombe's 95 % interval excludes
+	// 0, McNemar's corrected p (R: mcnemar.test) is 0.0665.
+	iv, _ := PairedDiff(40, 14, 5, 41, 0.95, "newcombe")
+	old, _ := McNemarTest(14, 5, true)
+	tn, _ := PairedNewcombeTest(40, 14, 5, 41)
+	if !(iv.Lower > 0) || !(old.PValue > 0.05) || !(tn.PValue < 0.05) {
+		t.Errorf("regression table: interval [%v, %v], corrected McNemar p = %v, inverted p = %v", iv.Lower, iv.Upper, old.PValue, tn.PValue)
+	}
+}

@@ -365,3 +365,13 @@ func suppressedNote(ms *messages, e analysis.Estimate, minBase int, lang string)
 	}
 	return ms.T("suppressed", "min", Count(float64(minBase), lang))
 }
+
+// alphaText returns 1 − level as a decimal number in the language's
+// notation (0.05, 0,05), with as many digits as it needs.
+func alphaText(level float64, lang string) string {
+	out := strconv.FormatFloat(1-level, 'g', 6, 64)
+	if lang == "de" || lang == "nl" {
+		out = strings.ReplaceAll(out, ".", ",")
+	}
+	return out
+}

@@ -242,7 +242,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + se
 	}
 	if len(r.Comparisons) > 0 {
-		d.CompIntro = ms.T("comparisons_intro", "level", lvl)
+		d.CompIntro = ms.T("comparisons_intro", "level", lvl, "alpha", alphaText(s.Analysis.Level, lang))
 		if s.HasDesign() {
 			d.CompIntro = ms.T("comparisons_intro_design", "level", lvl)
 		}

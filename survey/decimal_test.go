@@ -3,6 +3,7 @@ package survey
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,41 @@ func TestMixedDecimal(t *testing.T) {
 				t.Errorf("got %v (line %d, column %q), want line %d, column %q, %v", pe, pe.Line, pe.Column, c.line, c.col, c.err)
 			}
 		})
+	}
+}
+
+// TestComparisonMethod: a comparison's method is newcombe or tango, and
+// tango only for paired comparisons in unweighted studies (elsewhere it
+// would be ignored, so it is an error).
+func TestComparisonMethod(t *testing.T) {
+	const base = `
+id: t
+data: {file: r.csv, id: id%s}
+subgroups: [g]
+questions:
+  - id: g
+    categories: [{id: a, codes: [1]}, {id: b, codes: [2]}]
+  - id: x
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+  - id: y
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+comparisons:
+  - {id: c, a: x=yes, b: %s, method: %s}
+`
+	for _, c := range []struct {
+		data, b, method string
+		ok              bool
+	}{
+		{"", "y=yes", "tango", true},
+		{"", "y=yes", "newcombe", true},
+		{"", "y=yes", "wald", false},
+		{"", "x=yes, a_in: g=a, b_in: g=b", "tango", false},
+		{"", "x=yes, a_in: g=a, b_in: g=b", "newcombe", true},
+		{", weight: w", "y=yes", "tango", false},
+	} {
+		_, err := Parse(strings.NewReader(fmt.Sprintf(base, c.data, c.b, c.method)), "s.yaml")
+		if (err == nil) != c.ok {
+			t.Errorf("%s, b = %s, method %s: err %v, want ok %v", c.data, c.b, c.method, err, c.ok)
+		}
 	}
 }
