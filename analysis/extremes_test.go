@@ -267,3 +267,39 @@ func TestIssue13PairedAgreement(t *testing.T) {
 		t.Errorf("regression table: interval [%v, %v], corrected McNemar p = %v, inverted p = %v", iv.Lower, iv.Upper, old.PValue, tn.PValue)
 	}
 }
+
+// TestIssue13LikelihoodOneDF (issue 13, item 5): likelihood intervals in
+// domains with one degree of freedom, against R. The design: two PSUs of
+// n/2 respondents (weights 1 and 2.5), k1 and k2 of them with y = 1:
+//
+//	d <- data.frame(psu = rep(1:2, each = n/2), y = 0, w = rep(c(1, 2.5), each = n/2))
+//	d$y[1:k1] <- 1; d$y[n/2 + seq_len(k2)] <- 1
+//	svyciprop(~y, svydesign(ids = ~psu, weights = ~w, data = d), method = "likelihood")
+//
+// With 1 df the cutoff (t₁ = 12.7) sends R's profile beyond logit ±30,
+// where R's binomial()$linkinv clamps the fitted value; surveystat's
+// profile does the same (glmClamp), and so gives R's lower limit 0 for
+// n = 30, k = (1, 7) (it gave 9.4e-224). Where R gives NA or NaN the
+// limit is the exact root (not compared).
+func TestIssue13LikelihoodOneDF(t *testing.T) {
+	for _, c := range []struct {
+		n            int
+		p, v         float64 // R: coef and SE² of svymean
+		lower, upper float64 // R; NaN where R gives NA or NaN
+	}{
+		{40, 0.11428571428571428, 0.00041649312786339049, math.NaN(), 0.50186366754325484},
+		{30, 0.35238095238095235, 0.026655560183256963, 0, math.NaN()},
+	} {
+		e := DesignEstimate{P: c.p, Var: c.v, N: c.n, NObs: c.n, DF: 1, NEff: float64(c.n)}
+		iv, err := DesignInterval("likelihood", e, 0.95, TwoSided)
+		if err != nil {
+			t.Fatalf("n = %d: %v", c.n, err)
+		}
+		// R's 0 is exact (the clamped profile crosses the cutoff before
+		// any positive share); other limits agree to R's glm tolerance.
+		if c.lower == 0 && iv.Lower != 0 ||
+			!math.IsNaN(c.lower) && math.Abs(iv.Lower-c.lower) > 1e-5 || !math.IsNaN(c.upper) && math.Abs(iv.Upper-c.upper) > 1e-5 {
+			t.Errorf("n = %d: [%.10g, %.10g], R [%v, %v]", c.n, iv.Lower, iv.Upper, c.lower, c.upper)
+		}
+	}
+}
