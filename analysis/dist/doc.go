@@ -27,7 +27,9 @@
 // closed forms where there are any (beta with a shape of 1, which gives
 // the Clopper–Pearson limits at x = 0 and x = n; t with 1 and 2 df; χ²
 // with 1 and 2 df). From 100,000 df on, t uses the Cornish–Fisher
-// expansion instead. The normal quantile is gonum's (Wichura's AS 241);
+// expansion instead, and beta distributions with both shapes above 1e9
+// their normal approximation with a skewness correction (absolute error
+// below 1e-13). The normal quantile is gonum's (Wichura's AS 241);
 // the incomplete gamma function is gonum's (Cephes igam, igamc).
 //
 // The functions are checked against R's qnorm, qbeta, qt, qchisq, qf, pt,
