@@ -3,7 +3,7 @@ package analysis
 import (
 	"math"
 
-	"gonum.org/v1/gonum/mathext"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // The binomial probabilities below follow R's nmath (dbinom.c, stirlerr.c,
@@ -113,7 +113,7 @@ func binomUpper(k, n, p float64) float64 {
 	case p >= 1:
 		return 1
 	}
-	return mathext.RegIncBeta(k, n-k+1, p)
+	return dist.BetaCDF(p, k, n-k+1)
 }
 
 // binomLower returns P(X ≤ k) for X ~ Bin(n, p) and integer k, using
@@ -129,5 +129,5 @@ func binomLower(k, n, p float64) float64 {
 	case p >= 1:
 		return 0
 	}
-	return mathext.RegIncBeta(n-k, k+1, 1-p)
+	return dist.BetaSurvival(p, k+1, n-k)
 }

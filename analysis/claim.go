@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // ClaimResult is a claim about a share ("fewer than half …") tested at a
@@ -95,11 +95,10 @@ func evaluateDesignClaim(e Estimate, op string, alt Alternative, p0, level float
 	switch {
 	case de.SE > 0 && de.DF > 0:
 		t := (de.P - p0) / de.SE
-		dist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(de.DF)}
 		if alt == Less {
-			r.PValue = dist.CDF(t)
+			r.PValue = dist.TCDF(t, float64(de.DF))
 		} else {
-			r.PValue = dist.Survival(t)
+			r.PValue = dist.TSurvival(t, float64(de.DF))
 		}
 	case (alt == Less) == (de.P < p0):
 		r.PValue = 0

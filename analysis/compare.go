@@ -55,8 +55,13 @@ func (t *Tally) addPairs(count float64) {
 }
 
 // Comparisons returns the study's comparisons: paired ones by Newcombe's
-// paired hybrid score interval with McNemar's test (with continuity
-// correction, as R's mcnemar.test), independent ones by Newcombe's hybrid
+// paired hybrid score interval with the test that inverts it
+// (PairedNewcombeTest), or, when the comparison's method is "tango", by
+// Tango's score interval with McNemar's test without continuity
+// correction (R's mcnemar.test(correct = FALSE)), which is Tango's score
+// test at δ = 0 — so that the interval excludes 0 exactly when p < α;
+// McNemar's corrected test, used before, could give p = 0.081 beside an
+// interval excluding 0. Independent ones by Newcombe's hybrid
 // score interval with the two-sample score test (as R's prop.test without
 // continuity correction). In weighted or complex samples both are
 // design-based (DesignDiff): the linearised difference of the two
@@ -81,17 +86,28 @@ func (t *Tally) Comparisons() ([]ComparisonResult, error) {
 			if n == 0 {
 				return nil, fmt.Errorf("comparison %q: no respondent answered both questions: %w", c.ID, ErrEmptyBase)
 			}
-			iv, err := PairedDiff(tab[0], tab[1], tab[2], tab[3], level, "newcombe")
+			method := c.Method
+			if method == "" {
+				method = "newcombe"
+			}
+			iv, err := PairedDiff(tab[0], tab[1], tab[2], tab[3], level, method)
 			if err != nil {
 				return nil, fmt.Errorf("comparison %q: %w", c.ID, err)
 			}
-			test, err := McNemarTest(tab[1], tab[2], true)
+			var test TestResult
+			if method == "tango" {
+				// Tango's score statistic at δ = 0 is McNemar's
+				// uncorrected z, so the test and interval agree exactly.
+				test, err = McNemarTest(tab[1], tab[2], false)
+			} else {
+				test, err = PairedNewcombeTest(tab[0], tab[1], tab[2], tab[3])
+			}
 			if err != nil {
 				return nil, fmt.Errorf("comparison %q: %w", c.ID, err)
 			}
 			r.Table, r.N1, r.N2 = tab, n, n
 			r.P1, r.P2 = (tab[0]+tab[1])/n, (tab[0]+tab[2])/n
-			r.Interval, r.Test, r.Method = iv, test, "paired-newcombe"
+			r.Interval, r.Test, r.Method = iv, test, "paired-"+method
 		} else {
 			x1, n1, err := t.groupCount(c.ItemA, c.GroupA)
 			if err != nil {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // DesignDiff accumulates, one respondent at a time, the design-based
@@ -145,6 +145,6 @@ func DesignDiffInterval(e DesignDiffEstimate, level float64) (Interval, TestResu
 	t := designT(level, float64(e.DF))
 	iv := Interval{Lower: math.Max(e.Diff-t*e.SE, -1), Upper: math.Min(e.Diff+t*e.SE, 1)}
 	test.Statistic = e.Diff / e.SE
-	test.PValue = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(e.DF)}.Survival(math.Abs(test.Statistic))
+	test.PValue = 2 * dist.TSurvival(math.Abs(test.Statistic), float64(e.DF))
 	return iv, test, nil
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // ErrDesignDF is returned for a design-based interval with fewer than one
@@ -41,7 +41,13 @@ func DesignMethodNames() []string {
 //     limits by up to about 1e-3; DesignInterval reproduces R's profile,
 //     spline and interpolation (see designLikelihood), and agrees with R
 //     to about 1e-6 (R's glm stops at a relative deviance change of 1e-8,
-//     which shifts its profile points slightly).
+//     which shifts its profile points slightly). The profile clamps the
+//     linear predictor beyond ±30 as R's binomial link does (glmClamp),
+//     which matters in domains with one degree of freedom, where the
+//     cutoff is far out; where R's profile never reaches the cutoff (R
+//     gives NA) the limit is the exact root instead. In some one-df
+//     domains with shares near 0 surveystat and R still differ by up to
+//     about 6e-3 on the limit R does give (not yet explained).
 //   - "asin": sin²(asin(√p̂) ± t·SE/(2√(p̂(1−p̂)))), the transformed
 //     limits clamped to [0, π/2] (R does not clamp, and a limit beyond 0
 //     or π/2 folds back into a wrong bound).
@@ -59,7 +65,14 @@ func DesignMethodNames() []string {
 // n* = n there). When 0 < p̂ < 1 and the variance is 0 (a census, or y
 // constant within every stratum of a stratified sample) the interval is
 // [p̂, p̂] for every method; R agrees except for "beta" ([0.5, 0.5], from
-// an effective n of about 10³³) and "likelihood" (NaN).
+// an effective n of about 10³³) and "likelihood" (NaN). A variance counts
+// as 0 when its standard error is below 1e-8 of that of a simple random
+// sample of the same size (see zeroVarRatio): rounding noise, as for the
+// categories of a raking margin.
+//
+// Every interval returned contains p̂ and lies in [0, 1] with finite
+// limits; a method that cannot give one returns an error wrapping
+// ErrDegenerate.
 func DesignInterval(method string, e DesignEstimate, level float64, alt Alternative) (Interval, error) {
 	if math.IsNaN(level) || level <= 0 || level >= 1 {
 		return Interval{}, fmt.Errorf("level = %v: %w", level, ErrLevel)
@@ -90,12 +103,37 @@ func DesignInterval(method string, e DesignEstimate, level float64, alt Alternat
 	if err != nil {
 		return Interval{}, err
 	}
+	if iv, err = containing(iv, e.P); err != nil {
+		return Interval{}, fmt.Errorf("design-based %s interval: %w", method, err)
+	}
 	return oneSided(iv, alt), nil
 }
 
-// designT returns qt(1 − (1 − level)/2, df).
+// zeroVarRatio is the ratio of standard errors below which a design-based
+// variance is rounding noise rather than information: SE below 1e-8 times
+// the SE of a simple random sample of the same size, √(p̂(1−p̂)/n), i.e. a
+// design effect below 1e-16, which no real design has. After raking, the
+// share of a category of a raking margin has variance 0 in exact
+// arithmetic, and in float64 a standard error of about 1e-18; taken at
+// face value it gave the "beta" method effective sample sizes of 1e33 and
+// inverted intervals.
+const zeroVarRatio = 1e-8
+
+// noiseVariance reports whether the variance of e is zero relative to
+// the scale of the data.
+func noiseVariance(e DesignEstimate) bool {
+	if e.Var == 0 {
+		return true
+	}
+	n := float64(max(e.NObs, 1))
+	srs := e.P * (1 - e.P) / n
+	return e.Var <= zeroVarRatio*zeroVarRatio*srs
+}
+
+// designT returns qt(1 − (1 − level)/2, df), computed as the upper
+// (1 − level)/2 quantile (package dist, accurate far into the tail).
 func designT(level, df float64) float64 {
-	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(1 - (1-level)/2)
+	return dist.TQuantileUpper((1-level)/2, df)
 }
 
 // designDFRatio returns (t_{n−1}/t_df)² at the given two-sided level, the
@@ -122,7 +160,7 @@ func designTwoSided(method string, e DesignEstimate, level float64) (Interval, e
 		}
 		return Interval{Lower: b, Upper: 1}, nil
 	}
-	if v == 0 {
+	if noiseVariance(e) {
 		return Interval{Lower: p, Upper: p}, nil
 	}
 	t := designT(level, float64(e.DF))
@@ -143,13 +181,28 @@ func designTwoSided(method string, e DesignEstimate, level float64) (Interval, e
 		return Interval{Lower: clip01(sl * sl), Upper: clip01(sh * sh)}, nil
 	case "beta":
 		ns := p * (1 - p) / v * designDFRatio(level, e.N, e.DF)
-		lo := distuv.Beta{Alpha: ns * p, Beta: ns*(1-p) + 1}.Quantile(alpha / 2)
-		hi := distuv.Beta{Alpha: ns*p + 1, Beta: ns * (1 - p)}.Quantile(1 - alpha/2)
+		lo := dist.BetaQuantile(alpha/2, ns*p, ns*(1-p)+1)
+		hi := dist.BetaQuantileUpper(alpha/2, ns*p+1, ns*(1-p))
 		return Interval{Lower: lo, Upper: hi}, nil
 	case "likelihood":
 		return designLikelihood(e, t)
 	}
 	return Interval{}, fmt.Errorf("%q: %w", method, ErrMethod)
+}
+
+// glmClamp returns the linear predictor as R's binomial()$linkinv uses
+// it (C logit_linkinv): beyond ±30 the fitted value is fixed at
+// ε/(1+ε) or 1/(1+ε), ε = 2⁻⁵², i.e. the predictor becomes ±log(1/ε) =
+// ±36.04. R's profile of the likelihood interval is computed with it.
+func glmClamp(b float64) float64 {
+	const lim = 36.04365338911715 // log(2⁵²)
+	switch {
+	case b < -30:
+		return -lim
+	case b > 30:
+		return lim
+	}
+	return b
 }
 
 func designExpit(x float64) float64 {
@@ -176,7 +229,9 @@ func designExpit(x float64) float64 {
 //     interpolation of b against z (R's approx()) reaches z = ±t·√λ.
 //
 // If the profile does not reach a cutoff (R returns NA), that limit is
-// the exact root of z(b) = ±t·√λ instead.
+// the exact root of z(b) = ±t·√λ instead. Limits closer than 1e-5 to b̂ on
+// the logit scale (standard errors of rounding size) come from the
+// quadratic approximation of the deviance, exact to O(1e-10).
 func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 	p := e.P
 	n := float64(e.N)
@@ -191,9 +246,16 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 	cut := t * math.Sqrt(lambda) // |qnorm(unscaled level)|
 	b0 := math.Log(p / (1 - p))
 	se := math.Sqrt(e.Var) / (p * (1 - p))
+	// When the limits are within 1e-5 of b̂ on the logit scale, the
+	// deviance 2N·KL is below the rounding of its own terms near them and
+	// cannot be profiled (R's glm gets no further); there z(b) is
+	// |b − b̂|·√(N p̂(1−p̂)/φ) to O((b − b̂)²), and the limits are where
+	// that reaches the cutoff.
+	if h := cut / math.Sqrt(n*p*(1-p)/phi); h < 1e-5 {
+		return Interval{Lower: designExpit(b0 - h), Upper: designExpit(b0 + h)}, nil
+	}
 	z := func(b float64) float64 {
-		mu := designExpit(b)
-		kl := xlogyDesign(p, p/mu) + xlogyDesign(1-p, (1-p)/(1-mu))
+		kl := klLogit(p, b0, b)
 		return math.Sqrt(math.Max(2*n*kl/phi, 0))
 	}
 	// Exact limits, used where R's profile falls short.
@@ -216,10 +278,9 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 		}
 		return math.NaN(), fmt.Errorf("likelihood limit not bracketed: %w", ErrDegenerate)
 	}
-	alpha := distuv.UnitNormal.CDF(-cut) / 2
-	// F⁻¹(1−α; 1, ν) = t²_{α/2, ν}: the t quantile is accurate far
-	// into the tail, gonum's F quantile is not.
-	zmax := math.Abs(distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}.Quantile(alpha / 2))
+	alpha := dist.NormalCDF(-cut) / 2
+	// F⁻¹(1−α; 1, ν) = t²_{α/2, ν}.
+	zmax := math.Abs(dist.TQuantile(alpha/2, n-1))
 	del := zmax / 5
 	bs := []float64{b0}
 	zs := []float64{0}
@@ -227,7 +288,7 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 		zz := 0.0
 		for step := 1; step < 10 && math.Abs(zz) < zmax; step++ {
 			b := b0 + sgn*float64(step)*del*se
-			zz = sgn * z(b)
+			zz = sgn * z(glmClamp(b))
 			bs = append(bs, b)
 			zs = append(zs, zz)
 		}
@@ -367,12 +428,36 @@ func approxLinear(x, y []float64, v float64) float64 {
 	return y[n-1]
 }
 
-// xlogyDesign returns x·log(y), 0 when x = 0.
-func xlogyDesign(x, y float64) float64 {
+// klLogit returns the Kullback–Leibler divergence KL(p̂‖μ) = p̂ log(p̂/μ) +
+// (1−p̂) log((1−p̂)/(1−μ)) of μ = expit(b) from p̂ = expit(b0), computed
+// from differences of log-expits so that shares within 1e-9 of 0 or 1
+// keep their digits (the naive formula loses them in 1 − μ).
+func klLogit(p, b0, b float64) float64 {
+	return xlogDiff(p, b0, b) + xlogDiff(1-p, -b0, -b)
+}
+
+// xlogDiff returns x·(log expit(u0) − log expit(u)), 0 when x = 0.
+func xlogDiff(x, u0, u float64) float64 {
 	if x == 0 {
 		return 0
 	}
-	return x * math.Log(y)
+	var d float64
+	switch {
+	case u0 >= 0 && u >= 0: // log expit(v) = −log1p(e^{−v})
+		d = math.Log1p(math.Exp(-u)) - math.Log1p(math.Exp(-u0))
+	case u0 < 0 && u < 0: // log expit(v) = v − log1p(e^{v})
+		d = (u0 - u) - math.Log1p(math.Exp(u0)) + math.Log1p(math.Exp(u))
+	default:
+		d = logExpitDesign(u0) - logExpitDesign(u)
+	}
+	return x * d
+}
+
+func logExpitDesign(v float64) float64 {
+	if v >= 0 {
+		return -math.Log1p(math.Exp(-v))
+	}
+	return v - math.Log1p(math.Exp(v))
 }
 
 // designRoot returns a zero of f in [a, b] by bisection, f(a) and f(b)

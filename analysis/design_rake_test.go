@@ -188,3 +188,60 @@ func TestRakedRaoScottR(t *testing.T) {
 		}
 	}
 }
+
+// TestRakedMarginIntervals (issue 13, item 3): the share of a category of
+// a raking margin is fixed by the raking, and its standard error is
+// rounding noise (about 1e-18), not 0; "beta" gave NaN or inverted
+// intervals (0.52000015 ≤ 0.52000000001 ≤ 0.51999984) there. On R's raked
+// designs every such share gets [p̂, p̂] from every method, at every level,
+// one- and two-sided.
+func TestRakedMarginIntervals(t *testing.T) {
+	runs := rakeRunsR(t)
+	cache := map[string][]DesignRow{}
+	seen := map[string]bool{}
+	var data []map[string]string
+	checked := 0
+	for _, row := range designCSV(t, "rake_svyciprop.csv") {
+		key := row["run"] + "/" + row["share"] + "/" + row["domain"]
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		rows, ok := cache[row["run"]]
+		if !ok {
+			rows, data = rakedRowsR(t, runs[row["run"]])
+			cache[row["run"]] = rows
+		}
+		tally := NewDesignTally(LonelyFail)
+		for i, r := range rows {
+			if err := tally.Add(r, data[i][row["domain"]] == "1", data[i][row["share"]] == "1"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e, err := tally.Estimate()
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		if e.P == 0 || e.P == 1 || e.SE > 1e-12 {
+			continue // not a raking margin's category
+		}
+		for _, method := range DesignMethodNames() {
+			for _, level := range []float64{0.9, 0.95, 0.999999} {
+				for _, alt := range []Alternative{TwoSided, Less, Greater} {
+					iv, err := DesignInterval(method, e, level, alt)
+					if err != nil || !checkContains(iv, e.P) {
+						t.Errorf("%s (SE %v) %s %v %v: [%v, %v] %v", key, e.SE, method, level, alt, iv.Lower, iv.Upper, err)
+					}
+					if alt == TwoSided && (iv.Lower != e.P || iv.Upper != e.P) {
+						t.Errorf("%s %s %v: [%v, %v], want [p̂, p̂] = %v", key, method, level, iv.Lower, iv.Upper, e.P)
+					}
+				}
+			}
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no raking margin category among the raked estimates")
+	}
+	t.Logf("%d raking-margin shares checked", checked)
+}

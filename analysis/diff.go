@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"math"
+
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // NewcombeDiff returns Newcombe's hybrid score interval for the difference
@@ -189,6 +191,44 @@ func pairedTango(b, c, n, z float64) (Interval, error) {
 		}
 	}
 	return iv, nil
+}
+
+// PairedNewcombeTest returns the two-sided p-value that agrees with
+// Newcombe's paired score interval (PairedDiff "newcombe") for the paired
+// 2×2 table a, b, c, d: the α at which the interval at level 1 − α has
+// 0 as a limit, so that p < α exactly when the interval at level 1 − α
+// excludes 0 (a test by inversion of the interval). p = 1 when b = c. The
+// statistic reported is the equivalent normal deviate z = Φ⁻¹(1 − p/2),
+// squared, to be read as χ²₁ like McNemar's.
+func PairedNewcombeTest(a, b, c, d float64) (TestResult, error) {
+	n, err := checkPaired(a, b, c, d)
+	if err != nil {
+		return TestResult{}, err
+	}
+	const method = "Test by inversion of Newcombe's paired score interval (two-sided)"
+	if b == c {
+		return TestResult{Statistic: 0, PValue: 1, Method: method}, nil
+	}
+	// g(z) is the limit on the side of 0 of the interval with critical
+	// value z (level 1 − 2(1 − Φ(z))), signed so that it is positive while
+	// the interval excludes 0: at z = 0 the interval is [δ̂, δ̂], and it
+	// widens with z.
+	g := func(z float64) float64 {
+		iv := pairedNewcombe(a, b, c, d, n, z)
+		if b > c {
+			return iv.Lower
+		}
+		return -iv.Upper
+	}
+	const zmax = 38.5 // 2(1 − Φ(38.5)) is below the smallest float64
+	if g(zmax) >= 0 {
+		return TestResult{Statistic: math.Inf(1), PValue: 0, Method: method}, nil
+	}
+	z, err := findRoot(g, 0, zmax, 0)
+	if err != nil {
+		return TestResult{}, fmt.Errorf("newcombe paired test: %w", err)
+	}
+	return TestResult{Statistic: z * z, PValue: 2 * dist.NormalSurvival(z), Method: method}, nil
 }
 
 // McNemarTest tests the null hypothesis p1 = p2 for paired proportions

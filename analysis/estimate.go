@@ -1,5 +1,12 @@
 package analysis
 
+// Reasons for suppressing an estimate (Estimate.Reason).
+const (
+	ReasonMinBase       = "min-base"
+	ReasonNoDF          = "no-df"
+	ReasonNotComputable = "not-computable"
+)
+
 // Estimate is one row of results: the share of a category of a question
 // among the respondents in the question's base, overall or within one value
 // of a subgroup variable, with its confidence interval.
@@ -30,6 +37,14 @@ type Estimate struct {
 	// whose base was not published. Every output that shows Base says
 	// "assumed"; the statistics are computed as if Base were counted.
 	NAssumed bool
+	// Reason says why an estimate is suppressed: ReasonMinBase (the
+	// small-cell rule), ReasonNoDF (a design-based interval with no
+	// degrees of freedom, where R's svyciprop gives NA) or
+	// ReasonNotComputable (an interval that cannot be computed, e.g. a
+	// likelihood profile that does not cross its cutoff); empty when the
+	// estimate is shown. A suppressed estimate keeps its share and the
+	// uninformative interval [0, 1] when its own interval is undefined.
+	Reason string
 
 	// Design holds the design-based estimate (standard error, degrees of
 	// freedom, design effects) when the study is weighted or complex; nil

@@ -83,6 +83,20 @@ func checkBinomial(x, n, level float64) error {
 	return nil
 }
 
+// containing returns iv as an interval around the share p in [0, 1]:
+// both limits finite, 0 ≤ Lower ≤ p ≤ Upper ≤ 1. A limit on the wrong side
+// of p by rounding (a method evaluated where its variance is rounding
+// noise) is moved to p; a limit that is NaN or infinite is an error
+// wrapping ErrDegenerate. Every interval of a share leaves this package
+// through it.
+func containing(iv Interval, p float64) (Interval, error) {
+	if math.IsNaN(iv.Lower) || math.IsNaN(iv.Upper) || math.IsInf(iv.Lower, 0) || math.IsInf(iv.Upper, 0) || math.IsNaN(p) {
+		return Interval{}, fmt.Errorf("interval [%v, %v] around %v: %w", iv.Lower, iv.Upper, p, ErrDegenerate)
+	}
+	p = clip01(p)
+	return Interval{Lower: clip01(math.Min(iv.Lower, p)), Upper: clip01(math.Max(iv.Upper, p))}, nil
+}
+
 // clip01 clips v to [0, 1].
 func clip01(v float64) float64 {
 	return math.Max(0, math.Min(1, v))

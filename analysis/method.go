@@ -70,5 +70,8 @@ func ProportionInterval(method string, x, n, level float64, alt Alternative) (In
 	if err != nil {
 		return Interval{}, err
 	}
+	if iv, err = containing(iv, x/n); err != nil {
+		return Interval{}, fmt.Errorf("%s interval of %v in %v: %w", method, x, n, err)
+	}
 	return oneSided(iv, alt), nil
 }

@@ -1,6 +1,10 @@
 package analysis
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/dsp/fourier"
+)
 
 // Exact Sison–Glaz coverage ν(t), used by sisonGlaz when the Edgeworth
 // approximation cannot be used (see MultinomialIntervals).
@@ -75,10 +79,6 @@ func sisonGlazExactNuBudget(counts []float64, n, t, budget float64) (nu float64,
 		if newHi < newLo {
 			return 0, true
 		}
-		cost += float64(len(cur)) * (w.b - w.a + 1)
-		if cost > budget {
-			return 0, false
-		}
 		pmf := make([]float64, int(w.b-w.a)+1)
 		for m := range pmf {
 			pmf[m] = dpois(w.a+float64(m), w.x)
@@ -86,14 +86,36 @@ func sisonGlazExactNuBudget(counts []float64, n, t, budget float64) (nu float64,
 		next := make([]float64, int(newHi-newLo)+1)
 		// next[s] = Σ_j cur[j]·pmf[m] over lo + j + a + m = newLo + s.
 		off := int(newLo - lo - w.a) // m = s + off − j
-		for s := range next {
-			jMin := max(0, s+off-len(pmf)+1)
-			jMax := min(len(cur)-1, s+off)
-			v := 0.0
-			for j := jMin; j <= jMax; j++ {
-				v += cur[j] * pmf[s+off-j]
+		// The direct sum does at most min(len(cur), len(next)) multiply-
+		// adds per pmf entry; above directMax of them the convolution is
+		// taken by FFT instead, in O(L log L) for L ≈ len(cur) + len(pmf).
+		direct := math.Min(float64(len(cur)), float64(len(next))) * float64(len(pmf))
+		if direct <= directMax {
+			cost += direct
+		} else {
+			l := nextPow2(len(cur) + len(pmf) - 1)
+			cost += 10 * float64(l) * math.Log2(float64(l))
+		}
+		if cost > budget {
+			return 0, false
+		}
+		if direct <= directMax {
+			for s := range next {
+				jMin := max(0, s+off-len(pmf)+1)
+				jMax := min(len(cur)-1, s+off)
+				v := 0.0
+				for j := jMin; j <= jMax; j++ {
+					v += cur[j] * pmf[s+off-j]
+				}
+				next[s] = v
 			}
-			next[s] = v
+		} else {
+			conv := convolveFFT(cur, pmf)
+			for s := range next {
+				if m := s + off; m >= 0 && m < len(conv) {
+					next[s] = math.Max(conv[m], 0) // FFT rounding leaves tiny negatives
+				}
+			}
 		}
 		peak := 0.0
 		for _, v := range next {
@@ -115,6 +137,45 @@ func sisonGlazExactNuBudget(counts []float64, n, t, budget float64) (nu float64,
 	// log(n!/(nⁿe⁻ⁿ)) = log √(2πn) + stirlerr(n).
 	nu = math.Exp(logScale + math.Log(cur[j]) + 0.5*math.Log(2*math.Pi*n) + stirlerr(n))
 	return math.Min(nu, 1), true
+}
+
+// directMax is the number of multiply-adds above which one step of the
+// exact ν's convolution is done by FFT (gonum dsp/fourier). The FFT's
+// rounding error is about 1e-16·log₂L relative to the largest term of the
+// (rescaled) convolution, negligible at the sum n, which lies in its
+// bulk.
+const directMax = 4e6
+
+// nextPow2 returns the smallest power of two ≥ n.
+func nextPow2(n int) int {
+	l := 1
+	for l < n {
+		l *= 2
+	}
+	return l
+}
+
+// convolveFFT returns the full linear convolution of a and b
+// (length len(a) + len(b) − 1) by FFT.
+func convolveFFT(a, b []float64) []float64 {
+	n := len(a) + len(b) - 1
+	l := nextPow2(n)
+	fft := fourier.NewFFT(l)
+	pa := make([]float64, l)
+	pb := make([]float64, l)
+	copy(pa, a)
+	copy(pb, b)
+	ca := fft.Coefficients(nil, pa)
+	cb := fft.Coefficients(nil, pb)
+	for i := range ca {
+		ca[i] *= cb[i]
+	}
+	out := fft.Sequence(nil, ca)
+	inv := 1 / float64(l)
+	for i := range out {
+		out[i] *= inv
+	}
+	return out[:n]
 }
 
 // exactBudget bounds the multiply-adds of one evaluation of the exact ν

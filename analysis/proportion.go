@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // This file holds the single-proportion intervals other than Wilson's.
@@ -22,11 +22,13 @@ import (
 //	interval estimation of binomial proportions. The American
 //	Statistician 52, 119–126.
 
-// betaQuantile returns the q quantile of the Beta(a, b) distribution for
-// a, b > 0.
-func betaQuantile(q, a, b float64) float64 {
-	return distuv.Beta{Alpha: a, Beta: b}.Quantile(q)
-}
+// betaLower returns the x with P(X ≤ x) = q and betaUpper the x with
+// P(X > x) = q for X ~ Beta(a, b), a, b > 0, accurate far into the tail
+// (package dist; gonum's inverse beta is not: it put the 0.999999 upper
+// Clopper–Pearson limit of 0 in 57 at 0.99999868 instead of 0.2247253).
+func betaLower(q, a, b float64) float64 { return dist.BetaQuantile(q, a, b) }
+
+func betaUpper(q, a, b float64) float64 { return dist.BetaQuantileUpper(q, a, b) }
 
 // WilsonCC returns the Wilson score interval with continuity correction
 // (Newcombe 1998, method 4), as R's prop.test(correct = TRUE) computes it
@@ -66,7 +68,9 @@ func WilsonCC(x, n, level float64) (Interval, error) {
 //	L = B(α/2; x, n − x + 1),  U = B(1 − α/2; x + 1, n − x),
 //
 // where B(q; a, b) is the q quantile of the beta distribution, and L = 0
-// at x = 0, U = 1 at x = n. Fractional x uses the same formula.
+// at x = 0, U = 1 at x = n. Fractional x uses the same formula. The upper
+// limit is computed as the upper-α/2 quantile (never forming 1 − α/2), and
+// at x = 0 it is the closed form 1 − (α/2)^(1/n).
 func ClopperPearson(x, n, level float64) (Interval, error) {
 	if err := checkBinomial(x, n, level); err != nil {
 		return Interval{}, err
@@ -74,10 +78,10 @@ func ClopperPearson(x, n, level float64) (Interval, error) {
 	a := (1 - level) / 2
 	iv := Interval{Lower: 0, Upper: 1}
 	if x > 0 {
-		iv.Lower = betaQuantile(a, x, n-x+1)
+		iv.Lower = betaLower(a, x, n-x+1)
 	}
 	if x < n {
-		iv.Upper = betaQuantile(1-a, x+1, n-x)
+		iv.Upper = betaUpper(a, x+1, n-x)
 	}
 	return iv, nil
 }
@@ -98,10 +102,10 @@ func Jeffreys(x, n, level float64) (Interval, error) {
 	a := (1 - level) / 2
 	iv := Interval{Lower: 0, Upper: 1}
 	if x > 0 {
-		iv.Lower = betaQuantile(a, x+0.5, n-x+0.5)
+		iv.Lower = betaLower(a, x+0.5, n-x+0.5)
 	}
 	if x < n {
-		iv.Upper = betaQuantile(1-a, x+0.5, n-x+0.5)
+		iv.Upper = betaUpper(a, x+0.5, n-x+0.5)
 	}
 	return iv, nil
 }

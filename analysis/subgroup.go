@@ -3,8 +3,8 @@ package analysis
 import (
 	"fmt"
 
+	"github.com/surveystat/surveystat/analysis/dist"
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // DesignTable accumulates, one respondent at a time, the weighted r×c
@@ -247,9 +247,9 @@ func (t *DesignTable) RaoScott() (RaoScottResult, error) {
 	res.F = res.Pearson / tr
 	res.NumDF = d0
 	res.DenDF = d0 * float64(res.Nu)
-	res.PF = distuv.F{D1: d0, D2: res.DenDF}.Survival(res.F)
+	res.PF = dist.FSurvival(res.F, d0, res.DenDF)
 	res.Chisq = res.Pearson / res.MeanDeff
 	res.DF = nint
-	res.PChisq = distuv.ChiSquared{K: float64(nint)}.Survival(res.Chisq)
+	res.PChisq = dist.ChiSquaredSurvival(res.Chisq, float64(nint))
 	return res, nil
 }

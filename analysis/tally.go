@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/surveystat/surveystat/survey"
@@ -223,7 +224,13 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			where = fmt.Sprintf(" among %s = %s", sub, subv)
 		}
 		iv, err := ProportionInterval(method, x, c.n, level, TwoSided)
-		if err != nil {
+		reason := ""
+		switch {
+		case errors.Is(err, ErrDegenerate):
+			// One interval that cannot be computed does not stop the
+			// analysis: the row is kept, suppressed, as R's NA.
+			iv, reason = Interval{Lower: 0, Upper: 1}, ReasonNotComputable
+		case err != nil:
 			return fmt.Errorf("%q, category %q%s: %w", id, cat, where, err)
 		}
 		out = append(out, Estimate{
@@ -231,10 +238,14 @@ func (t *Tally) Estimates() ([]Estimate, error) {
 			Base: c.n, Count: x, Share: x / c.n, Lower: iv.Lower, Upper: iv.Upper,
 			Method: method, Level: level,
 			Deff: 1, NEff: c.n,
-			Suppressed: s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase),
 		})
+		if reason != "" {
+			out[len(out)-1].Suppressed, out[len(out)-1].Reason = true, reason
+		} else if s.Analysis.MinBase > 0 && c.n < float64(s.Analysis.MinBase) {
+			out[len(out)-1].Suppressed, out[len(out)-1].Reason = true, ReasonMinBase
+		}
 		if useDesign {
-			if err := t.designEstimate(acc, ci, &out[len(out)-1], sub != ""); err != nil {
+			if err := t.designEstimate(acc, ci, &out[len(out)-1]); err != nil {
 				return fmt.Errorf("%q, category %q%s: design-based estimate: %w", id, cat, where, err)
 			}
 		}

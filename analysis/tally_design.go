@@ -212,19 +212,25 @@ func (t *Tally) addDesign(r *survey.Respondent, cats, events []int) {
 }
 
 // designEstimate turns a design accumulator's estimate of category c into
-// the fields of an Estimate. In a subgroup (subgroup true) whose
-// respondents leave no degrees of freedom (all in one PSU per stratum),
-// where R's svyciprop gives NA, the estimate is kept with the
-// uninformative interval [0, 1] and suppressed, rather than stopping the
-// whole analysis.
-func (t *Tally) designEstimate(acc *DesignCategories, cs []int, e *Estimate, subgroup bool) error {
+// the fields of an Estimate. Where the respondents of an estimate leave no
+// degrees of freedom (a question asked of a single respondent, or all of
+// them in one PSU per stratum; R's svyciprop gives NA) or its interval
+// cannot be computed, the estimate is kept with the uninformative
+// interval [0, 1], suppressed and given its reason, overall as in
+// subgroups, rather than stopping the whole analysis.
+func (t *Tally) designEstimate(acc *DesignCategories, cs []int, e *Estimate) error {
 	de, err := acc.EstimateSet(cs)
 	if err != nil {
 		return err
 	}
 	iv, err := DesignInterval(t.study.Analysis.Design, de, t.study.Analysis.Level, TwoSided)
 	if err != nil {
-		if !subgroup || !errors.Is(err, ErrDesignDF) {
+		switch {
+		case errors.Is(err, ErrDesignDF):
+			e.Reason = ReasonNoDF
+		case errors.Is(err, ErrDegenerate):
+			e.Reason = ReasonNotComputable
+		default:
 			return err
 		}
 		iv, e.Suppressed = Interval{Lower: 0, Upper: 1}, true

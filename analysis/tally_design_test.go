@@ -235,3 +235,119 @@ questions:
 		t.Errorf("%d estimates of y", seen)
 	}
 }
+
+// TestTallyDesignSingleRespondent (issue 13, item 6): in a weighted study,
+// a question asked of a single respondent leaves its design-based
+// interval no degrees of freedom (R's svyciprop gives NA). The estimate is
+// suppressed with reason no-df and the interval [0, 1], overall as in
+// subgroups, instead of stopping the analysis; the other questions keep
+// their intervals.
+func TestTallyDesignSingleRespondent(t *testing.T) {
+	const study = `
+id: single
+data: {file: d.csv, id: id, weight: w}
+analysis: {min_base: -1}
+subgroups: [grp]
+questions:
+  - id: grp
+    categories: [{id: common, codes: [1]}, {id: rare, codes: [2]}]
+  - id: follow
+    base: {when: grp == rare}
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+  - id: y
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+`
+	var b strings.Builder
+	b.WriteString("id,w,grp,follow,y\n")
+	for i := 0; i < 40; i++ {
+		if i == 7 {
+			fmt.Fprintf(&b, "r%d,%d,2,1,%d\n", i, 1+i%3, 1+i%2)
+			continue
+		}
+		fmt.Fprintf(&b, "r%d,%d,1,,%d\n", i, 1+i%3, 1+i%2)
+	}
+	s, err := survey.Parse(strings.NewReader(study), "single.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := NewTally(s)
+	if err := survey.Scan(strings.NewReader(b.String()), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	est, err := tl.Estimates()
+	if err != nil {
+		t.Fatalf("one question of one respondent stopped the analysis: %v", err)
+	}
+	follow := 0
+	for _, e := range est {
+		single := e.Question == "follow" || e.Question == "y" && e.SubgroupValue == "rare"
+		if single {
+			follow++
+			if !e.Suppressed || e.Reason != ReasonNoDF || e.Lower != 0 || e.Upper != 1 || e.Share != e.Count/e.Base {
+				t.Errorf("%s=%s among %q: suppressed %v (%q), share %v, [%v, %v]", e.Question, e.Category, e.SubgroupValue, e.Suppressed, e.Reason, e.Share, e.Lower, e.Upper)
+			}
+			continue
+		}
+		if e.Suppressed || e.Reason != "" || !(e.Lower > 0 && e.Upper < 1) {
+			t.Errorf("%s=%s among %q: suppressed %v (%q), [%v, %v]", e.Question, e.Category, e.SubgroupValue, e.Suppressed, e.Reason, e.Lower, e.Upper)
+		}
+	}
+	if follow == 0 {
+		t.Error("no estimate of the single-respondent question")
+	}
+}
+
+// TestTallyDesignFields (issue 13, item 4): every design column declared
+// in a study file changes the estimates. Each case declares one field on
+// the same data and compares the interval of y = yes with the plain
+// (undeclared) one; the fpc case is also checked against R:
+// svyciprop(~y, svydesign(ids = ~1, fpc = ~N, data = d)) for 90 of 271
+// sampled from 5,000 gives [0.2796693812, 0.3890582494].
+func TestTallyDesignFields(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,w,st,cl,N,y\n")
+	for i := 0; i < 271; i++ {
+		y := 2
+		if i < 90 {
+			y = 1
+		}
+		// Strata and clusters correlated with y, weights varying with y.
+		fmt.Fprintf(&b, "r%d,%d,s%d,c%d,5000,%d\n", i, 1+(i%4)*(y%2+1), i*3/271, i/9, y)
+	}
+	data := b.String()
+	interval := func(t *testing.T, decl string) Estimate {
+		t.Helper()
+		study := "id: f\ndata: {file: d.csv, id: id" + decl + "}\nanalysis: {min_base: -1}\n" +
+			"questions:\n  - id: y\n    categories: [{id: \"yes\", codes: [1]}, {id: \"no\", codes: [2]}]\n"
+		s, err := survey.Parse(strings.NewReader(study), "f.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl := NewTally(s)
+		if err := survey.Scan(strings.NewReader(data), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		est, err := tl.Estimates()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return est[0]
+	}
+	plain := interval(t, "")
+	for _, c := range []struct{ field, decl string }{
+		{"weight", ", weight: w"},
+		{"strata", ", strata: st"},
+		{"cluster", ", cluster: cl"},
+		{"fpc", ", fpc: N"},
+	} {
+		t.Run(c.field, func(t *testing.T) {
+			e := interval(t, c.decl)
+			if e.Design == nil || e.Lower == plain.Lower && e.Upper == plain.Upper && e.Share == plain.Share {
+				t.Errorf("declaring %s changes nothing: %+v", c.field, e)
+			}
+			if c.field == "fpc" && (math.Abs(e.Lower-0.2796693812) > 1e-9 || math.Abs(e.Upper-0.3890582494) > 1e-9) {
+				t.Errorf("fpc alone: [%.10f, %.10f], R [0.2796693812, 0.3890582494]", e.Lower, e.Upper)
+			}
+		})
+	}
+}

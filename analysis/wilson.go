@@ -3,7 +3,7 @@ package analysis
 import (
 	"math"
 
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/surveystat/surveystat/analysis/dist"
 )
 
 // ZQuantile returns the standard normal quantile of a two-sided interval
@@ -11,9 +11,10 @@ import (
 func ZQuantile(level float64) float64 { return zQuantile(level) }
 
 // zQuantile returns the standard normal quantile for a two-sided interval
-// at the given level, z = Φ⁻¹(1 − (1 − level)/2).
+// at the given level, z = Φ⁻¹(1 − (1 − level)/2), computed as −Φ⁻¹((1 −
+// level)/2) so that levels close to 1 keep their digits.
 func zQuantile(level float64) float64 {
-	return distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	return dist.NormalQuantileUpper((1 - level) / 2)
 }
 
 // Wilson returns the two-sided Wilson score interval for x successes in n

@@ -476,3 +476,25 @@ func (r *Result) Find(question, category, subgroup, value string) (analysis.Esti
 	}
 	return analysis.Estimate{}, false
 }
+
+// suppressedNote returns the report's note for a suppressed estimate,
+// naming its reason (analysis.Estimate.Reason).
+func suppressedNote(ms *messages, e analysis.Estimate, minBase int, lang string) string {
+	switch e.Reason {
+	case analysis.ReasonNoDF:
+		return ms.T("suppressed_no_df")
+	case analysis.ReasonNotComputable:
+		return ms.T("suppressed_not_computable")
+	}
+	return ms.T("suppressed", "min", Count(float64(minBase), lang))
+}
+
+// alphaText returns 1 − level as a decimal number in the language's
+// notation (0.05, 0,05), with as many digits as it needs.
+func alphaText(level float64, lang string) string {
+	out := strconv.FormatFloat(1-level, 'g', 6, 64)
+	if lang == "de" || lang == "nl" {
+		out = strings.ReplaceAll(out, ".", ",")
+	}
+	return out
+}

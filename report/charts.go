@@ -455,14 +455,21 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			counts[i] = e.Count
 		}
 		ivs, err := analysis.MultinomialIntervals(counts, s.Analysis.Level, spec.Simultaneous)
-		if err != nil {
-			return figures.Chart{}, err
-		}
-		for i := range c.Bars {
-			c.Bars[i].Lower, c.Bars[i].Upper = ivs[i].Lower, ivs[i].Upper
-		}
 		name := map[string]string{"sison-glaz": "Sison–Glaz", "goodman": "Goodman"}[spec.Simultaneous]
-		c.Method = ms.T("simultaneous_method", "level", levelText(s.Analysis.Level, lang), "method", name)
+		switch {
+		case errors.Is(err, analysis.ErrDegenerate):
+			// Simultaneous intervals that cannot be computed do not stop
+			// the report: the chart keeps each share's own interval and
+			// says so.
+			c.Method = ms.T("simultaneous_unavailable", "method", name)
+		case err != nil:
+			return figures.Chart{}, err
+		default:
+			for i := range c.Bars {
+				c.Bars[i].Lower, c.Bars[i].Upper = ivs[i].Lower, ivs[i].Upper
+			}
+			c.Method = ms.T("simultaneous_method", "level", levelText(s.Analysis.Level, lang), "method", name)
+		}
 	}
 	for _, ref := range spec.Nets {
 		q, net, first, last, err := spec.NetSpan(s, items, ref)

@@ -91,7 +91,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		return ms.T("ci", "level", levelText(e.Level, lang), "range", percentRange(e.Lower, e.Upper, 1, lang))
 	}
 	suppressed := func(e analysis.Estimate) string {
-		return ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang))
+		return suppressedNote(ms, e, s.Analysis.MinBase, lang)
 	}
 	items, _ := s.ParseItems(s.Headlines) // checked when the study was loaded
 	for _, it := range items {
@@ -336,7 +336,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + se
 	}
 	if len(r.Comparisons) > 0 {
-		d.CompIntro = ms.T("comparisons_intro", "level", lvl)
+		d.CompIntro = ms.T("comparisons_intro", "level", lvl, "alpha", alphaText(s.Analysis.Level, lang))
 		if s.HasDesign() {
 			d.CompIntro = ms.T("comparisons_intro_design", "level", lvl)
 		}

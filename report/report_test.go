@@ -77,7 +77,7 @@ func readResults(t *testing.T, dir string) []map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level,deff,n_eff,suppressed,n_assumed,count_min,count_max"
+	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level,deff,n_eff,suppressed,suppressed_reason,n_assumed,count_min,count_max"
 	if got := strings.Join(recs[0], ","); got != want {
 		t.Fatalf("results.csv header\n got %s\nwant %s", got, want)
 	}
@@ -378,16 +378,20 @@ func TestVerify(t *testing.T) {
 }
 
 // TestComparisons checks the shipped study's comparisons against R:
-// mcnemar.test on the paired table of recall among users of both platforms
-// and prop.test(c(37, 15), c(370, 374), correct = FALSE).
+// the paired table of recall among users of both platforms (R's
+// mcnemar.test on it gives 0.8939298) with the p-value of the inverted
+// Newcombe interval (the interval at level 1 − p has 0 as a limit), and
+// prop.test(c(37, 15), c(370, 374), correct = FALSE).
 func TestComparisons(t *testing.T) {
 	r := analyseShipped(t)
 	if len(r.Comparisons) != 2 {
 		t.Fatalf("%d comparisons", len(r.Comparisons))
 	}
 	p, ind := r.Comparisons[0], r.Comparisons[1]
-	if !p.Paired || p.Table != [4]float64{91, 111, 114, 184} || math.Abs(p.Test.PValue-0.8939298) > 1e-7 {
-		t.Errorf("paired: %+v", p)
+	mc, _ := analysis.McNemarTest(111, 114, true)
+	at, _ := analysis.PairedDiff(91, 111, 114, 184, 1-p.Test.PValue, "newcombe")
+	if !p.Paired || p.Table != [4]float64{91, 111, 114, 184} || math.Abs(mc.PValue-0.8939298) > 1e-7 || math.Abs(at.Upper) > 1e-9 {
+		t.Errorf("paired: %+v; interval at level 1 − p: %+v", p, at)
 	}
 	want, _ := analysis.PairedDiff(91, 111, 114, 184, 0.95, "newcombe")
 	if p.Interval != want || math.Abs(p.Diff-(202.0-205.0)/500) > 1e-15 {

@@ -32,6 +32,9 @@ type ResultRow struct {
 	Deff          Number `csv:"deff" json:"deff"`
 	NEff          Number `csv:"n_eff" json:"n_eff"`
 	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
+	// Reason is why the row is suppressed (analysis.Reason*): min-base,
+	// no-df or not-computable; empty for rows that are shown.
+	Reason string `csv:"suppressed_reason" json:"suppressed_reason"`
 	// For counts reconstructed from a published table: whether the base is
 	// assumed, and the range of counts compatible with the published
 	// rounding (empty for respondent data).
@@ -95,7 +98,7 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Base: Number(e.Base), Count: Number(e.Count), Share: Number(e.Share),
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
-			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed, NAssumed: e.NAssumed,
+			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed, Reason: e.Reason, NAssumed: e.NAssumed,
 			CountMin: Number(math.NaN()), CountMax: Number(math.NaN()),
 		}
 		if rc := e.Reconstructed; rc != nil {

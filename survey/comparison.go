@@ -19,6 +19,11 @@ type Comparison struct {
 	B     string `yaml:"b"`    // question=category or question=net
 	AIn   string `yaml:"a_in"` // optional group of A: variable=category
 	BIn   string `yaml:"b_in"` // optional group of B: variable=category
+	// Method is the interval of a paired comparison: "newcombe" (default,
+	// also ""; Newcombe's paired score interval) or "tango" (Tango's score
+	// interval). Comparisons of two groups take Newcombe's hybrid score
+	// interval and accept only "" or "newcombe".
+	Method string `yaml:"method"`
 
 	// Parsed forms.
 	ItemA, ItemB   Item `yaml:"-"`
@@ -57,6 +62,16 @@ func (c *Comparison) validate(s *Study) error {
 	}
 	if c.ItemB, err = item("b", c.B, true); err != nil {
 		return err
+	}
+	switch {
+	case c.Method == "" || c.Method == "newcombe":
+	case c.Method == "tango" && s.HasDesign():
+		return fmt.Errorf("comparison %q: method tango is for unweighted samples; with weights, strata, clusters, fpc or raking comparisons are design-based (Wald, as R's svycontrast)", c.ID)
+	case c.Method == "tango" && c.AIn == "":
+	case c.Method == "tango":
+		return fmt.Errorf("comparison %q: method tango is for paired comparisons (two questions of the same respondents), not for two groups", c.ID)
+	default:
+		return fmt.Errorf("comparison %q: method %q: want newcombe or tango", c.ID, c.Method)
 	}
 	if (c.AIn == "") != (c.BIn == "") {
 		return fmt.Errorf("comparison %q: a_in and b_in go together", c.ID)

@@ -51,6 +51,8 @@ type batch struct {
 	values  []int32 // Scan: n × questions
 	ignored []bool  // Scan under outside_base: warn: n × questions
 	weight  []float64
+	sep     []uint8   // per row: sepBits of its number cells
+	rowPos  []int32   // per row: offset of its first byte in data
 	wsq     []float64 // Σw² of a weighted cell table's rows
 	fpc     []float64
 	count   []float64
@@ -72,7 +74,7 @@ func (b *batch) reset() {
 	b.lines, b.status, b.idLo, b.idHi = b.lines[:0], b.status[:0], b.idLo[:0], b.idHi[:0]
 	b.values, b.ignored = b.values[:0], b.ignored[:0]
 	b.weight, b.fpc, b.count, b.stratum, b.psu = b.weight[:0], b.fpc[:0], b.count[:0], b.stratum[:0], b.psu[:0]
-	b.wsq = b.wsq[:0]
+	b.wsq, b.sep, b.rowPos = b.wsq[:0], b.sep[:0], b.rowPos[:0]
 	clear(b.errs)
 	b.errs = b.errs[:0]
 	b.cells = b.cells[:0]
@@ -260,6 +262,12 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 				id := b.data[b.idLo[i]:b.idHi[i]]
 				if first, dup := rd.ids.addBytes(id, line); dup {
 					rowErrs = append(Errors{dupIDError(rd.name, line, rd.header[rd.idCol], first)}, rowErrs...)
+				}
+			}
+			if len(rowErrs) == 0 {
+				if pe, col := rd.mixedDecimal(b.sep[i], line); pe != nil {
+					pe.Value = rd.cellAt(b.data[b.rowPos[i]:], col)
+					rowErrs = append(rowErrs, pe)
 				}
 			}
 			if len(rowErrs) > 0 {
@@ -501,6 +509,12 @@ func (w *worker) addRow(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 	b.status = append(b.status, st)
 	b.idLo = append(b.idLo, int32(rowPos+idLo))
 	b.idHi = append(b.idHi, int32(rowPos+idHi))
+	sep := w.resp.decSep
+	if st == rowFieldCount {
+		sep = 0
+	}
+	b.sep = append(b.sep, sep)
+	b.rowPos = append(b.rowPos, int32(rowPos))
 	if !w.agg {
 		// Keep the per-row arrays aligned with the rows.
 		nq := len(w.resp.Values)
@@ -650,22 +664,29 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 	}
 	r.Weight, r.FPC, r.Count, r.Stratum, r.PSU = 1, 0, 1, "", ""
 	r.WeightSq, r.Summed = 0, rd.summed
+	r.decSep = 0
 	if !w.plain {
 		var ok bool
 		if rd.weightCol >= 0 {
-			if r.Weight, ok = fastNumber(field(rd.weightCol), rd.study.Data.Decimal); !ok {
+			v := field(rd.weightCol)
+			if r.Weight, ok = fastNumber(v, rd.study.Data.Decimal); !ok {
 				return false
 			}
+			r.decSep |= sepBitsBytes(v, rd.study.Data.Decimal, colWeight)
 		}
 		if rd.summed {
-			if r.WeightSq, ok = fastNumber(field(rd.wsqCol), rd.study.Data.Decimal); !ok {
+			v := field(rd.wsqCol)
+			if r.WeightSq, ok = fastNumber(v, rd.study.Data.Decimal); !ok {
 				return false
 			}
+			r.decSep |= sepBitsBytes(v, rd.study.Data.Decimal, colWSq)
 		}
 		if rd.fpcCol >= 0 {
-			if r.FPC, ok = fastNumber(field(rd.fpcCol), rd.study.Data.Decimal); !ok {
+			v := field(rd.fpcCol)
+			if r.FPC, ok = fastNumber(v, rd.study.Data.Decimal); !ok {
 				return false
 			}
+			r.decSep |= sepBitsBytes(v, rd.study.Data.Decimal, colFPC)
 		}
 		if rd.countCol >= 0 {
 			if r.Count, ok = fastCount(field(rd.countCol)); !ok {
@@ -828,6 +849,42 @@ func fastNumber(v []byte, decimal string) (float64, bool) {
 	// mant and p are exact, so the quotient is correctly rounded: the
 	// same float64 as strconv.ParseFloat.
 	return float64(mant) / p, true
+}
+
+// cellAt returns the trimmed cell of column col in the unquoted row at the
+// start of data (up to its newline).
+func (rd *Reader) cellAt(data []byte, col int) string {
+	if end := bytes.IndexByte(data, '\n'); end >= 0 {
+		data = data[:end]
+	}
+	data = bytes.TrimSuffix(data, []byte{'\r'})
+	for i := 0; i < col; i++ {
+		j := bytes.IndexByte(data, byte(rd.comma))
+		if j < 0 {
+			return ""
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, byte(rd.comma)); j >= 0 {
+		data = data[:j]
+	}
+	lo, hi := trimBounds(data, 0, len(data))
+	return string(data[lo:hi])
+}
+
+// sepBitsBytes is sepBits of a cell that fastNumber accepted (digits and
+// at most one separator).
+func sepBitsBytes(v []byte, decimal string, col int) uint8 {
+	if decimal != "" {
+		return 0
+	}
+	switch {
+	case bytes.IndexByte(v, '.') >= 0:
+		return 1 << (2 * col)
+	case bytes.IndexByte(v, ',') >= 0:
+		return 2 << (2 * col)
+	}
+	return 0
 }
 
 // fastCount parses a count of at most 15 digits.

@@ -49,6 +49,10 @@ type Respondent struct {
 	// Ignored marks, per question, an answer from outside the question's
 	// base that was ignored because the study sets data.outside_base: warn.
 	Ignored []bool
+
+	// decSep records the decimal separators of the row's weight, Σw² and
+	// fpc cells (see sepBits), for Reader.mixedDecimal.
+	decSep uint8
 }
 
 // Errors a Reader reports, wrapped in a *ParseError.
@@ -65,6 +69,7 @@ var (
 	ErrDesignCell    = errors.New("invalid sample design value")
 	ErrCount         = errors.New("invalid cell count")
 	ErrOpenQuote     = errors.New("quoted field not closed")
+	ErrDecimal       = errors.New("decimal point and decimal comma mixed in one column")
 )
 
 // ParseError locates a problem in a respondent file.
@@ -111,6 +116,12 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // category codes, or one of its missing codes; an answer from a respondent
 // outside the question's base is an error.
 type Reader struct {
+	// decSeen is, per tracked number column (colWeight, …), the first
+	// decimal separator seen and its line (see mixedDecimal).
+	decSeen [3]struct {
+		bits uint8
+		line int
+	}
 	study  *Study
 	name   string
 	csv    *csv.Reader
@@ -316,6 +327,12 @@ func (r *Reader) Read() (*Respondent, error) {
 				errs = append(Errors{pe}, errs...)
 			}
 		}
+		if len(errs) == 0 {
+			if pe, col := r.mixedDecimal(resp.decSep, line); pe != nil {
+				pe.Value = strings.TrimSpace(rec[col])
+				errs = append(errs, pe)
+			}
+		}
 		switch {
 		case early:
 			return resp, errs
@@ -372,20 +389,29 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		}
 	}
 	resp.Weight = 1
+	resp.decSep = 0
 	if r.weightCol >= 0 {
 		v := strings.TrimSpace(rec[r.weightCol])
+		resp.decSep |= sepBits(v, r.study.Data.Decimal, colWeight)
 		w, ok := parseWeight(v, r.study.Data.Decimal)
-		if !ok {
+		switch {
+		case !ok:
 			at(r.weightCol, v, "a positive finite number such as 1.25", ErrWeight)
+		case w < MinWeight || w > MaxWeight:
+			at(r.weightCol, v, "a weight between 1e-100 and 1e100 (estimates do not depend on the scale of the weights: rescale them)", ErrWeight)
 		}
 		resp.Weight = w
 	}
 	resp.WeightSq, resp.Summed = 0, r.summed
 	if r.summed {
 		v := strings.TrimSpace(rec[r.wsqCol])
+		resp.decSep |= sepBits(v, r.study.Data.Decimal, colWSq)
 		w2, ok := parseWeight(v, r.study.Data.Decimal)
-		if !ok {
+		switch {
+		case !ok:
 			at(r.wsqCol, v, "a positive finite number: the sum of the squared weights of the row's respondents", ErrWeight)
+		case w2 < MinWeight*MinWeight || w2 > MaxWeight*MaxWeight:
+			at(r.wsqCol, v, "a sum of squared weights between 1e-200 and 1e200 (rescale the weights)", ErrWeight)
 		}
 		resp.WeightSq = w2
 	}
@@ -402,6 +428,7 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 	}
 	if r.fpcCol >= 0 {
 		v := strings.TrimSpace(rec[r.fpcCol])
+		resp.decSep |= sepBits(v, r.study.Data.Decimal, colFPC)
 		f, ok := parseWeight(v, r.study.Data.Decimal)
 		if !ok {
 			at(r.fpcCol, v, "a positive number: the population size (≥ 1) or sampling fraction (< 1) of the stratum", ErrDesignCell)
@@ -486,6 +513,76 @@ func (r *Reader) applyBases(resp *Respondent, all bool) (bad []int) {
 	}
 	return bad
 }
+
+// The number columns whose decimal separator is tracked, for sepBits.
+const (
+	colWeight = iota
+	colWSq
+	colFPC
+)
+
+// sepBits returns the decimal separator a number cell of column col uses,
+// as read with data.decimal unset: bit 2·col for a point, bit 2·col + 1 for
+// a comma (as parseWeight reads them), 0 for a whole number or when
+// data.decimal says which separator is meant.
+func sepBits(v, decimal string, col int) uint8 {
+	if decimal != "" {
+		return 0
+	}
+	switch {
+	case strings.Contains(v, "."):
+		return 1 << (2 * col)
+	case strings.Count(v, ",") == 1:
+		return 2 << (2 * col)
+	}
+	return 0
+}
+
+// mixedDecimal records the decimal separators of a row on line (sepBits
+// of its cells) and returns an error for a column whose values use a
+// decimal point on one line and a decimal comma on another, unless
+// data.decimal says which is meant: "2.500" may be 2.5 or, from a German
+// export with a thousands separator, 2500. Rows must be given in file order.
+//
+// The error's Value is left for the caller to fill from the cell of the
+// column whose index is returned.
+func (r *Reader) mixedDecimal(bits uint8, line int) (*ParseError, int) {
+	if bits == 0 {
+		return nil, -1
+	}
+	cols := [3]int{r.weightCol, r.wsqCol, r.fpcCol}
+	for c := range 3 {
+		b := (bits >> (2 * c)) & 3
+		if b == 0 {
+			continue
+		}
+		st := &r.decSeen[c]
+		if st.bits == 0 {
+			st.bits, st.line = b, line
+			continue
+		}
+		if b != st.bits {
+			name := [2]string{"a decimal point (.)", "a decimal comma (,)"}
+			return &ParseError{File: r.name, Line: line, Column: r.header[cols[c]], Err: ErrDecimal,
+				Expect: fmt.Sprintf("%s, as on line %d", name[st.bits-1], st.line),
+				Hint:   `set data.decimal to "." or "," in the study file to say which separator the column uses`}, cols[c]
+		}
+	}
+	return nil, -1
+}
+
+// MinWeight and MaxWeight bound the weights a respondent file may hold.
+// Weights are used only relative to each other, but their sums and sums of
+// squares must stay within float64: weights of 1e-308 have squares that
+// underflow to 0 (zero-width intervals, NaN design effects, p = 0), and
+// sums of weights near 1e308 overflow. Within [1e-100, 1e100] the squares
+// and sums of up to 1e90 respondents are exact to rounding. (The fast path
+// of the reader cannot produce weights outside these bounds: it reads at
+// most 15 digits without an exponent.)
+const (
+	MinWeight = 1e-100
+	MaxWeight = 1e100
+)
 
 // parseWeight parses a weight; with decimal "" both "1.5" and "1,5" are
 // accepted, with "." or "," only that separator.

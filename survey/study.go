@@ -608,10 +608,13 @@ func (s *Study) checkBaseCycles() error {
 	return nil
 }
 
-// HasDesign reports whether the data declares weights, strata or clusters,
-// so that estimates are design-based.
+// HasDesign reports whether the data declares weights, strata, clusters
+// or a finite population correction, so that estimates are design-based
+// (a finite population correction alone is R's svydesign(ids = ~1,
+// fpc = ~N): a simple random sample without replacement).
 func (s *Study) HasDesign() bool {
-	return s.Data.Weight != "" || s.Data.WeightSum != "" || s.Data.Strata != "" || s.Data.Cluster != "" || s.Analysis.Rake != nil
+	return s.Data.Weight != "" || s.Data.WeightSum != "" || s.Data.Strata != "" || s.Data.Cluster != "" ||
+		s.Data.FPC != "" || s.Analysis.Rake != nil
 }
 
 // RakePath returns the raking margins file, resolved against the study

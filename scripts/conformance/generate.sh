@@ -17,5 +17,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../../analysis/testdata/conformance" && pwd)
 Rscript --vanilla "$here/generate.R" "$out" "$here"
 Rscript --vanilla "$here/paired.R" "$out"
+Rscript --vanilla "$here/quantiles.R" "$out"
 /usr/bin/python3 "$here/generate.py" "$out"
 echo "wrote $(ls "$out"/*.csv | wc -l) files to $out"
