@@ -1,13 +1,16 @@
 package figures
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"slices"
 	"sync"
+	"unicode"
 
 	stdfnt "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/vg"
@@ -27,6 +30,10 @@ type Fonts struct {
 
 // ParseFonts parses TrueType or OpenType font files for a house style.
 // bold may be nil, in which case regular is used for bold text too.
+// The family and PostScript names inside a font are written into SVG
+// style attributes and PDF name objects as they are (by gonum/plot's
+// vgsvg and by fpdf), so a font whose names hold anything but letters,
+// digits, spaces and "-_.+" is rejected (see [ErrFontName]).
 func ParseFonts(regular, bold []byte) (*Fonts, error) {
 	reg, err := opentype.Parse(regular)
 	if err != nil {
@@ -36,6 +43,14 @@ func ParseFonts(regular, bold []byte) (*Fonts, error) {
 	if bold != nil {
 		if bld, err = opentype.Parse(bold); err != nil {
 			return nil, fmt.Errorf("figures: parse bold font: %w", err)
+		}
+	}
+	for _, p := range []struct {
+		what string
+		f    *opentype.Font
+	}{{"regular", reg}, {"bold", bld}} {
+		if err := checkFontNames(p.f); err != nil {
+			return nil, fmt.Errorf("figures: %s font: %w", p.what, err)
 		}
 	}
 	const name = "House"
@@ -170,4 +185,45 @@ func (t Theme) textOn(bg color.Color) color.Color {
 		return t.Text
 	}
 	return color.White
+}
+
+// ErrFontName is wrapped by the error of [ParseFonts] for a font whose
+// family or PostScript name is missing or holds characters that could
+// change the meaning of the SVG or PDF it is written into.
+var ErrFontName = errors.New("font name missing or not plain text")
+
+// checkFontNames checks the names that end up in output files: the
+// family name (SVG font-family, unquoted in a style attribute, and quoted
+// in an @font-face rule) and the PostScript name (a PDF name object).
+func checkFontNames(f *opentype.Font) error {
+	var buf sfnt.Buffer
+	for _, id := range []sfnt.NameID{sfnt.NameIDFamily, sfnt.NameIDPostScript} {
+		name, err := f.Name(&buf, id)
+		if err != nil && !(id == sfnt.NameIDPostScript && errors.Is(err, sfnt.ErrNotFound)) {
+			return fmt.Errorf("name %d: %w (%w)", id, ErrFontName, err)
+		}
+		if len(name) > 63 {
+			return fmt.Errorf("name %.40q…: longer than 63 bytes: %w", name, ErrFontName)
+		}
+		for _, r := range name {
+			if !plainFontNameRune(r, id == sfnt.NameIDPostScript) {
+				return fmt.Errorf("name %q: character %q: want letters, digits, spaces and -_.+: %w", name, r, ErrFontName)
+			}
+		}
+	}
+	return nil
+}
+
+// plainFontNameRune reports whether r may appear in a font name written to
+// output files. PostScript names are printable ASCII without spaces.
+func plainFontNameRune(r rune, postscript bool) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.', r == '+':
+		return true
+	case postscript:
+		return false
+	case r == ' ':
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
