@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -22,6 +23,17 @@ type Options struct {
 	// Input, if set, wraps the respondent file as it is read (the CLI
 	// draws a progress bar on a terminal).
 	Input InputFunc
+
+	// Context, if set, stops the run when it is done (the CLI cancels it
+	// on Ctrl-C or SIGTERM): Generate returns its error at the next step
+	// and removes what it had written; the previous report stays.
+	Context context.Context
+
+	// Test hooks: afterStep is called after each step of writing the
+	// report directory (it may block, or fail the run); noExchange makes
+	// replaceDir use its fallback without an atomic exchange.
+	afterStep  func(step string) error
+	noExchange bool
 }
 
 // Generate runs the study file at path end to end and writes its report to
@@ -47,13 +59,41 @@ func Generate(path string, opts Options) (string, error) {
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return "", err
 	}
+	step := func(name string) error {
+		if opts.Context != nil {
+			if err := opts.Context.Err(); err != nil {
+				return fmt.Errorf("interrupted (%s): %w", name, err)
+			}
+		}
+		if opts.afterStep != nil {
+			return opts.afterStep(name)
+		}
+		return nil
+	}
 	dir := filepath.Join(opts.Out, s.ID)
-	staged, err := os.MkdirTemp(opts.Out, "."+s.ID+".tmp-")
+	lock, err := lockOutput(filepath.Join(opts.Out, lockName(s.ID)))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", dir, err)
+	}
+	defer lock.unlock()
+	if err := step("locked"); err != nil {
+		return "", err
+	}
+	if err := recoverLeftovers(opts.Out, s.ID); err != nil {
+		return "", fmt.Errorf("%s: %w", dir, err)
+	}
+	if err := step("recovered"); err != nil {
+		return "", err
+	}
+	staged, err := os.MkdirTemp(opts.Out, stagingPrefix(s.ID))
 	if err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(staged) // no-op once renamed into place
+	defer os.RemoveAll(staged) // the old report after an exchange; no-op after a rename
 	if err := os.Chmod(staged, 0o755); err != nil {
+		return "", err
+	}
+	if err := step("staged"); err != nil {
 		return "", err
 	}
 
@@ -77,12 +117,15 @@ func Generate(path string, opts Options) (string, error) {
 			return err
 		}
 		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
-		return nil
+		return step("wrote " + rel)
 	}
 	if err := writeAll(r, langs, write); err != nil {
 		return "", err
 	}
 	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
+		return "", err
+	}
+	if err := step("printed"); err != nil {
 		return "", err
 	}
 	mb, err := man.encode()
@@ -92,7 +135,10 @@ func Generate(path string, opts Options) (string, error) {
 	if err := os.WriteFile(filepath.Join(staged, "manifest.json"), mb, 0o644); err != nil {
 		return "", err
 	}
-	if err := replaceDir(staged, dir); err != nil {
+	if err := step("wrote manifest.json"); err != nil {
+		return "", err
+	}
+	if err := replaceDir(staged, dir, !opts.noExchange, step); err != nil {
 		return "", err
 	}
 	return dir, nil
