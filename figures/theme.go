@@ -24,7 +24,7 @@ type Fonts struct {
 	bold    font.Font
 
 	mu  sync.Mutex
-	pdf map[bool]pdfFontData // fonts converted for PDF, by boldness
+	pdf map[bool][]byte      // font files for PDF, by boldness
 	svg map[font.Font]string // @font-face rules for SVG, by font without size
 }
 

@@ -34,7 +34,7 @@ func TestBrowserHostile(t *testing.T) {
 	browsePages(t, chromium, sharedHostile(t), "hostile-")
 }
 
-// browsePages opens the three report pages in dir and checks them; shotPrefix
+// browsePages opens the three report pages in dir and checks them;
 // shotPrefix prefixes the screenshots' names.
 func browsePages(t *testing.T, chromium, dir, shotPrefix string) {
 	t.Helper()
