@@ -516,8 +516,9 @@ func TestPDFUnicode(t *testing.T) {
 	c := sampleCharts("en")["bars"]
 	c.Title = "Łódź, Ελλάδα, Москва, Kraków – ½ ≥ 40 %"
 	c.Bars[0].Label = "Čeština: ďáblík"
+	c.Bars[1].Label = "emoji 😀 beyond U+FFFF"
 	text := pdfText(t, render(t, c, PDF, Print, DefaultTheme()))
-	for _, want := range []string{"Łódź", "Ελλάδα", "Москва", "Kraków", "≥", "Čeština: ďáblík"} {
+	for _, want := range []string{"Łódź", "Ελλάδα", "Москва", "Kraków", "≥", "Čeština: ďáblík", "emoji \ufffd beyond"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
 		}

@@ -30,7 +30,9 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 	stdfnt "golang.org/x/image/font"
@@ -215,6 +217,7 @@ func (c *pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	}
 	size := c.unit(f.Font.Size)
 	c.doc.SetFont(family, "", size)
+	s = pdfBMP(s)
 
 	c.Push()
 	defer c.Pop()
@@ -271,6 +274,23 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// pdfBMP replaces the characters beyond the Basic Multilingual Plane
+// (above U+FFFF, e.g. emoji) with U+FFFD: fpdf's UTF-8 fonts index glyphs
+// by 16-bit code and fail on anything above. CheckText warns about them.
+func pdfBMP(s string) string {
+	for _, r := range s {
+		if r > 0xFFFF {
+			return strings.Map(func(r rune) rune {
+				if r > 0xFFFF {
+					return unicode.ReplacementChar
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 // pdfFont returns the font file of the regular or bold face for fpdf,

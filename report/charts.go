@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -25,6 +26,11 @@ type ChartOutput struct {
 	Preset  figures.Preset   // size of those formats; "" means print
 	Extra   []figures.Preset // further PNG sizes (social, square)
 	Theme   figures.Theme
+
+	// Warnings, if set, receives one line per chart text that the charts
+	// cannot draw as written (figures.CheckText): a character the font
+	// lacks, a bidirectional control, right-to-left letters.
+	Warnings io.Writer
 }
 
 // DefaultChartOutput is what a report contains: PNG (300 dpi), SVG and PDF
@@ -131,6 +137,13 @@ func newChartSet(r *Result, lang string, out ChartOutput) (*chartSet, error) {
 	charts, ids, err := Charts(r, lang)
 	if err != nil {
 		return nil, err
+	}
+	if out.Warnings != nil {
+		for i, c := range charts {
+			for _, m := range figures.CheckText(c, out.Theme) {
+				fmt.Fprintf(out.Warnings, "warning: chart %q (%s): %s\n", ids[i], lang, m)
+			}
+		}
 	}
 	cs := &chartSet{lang: lang, ids: ids, charts: charts, preset: out.Preset}
 	if cs.preset == "" {

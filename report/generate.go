@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -23,6 +24,11 @@ type Options struct {
 	// Input, if set, wraps the respondent file as it is read (the CLI
 	// draws a progress bar on a terminal).
 	Input InputFunc
+
+	// Warnings, if set, receives one line per warning about something
+	// that does not stop the run, such as chart text the chart font cannot
+	// draw (the CLI passes standard error).
+	Warnings io.Writer
 
 	// Context, if set, stops the run when it is done (the CLI cancels it
 	// on Ctrl-C or SIGTERM): Generate returns its error at the next step
@@ -119,7 +125,7 @@ func Generate(path string, opts Options) (string, error) {
 		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
 		return step("wrote " + rel)
 	}
-	if err := writeAll(r, langs, write); err != nil {
+	if err := writeAll(r, langs, opts.Warnings, write); err != nil {
 		return "", err
 	}
 	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
@@ -145,7 +151,7 @@ func Generate(path string, opts Options) (string, error) {
 }
 
 // writeAll renders every output file of a result and hands it to write.
-func writeAll(r *Result, langs []string, write func(rel string, b []byte) error) error {
+func writeAll(r *Result, langs []string, warnings io.Writer, write func(rel string, b []byte) error) error {
 	rows := Rows(r.Study.ID, r.Estimates)
 	csvb, err := resultsCSV(rows)
 	if err != nil {
@@ -184,6 +190,7 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 		return err
 	}
 	out.Theme = th
+	out.Warnings = warnings
 	// Draw the charts of every language at once, on all cores, and write
 	// each language's files and documents as soon as its charts are done.
 	sets := make([]*chartSet, len(langs))

@@ -42,7 +42,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		<-ctx.Done()
 		stop()
 	}()
-	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Langs: ls, Input: progressInput(stderr), Context: ctx})
+	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Langs: ls, Input: progressInput(stderr), Context: ctx, Warnings: stderr})
 	if err != nil {
 		return err
 	}
