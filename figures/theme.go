@@ -33,7 +33,8 @@ type Fonts struct {
 // The family and PostScript names inside a font are written into SVG
 // style attributes and PDF name objects as they are (by gonum/plot's
 // vgsvg and by fpdf), so a font whose names hold anything but letters,
-// digits, spaces and "-_.+" is rejected (see [ErrFontName]).
+// digits, spaces and "-_.+" is rejected (see [ErrFontName]); so is a font
+// without a family name, which gonum/plot's SVG output cannot name.
 func ParseFonts(regular, bold []byte) (*Fonts, error) {
 	reg, err := opentype.Parse(regular)
 	if err != nil {
@@ -190,24 +191,32 @@ func (t Theme) textOn(bg color.Color) color.Color {
 // ErrFontName is wrapped by the error of [ParseFonts] for a font whose
 // family or PostScript name is missing or holds characters that could
 // change the meaning of the SVG or PDF it is written into.
-var ErrFontName = errors.New("font name missing or not plain text")
+var ErrFontName = errors.New("unsafe font name")
 
 // checkFontNames checks the names that end up in output files: the
 // family name (SVG font-family, unquoted in a style attribute, and quoted
 // in an @font-face rule) and the PostScript name (a PDF name object).
 func checkFontNames(f *opentype.Font) error {
 	var buf sfnt.Buffer
-	for _, id := range []sfnt.NameID{sfnt.NameIDFamily, sfnt.NameIDPostScript} {
-		name, err := f.Name(&buf, id)
-		if err != nil && !(id == sfnt.NameIDPostScript && errors.Is(err, sfnt.ErrNotFound)) {
-			return fmt.Errorf("name %d: %w (%w)", id, ErrFontName, err)
+	for _, n := range []struct {
+		id   sfnt.NameID
+		what string
+	}{{sfnt.NameIDFamily, "family name"}, {sfnt.NameIDPostScript, "PostScript name"}} {
+		postscript := n.id == sfnt.NameIDPostScript
+		name, err := f.Name(&buf, n.id)
+		if err != nil && !(postscript && errors.Is(err, sfnt.ErrNotFound)) {
+			return fmt.Errorf("%s: %w (%w)", n.what, ErrFontName, err)
 		}
 		if len(name) > 63 {
-			return fmt.Errorf("name %.40q…: longer than 63 bytes: %w", name, ErrFontName)
+			return fmt.Errorf("%s %.40q…: longer than 63 bytes: %w", n.what, name, ErrFontName)
 		}
 		for _, r := range name {
-			if !plainFontNameRune(r, id == sfnt.NameIDPostScript) {
-				return fmt.Errorf("name %q: character %q: want letters, digits, spaces and -_.+: %w", name, r, ErrFontName)
+			if !plainFontNameRune(r, postscript) {
+				want := "letters, digits, spaces and - _ . +"
+				if postscript {
+					want = "ASCII letters, digits and - _ . +"
+				}
+				return fmt.Errorf("%s %q: character %q not allowed (want %s): %w", n.what, name, r, want, ErrFontName)
 			}
 		}
 	}

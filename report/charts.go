@@ -73,7 +73,7 @@ func StudyTheme(s *survey.Study) (figures.Theme, error) {
 			}
 		}
 		if th.Fonts, err = figures.ParseFonts(rb, bb); err != nil {
-			return th, fmt.Errorf("theme.font: %w", err)
+			return th, fmt.Errorf("theme.font %s: %w", reg, err)
 		}
 	}
 	return th, nil

@@ -1,4 +1,4 @@
-// Package fonttest makes font files for tests: Liberation Sans with a
+// Package fonttest makes font files for tests: Go Regular with a
 // family and PostScript name of the test's choosing, as a hostile or
 // unusual font file would carry.
 package fonttest
@@ -7,16 +7,16 @@ import (
 	"encoding/binary"
 	"unicode/utf16"
 
-	"codeberg.org/go-fonts/liberation/liberationsansregular"
+	"golang.org/x/image/font/gofont/goregular"
 )
 
-// Renamed returns Liberation Sans Regular whose name table says family for
-// the family name (name ID 1) and postscript for the PostScript name
-// (name ID 6). The new name table is appended to the file and the table
+// Renamed returns the Go Regular font (golang.org/x/image/font/gofont)
+// with a name table that says family for the family and full name (name
+// IDs 1 and 4) and postscript for the PostScript name (name ID 6). The new name table is appended to the file and the table
 // directory is pointed at it; checksums are not updated (parsers of the
 // Go ecosystem do not check them).
 func Renamed(family, postscript string) []byte {
-	src := liberationsansregular.TTF
+	src := goregular.TTF
 	ttf := append([]byte(nil), src...)
 	for len(ttf)%4 != 0 {
 		ttf = append(ttf, 0)
