@@ -78,4 +78,3 @@ func TestInterruptChild(t *testing.T) {
 	os.Stderr.WriteString(stderr.String())
 	os.Exit(code)
 }
-
