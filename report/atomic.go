@@ -55,9 +55,10 @@ var ErrLocked = errors.New("another surveystat run is writing this report")
 // recoverLeftovers cleans up after runs that died (killed, crashed, power
 // lost) while writing parent/<id>; the caller holds the lock, so no live
 // run owns any of them. Staging directories are removed. An old report
-// moved aside by the fallback replacement is put back if the report
-// directory is missing (the run died between its two renames), and
-// removed otherwise.
+// moved aside by the fallback replacement (.<id>.old) is put back if the
+// report directory is missing (the run died between its two renames),
+// and removed otherwise; <id>.old, which versions before the lock left
+// behind, is put back in the same case and otherwise left alone.
 func recoverLeftovers(parent, id string) error {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -78,6 +79,9 @@ func recoverLeftovers(parent, id string) error {
 					return fmt.Errorf("restore the report of an interrupted run: %w", err)
 				}
 				continue
+			}
+			if name == id+".old" {
+				continue // may be the user's own copy: only ever restored, never removed
 			}
 			if err := os.RemoveAll(old); err != nil {
 				return fmt.Errorf("remove the leftover of an interrupted run: %w", err)

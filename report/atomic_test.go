@@ -275,3 +275,36 @@ func TestInterruptedByContext(t *testing.T) {
 		t.Errorf("%q left in the output folder", got)
 	}
 }
+
+// TestRecoverLegacyOld checks what the next start does with the old
+// report that versions before the lock moved to <id>.old: put back when
+// the report is missing, left alone (it may be the user's copy) when not.
+func TestRecoverLegacyOld(t *testing.T) {
+	for _, present := range []bool{false, true} {
+		parent := t.TempDir()
+		legacy := filepath.Join(parent, shippedID+".old")
+		if err := os.MkdirAll(legacy, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(legacy, "manifest.json"), []byte("{}"), 0o644)
+		os.MkdirAll(filepath.Join(parent, stagingPrefix(shippedID)+"123"), 0o755)
+		if present {
+			os.MkdirAll(filepath.Join(parent, shippedID), 0o755)
+		}
+		if err := recoverLeftovers(parent, shippedID); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{shippedID}
+		if present {
+			want = []string{shippedID, shippedID + ".old"}
+		}
+		if got := entries(t, parent); !slices.Equal(got, want) {
+			t.Errorf("report present %v: %q after recovery, want %q", present, got, want)
+		}
+		if !present {
+			if _, err := os.Stat(filepath.Join(parent, shippedID, "manifest.json")); err != nil {
+				t.Errorf("the old report was not put back: %v", err)
+			}
+		}
+	}
+}

@@ -161,6 +161,7 @@ var (
 	htmlTag      = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>`)
 	htmlAttr     = regexp.MustCompile(`\s([a-zA-Z:-]+)(?:="([^"]*)")?`)
 	mdLinkDest   = regexp.MustCompile(`\]\(([^)]*)\)`)
+	pdfActive    = regexp.MustCompile(`/(JavaScript|JS|URI|Launch|OpenAction|AA|SubmitForm|EmbeddedFile|RichMedia)\b`)
 	allowedTags  = "html head meta title style body main h1 h2 h3 p ul li table thead tbody tr th td section figure div figcaption span a dl dt dd footer svg g defs path text rect line clippath"
 	evilInOutput = "evil.invalid"
 )
@@ -188,6 +189,12 @@ func TestHostileStudy(t *testing.T) {
 		case ".md":
 			mds++
 			checkHostileMarkdown(t, rel, string(b))
+		case ".pdf":
+			// fpdf writes an empty /EmbeddedFiles name tree; an
+			// embedded file itself would be /EmbeddedFile.
+			if m := pdfActive.Find(b); m != nil {
+				t.Errorf("%s: PDF holds %s", rel, m)
+			}
 		case ".svg":
 			svgs++
 			if err := svgsafe.Check(b); err != nil {
