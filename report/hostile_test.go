@@ -110,7 +110,7 @@ func writeHostileStudy(t testing.TB, dir string) string {
 	for i, rec := range recs[1:] {
 		for j, h := range recs[0] {
 			switch h {
-			case "base", "note":
+			case "figure", "base", "note":
 				rec[j] += hostile
 			case "source":
 				if i%2 == 0 {
