@@ -18,9 +18,8 @@ type outputLock struct {
 	path string
 }
 
-// lockOutput takes the lock of the report directory at path+"/"+id's
-// lock file without waiting; if another run holds it the error wraps
-// ErrLocked. The lock file is removed on unlock; a run that finds the file
+// lockOutput takes the lock on the lock file at path (out/.<id>.lock)
+// without waiting; if another run holds it the error wraps ErrLocked. The lock file is removed on unlock; a run that finds the file
 // replaced after it took the lock (because the holder removed it at that
 // moment) tries again with the new file.
 func lockOutput(path string) (*outputLock, error) {
