@@ -1,9 +1,13 @@
 package svgsafe
 
 import (
+	"bytes"
+	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -72,4 +76,37 @@ func TestCheckCharts(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
+}
+
+// FuzzCheck checks that Check never panics and that whatever it accepts
+// is well-formed XML without a script element or event handler.
+func FuzzCheck(f *testing.F) {
+	f.Add([]byte(`<svg xmlns="http://www.w3.org/2000/svg"><g><text x="1">a</text></g></svg>`))
+	f.Add([]byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`))
+	f.Add([]byte(`<svg><style>@font-face{src:url(data:font/ttf;base64,AA==)}</style></svg>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if Check(b) != nil {
+			return
+		}
+		d := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Fatalf("Check accepted malformed XML: %v", err)
+			}
+			if se, ok := tok.(xml.StartElement); ok {
+				if strings.EqualFold(se.Name.Local, "script") || strings.EqualFold(se.Name.Local, "foreignObject") {
+					t.Fatalf("Check accepted <%s>", se.Name.Local)
+				}
+				for _, a := range se.Attr {
+					if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+						t.Fatalf("Check accepted attribute %s", a.Name.Local)
+					}
+				}
+			}
+		}
+	})
 }
