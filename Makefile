@@ -53,6 +53,8 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./svgsafe -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./report -run '^$$' -fuzz '^FuzzMarkdownEscape$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out
