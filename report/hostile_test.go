@@ -299,3 +299,36 @@ func TestHostileFont(t *testing.T) {
 		t.Errorf("%q left in the output folder", got)
 	}
 }
+
+// TestHostileMargins checks raking margins whose variable and category
+// names carry the hostile text: they name nothing in the codebook, so the
+// run stops with a message and writes nothing (no margin name can reach
+// an output).
+func TestHostileMargins(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	study := writeHostileStudy(t, in)
+	b, err := os.ReadFile(study)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte("    method: wilson\n"), []byte("    method: wilson\n    rake: {margins: margins.csv}\n"), 1)
+	if !bytes.Contains(b, []byte("margins.csv")) {
+		t.Fatal("could not add raking to the study file")
+	}
+	os.WriteFile(study, b, 0o644)
+	for _, m := range []string{
+		"variable,category,total\n" + csvQuote("gender"+hostile) + ",male,490\n",
+		"variable,category,total\ngender," + csvQuote("male"+hostile) + ",490\n",
+	} {
+		os.WriteFile(filepath.Join(in, "margins.csv"), []byte(m), 0o644)
+		_, err := Generate(study, Options{Out: out, PDF: "off", Langs: []string{"en"}})
+		if err == nil || !strings.Contains(err.Error(), "margins.csv") {
+			t.Fatalf("Generate: %v, want an error about margins.csv", err)
+		}
+		if got := entries(t, out); len(got) != 0 {
+			t.Errorf("%q left in the output folder", got)
+		}
+	}
+}
+
+func csvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
