@@ -73,6 +73,8 @@ fuzz:
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReadTable$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzReconstructQuestion$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./crossstudy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./svgsafe -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./report -run '^$$' -fuzz '^FuzzMarkdownEscape$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out

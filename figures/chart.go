@@ -190,7 +190,9 @@ func (c Chart) normalize() (Chart, error) {
 			return c, invalid("text longer than %d characters", maxTextRunes)
 		}
 	}
-	bars := slices.Clone(c.Bars)
+	c.Bars = slices.Clone(c.Bars)
+	c = c.cleanTexts()
+	bars := c.Bars
 	visible, sum := 0, 0.0
 	for i, b := range bars {
 		if len([]rune(b.Label)) > maxTextRunes {

@@ -16,10 +16,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -140,15 +140,54 @@ func pdfText(t *testing.T, pdf []byte) string {
 	var lines []string
 	for _, s := range streams {
 		for _, m := range tjRE.FindAllSubmatch(s, -1) {
-			raw := regexp.MustCompile(`\\(.)`).ReplaceAll(m[1], []byte("$1"))
-			u, err := charmap.Windows1252.NewDecoder().Bytes(raw)
-			if err != nil {
-				t.Fatalf("decode PDF text: %v", err)
+			raw := pdfUnescape(m[1])
+			if len(raw)%2 != 0 {
+				t.Fatalf("PDF text %q: odd number of bytes for UTF-16BE (Identity-H)", raw)
 			}
-			lines = append(lines, string(u))
+			u := make([]uint16, len(raw)/2)
+			for i := range u {
+				u[i] = uint16(raw[2*i])<<8 | uint16(raw[2*i+1])
+			}
+			lines = append(lines, string(utf16.Decode(u)))
 		}
 	}
 	return strings.ReplaceAll(strings.Join(lines, " "), "\u00a0", " ")
+}
+
+// pdfUnescape undoes the escapes of a PDF literal string: \n, \r, \t,
+// \b, \f, \ddd (octal) and \ before any other character.
+func pdfUnescape(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 == len(b) {
+			out = append(out, b[i])
+			continue
+		}
+		i++
+		switch c := b[i]; {
+		case c == 'n':
+			out = append(out, '\n')
+		case c == 'r':
+			out = append(out, '\r')
+		case c == 't':
+			out = append(out, '\t')
+		case c == 'b':
+			out = append(out, '\b')
+		case c == 'f':
+			out = append(out, '\f')
+		case c >= '0' && c <= '7':
+			v := 0
+			for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+				v = v*8 + int(b[i]-'0')
+				i++
+			}
+			i--
+			out = append(out, byte(v))
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // TestPDFGerman checks that umlauts and ß survive in PDF output (gonum/plot
@@ -470,6 +509,22 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+// TestPDFUnicode checks that a PDF draws text beyond Windows-1252 that
+// the font has glyphs for (it printed "?ód?" for "Łódź" before the fonts
+// were embedded as UTF-8 TrueType fonts).
+func TestPDFUnicode(t *testing.T) {
+	c := sampleCharts("en")["bars"]
+	c.Title = "Łódź, Ελλάδα, Москва, Kraków – ½ ≥ 40 %"
+	c.Bars[0].Label = "Čeština: ďáblík"
+	c.Bars[1].Label = "emoji 😀 beyond U+FFFF"
+	text := pdfText(t, render(t, c, PDF, Print, DefaultTheme()))
+	for _, want := range []string{"Łódź", "Ελλάδα", "Москва", "Kraków", "≥", "Čeština: ďáblík", "emoji \ufffd beyond"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
+		}
+	}
+}
+
 // TestPDFFonts checks that the regular and bold faces are embedded as two
 // distinct font files (vgpdf embeds one file for both) and that the
 // metadata date honours SOURCE_DATE_EPOCH.
@@ -484,7 +539,7 @@ func TestPDFFonts(t *testing.T) {
 	if len(seen) != 2 {
 		t.Errorf("PDF embeds %d distinct font files, want 2 (regular and bold)", len(seen))
 	}
-	for _, want := range []string{"/BaseFont /LiberationSans-Bold", "/BaseFont /LiberationSans", "D:20250615150640"} {
+	for _, want := range []string{"/BaseFont /utf8bold", "/BaseFont /utf8regular", "D:20250615150640"} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("PDF lacks %q", want)
 		}

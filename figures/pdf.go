@@ -4,11 +4,13 @@
 //
 //   - vgpdf passes UTF-8 strings to fonts that fpdf encodes as
 //     Windows-1252, garbling every non-ASCII character (gonum/plot issue
-//     #347). Here text is converted to Windows-1252 before it reaches fpdf,
-//     while widths are still measured on the UTF-8 text.
+//     #347). Here the fonts are embedded as UTF-8 TrueType fonts (fpdf's
+//     AddUTF8FontFromBytes: a subset of the glyphs used, Identity-H
+//     encoding and a ToUnicode map), so a PDF draws every character the
+//     PNG and SVG draw, and its text can be copied and searched.
 //   - vgpdf names every embedded font file "font.z"; fpdf keys embedded
 //     files by that name, so a PDF with a regular and a bold face embeds
-//     the same glyphs for both. Here each face gets its own file name.
+//     the same glyphs for both. Here each face gets its own family name.
 //   - fpdf writes the current time into the document. Here the creation
 //     and modification dates are set on each document (from
 //     SOURCE_DATE_EPOCH, else 1980-01-01), and catalogs are sorted, so the
@@ -20,7 +22,6 @@ package figures
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"fmt"
 	"image"
 	"image/color"
@@ -28,22 +29,16 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 	stdfnt "golang.org/x/image/font"
-	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
-
-// cp1252Map is fpdf's code page description of Windows-1252, the same file
-// vgpdf embeds.
-//
-//go:embed cp1252.map
-var cp1252Map []byte
 
 // pdfDPI is the nominal resolution of drawing in PDF.
 const pdfDPI = 72
@@ -208,17 +203,21 @@ func (c *pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
 		family = "bold"
 	}
 	if !c.added[family] {
-		pf, err := c.fonts.pdfFont(bold, f)
+		ttf, err := c.fonts.pdfFont(bold, f)
 		if err != nil {
 			c.err = err
 			return
 		}
-		c.doc.AddFontFromBytes(family, "", pf.json, pf.z)
+		c.doc.AddUTF8FontFromBytes(family, "", ttf)
+		if err := c.doc.Error(); err != nil {
+			c.err = fmt.Errorf("figures: PDF font: %w", err)
+			return
+		}
 		c.added[family] = true
 	}
 	size := c.unit(f.Font.Size)
 	c.doc.SetFont(family, "", size)
-	s = toWindows1252(s)
+	s = pdfBMP(s)
 
 	c.Push()
 	defer c.Pop()
@@ -277,27 +276,26 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// toWindows1252 encodes s for fpdf's core-font code page; characters
-// outside Windows-1252 become "?".
-func toWindows1252(s string) string {
-	b := make([]byte, 0, len(s))
+// pdfBMP replaces the characters beyond the Basic Multilingual Plane
+// (above U+FFFF, e.g. emoji) with U+FFFD: fpdf's UTF-8 fonts index glyphs
+// by 16-bit code and fail on anything above. CheckText warns about them.
+func pdfBMP(s string) string {
 	for _, r := range s {
-		c, ok := charmap.Windows1252.EncodeRune(r)
-		if !ok {
-			c = '?'
+		if r > 0xFFFF {
+			return strings.Map(func(r rune) rune {
+				if r > 0xFFFF {
+					return unicode.ReplacementChar
+				}
+				return r
+			}, s)
 		}
-		b = append(b, c)
 	}
-	return string(b)
+	return s
 }
 
-// pdfFontData is a face converted for fpdf: metrics (JSON) and the
-// compressed font file.
-type pdfFontData struct{ json, z []byte }
-
-// pdfFont returns the fpdf data of the regular or bold face, converting it
-// on first use and caching it in f.
-func (f *Fonts) pdfFont(bold bool, face font.Face) (pdfFontData, error) {
+// pdfFont returns the font file of the regular or bold face for fpdf,
+// reading it on first use and caching it in f.
+func (f *Fonts) pdfFont(bold bool, face font.Face) ([]byte, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if d, ok := f.pdf[bold]; ok {
@@ -305,49 +303,11 @@ func (f *Fonts) pdfFont(bold bool, face font.Face) (pdfFontData, error) {
 	}
 	var raw bytes.Buffer
 	if _, err := face.Face.WriteSourceTo(nil, &raw); err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: read font for PDF: %w", err)
-	}
-	name := "regular"
-	if bold {
-		name = "bold"
-	}
-	d, err := makePDFFont(name, raw.Bytes())
-	if err != nil {
-		return pdfFontData{}, err
+		return nil, fmt.Errorf("figures: read font for PDF: %w", err)
 	}
 	if f.pdf == nil {
-		f.pdf = make(map[bool]pdfFontData)
+		f.pdf = make(map[bool][]byte)
 	}
-	f.pdf[bold] = d
-	return d, nil
-}
-
-// makePDFFont runs fpdf.MakeFont, which works on files, in a temporary
-// directory. The font file is named after name, which fpdf uses as the
-// key of the embedded file.
-func makePDFFont(name string, ttf []byte) (pdfFontData, error) {
-	dir, err := os.MkdirTemp("", "surveystat-pdffont-")
-	if err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: PDF font: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	fontPath := filepath.Join(dir, name+".ttf")
-	encPath := filepath.Join(dir, "cp1252.map")
-	if err := os.WriteFile(fontPath, ttf, 0o600); err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: PDF font: %w", err)
-	}
-	if err := os.WriteFile(encPath, cp1252Map, 0o600); err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: PDF font: %w", err)
-	}
-	if err := fpdf.MakeFont(fontPath, encPath, dir, io.Discard, true); err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: PDF font: %w", err)
-	}
-	var d pdfFontData
-	if d.json, err = os.ReadFile(filepath.Join(dir, name+".json")); err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: PDF font: %w", err)
-	}
-	if d.z, err = os.ReadFile(filepath.Join(dir, name+".z")); err != nil {
-		return pdfFontData{}, fmt.Errorf("figures: PDF font: %w", err)
-	}
-	return d, nil
+	f.pdf[bold] = raw.Bytes()
+	return raw.Bytes(), nil
 }

@@ -1,13 +1,16 @@
 package figures
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"slices"
 	"sync"
+	"unicode"
 
 	stdfnt "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/vg"
@@ -21,12 +24,17 @@ type Fonts struct {
 	bold    font.Font
 
 	mu  sync.Mutex
-	pdf map[bool]pdfFontData // fonts converted for PDF, by boldness
+	pdf map[bool][]byte      // font files for PDF, by boldness
 	svg map[font.Font]string // @font-face rules for SVG, by font without size
 }
 
 // ParseFonts parses TrueType or OpenType font files for a house style.
 // bold may be nil, in which case regular is used for bold text too.
+// The family and PostScript names inside a font are written into SVG
+// style attributes and PDF name objects as they are (by gonum/plot's
+// vgsvg and by fpdf), so a font whose names hold anything but letters,
+// digits, spaces and "-_.+" is rejected (see [ErrFontName]); so is a font
+// without a family name, which gonum/plot's SVG output cannot name.
 func ParseFonts(regular, bold []byte) (*Fonts, error) {
 	reg, err := opentype.Parse(regular)
 	if err != nil {
@@ -36,6 +44,14 @@ func ParseFonts(regular, bold []byte) (*Fonts, error) {
 	if bold != nil {
 		if bld, err = opentype.Parse(bold); err != nil {
 			return nil, fmt.Errorf("figures: parse bold font: %w", err)
+		}
+	}
+	for _, p := range []struct {
+		what string
+		f    *opentype.Font
+	}{{"regular", reg}, {"bold", bld}} {
+		if err := checkFontNames(p.f); err != nil {
+			return nil, fmt.Errorf("figures: %s font: %w", p.what, err)
 		}
 	}
 	const name = "House"
@@ -170,4 +186,53 @@ func (t Theme) textOn(bg color.Color) color.Color {
 		return t.Text
 	}
 	return color.White
+}
+
+// ErrFontName is wrapped by the error of [ParseFonts] for a font whose
+// family or PostScript name is missing or holds characters that could
+// change the meaning of the SVG or PDF it is written into.
+var ErrFontName = errors.New("unsafe font name")
+
+// checkFontNames checks the names that end up in output files: the
+// family name (SVG font-family, unquoted in a style attribute, and quoted
+// in an @font-face rule) and the PostScript name (a PDF name object).
+func checkFontNames(f *opentype.Font) error {
+	var buf sfnt.Buffer
+	for _, n := range []struct {
+		id   sfnt.NameID
+		what string
+	}{{sfnt.NameIDFamily, "family name"}, {sfnt.NameIDPostScript, "PostScript name"}} {
+		postscript := n.id == sfnt.NameIDPostScript
+		name, err := f.Name(&buf, n.id)
+		if err != nil && !(postscript && errors.Is(err, sfnt.ErrNotFound)) {
+			return fmt.Errorf("%s: %w (%w)", n.what, ErrFontName, err)
+		}
+		if len(name) > 63 {
+			return fmt.Errorf("%s %.40q…: longer than 63 bytes: %w", n.what, name, ErrFontName)
+		}
+		for _, r := range name {
+			if !plainFontNameRune(r, postscript) {
+				want := "letters, digits, spaces and - _ . +"
+				if postscript {
+					want = "ASCII letters, digits and - _ . +"
+				}
+				return fmt.Errorf("%s %q: character %q not allowed (want %s): %w", n.what, name, r, want, ErrFontName)
+			}
+		}
+	}
+	return nil
+}
+
+// plainFontNameRune reports whether r may appear in a font name written to
+// output files. PostScript names are printable ASCII without spaces.
+func plainFontNameRune(r rune, postscript bool) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.', r == '+':
+		return true
+	case postscript:
+		return false
+	case r == ' ':
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -21,7 +21,23 @@ import (
 // saved to $SURVEYSTAT_SCREENSHOT_DIR when set (make browser-test does).
 func TestBrowser(t *testing.T) {
 	chromium := needChromium(t)
-	dir := sharedShipped(t)
+	browsePages(t, chromium, sharedShipped(t), "")
+}
+
+// TestBrowserHostile opens the pages of the hostile study (see
+// TestHostileStudy), whose every text carries script, event handlers,
+// javascript: links and tracker images: no script may run (it would set
+// window.pwned), no element that loads anything may exist, and no request
+// may leave the page.
+func TestBrowserHostile(t *testing.T) {
+	chromium := needChromium(t)
+	browsePages(t, chromium, sharedHostile(t), "hostile-")
+}
+
+// browsePages opens the three report pages in dir and checks them;
+// shotPrefix prefixes the screenshots' names.
+func browsePages(t *testing.T, chromium, dir, shotPrefix string) {
+	t.Helper()
 	// Chromium may still be writing its profile for a moment after it is
 	// told to quit, so the profile is removed with retries rather than by
 	// t.TempDir's strict cleanup.
@@ -78,7 +94,8 @@ func TestBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var figures, drawn int
+			var figures, drawn, loaders int
+			var pwned bool
 			var title string
 			var shot []byte
 			err = chromedp.Run(bctx,
@@ -92,10 +109,18 @@ func TestBrowser(t *testing.T) {
 				chromedp.Evaluate(`Array.from(document.querySelectorAll("figure .chart svg, figure img"))
 					.filter(e => { const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 50 &&
 						(e.tagName !== "IMG" || (e.complete && e.naturalWidth > 0)); }).length`, &drawn),
+				chromedp.Evaluate(`document.querySelectorAll("script, img, iframe, object, embed, link, image, foreignObject, use").length`, &loaders),
+				chromedp.Evaluate(`window.pwned !== undefined`, &pwned),
 				chromedp.FullScreenshot(&shot, 80),
 			)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if pwned {
+				t.Error("a script from the input ran (window.pwned is set)")
+			}
+			if loaders != 0 {
+				t.Errorf("%d elements that run or load something (script, img, iframe, …)", loaders)
 			}
 			if title == "" {
 				t.Error("page has no title")
@@ -110,7 +135,7 @@ func TestBrowser(t *testing.T) {
 			mu.Unlock()
 			if d := os.Getenv("SURVEYSTAT_SCREENSHOT_DIR"); d != "" {
 				os.MkdirAll(d, 0o755)
-				if err := os.WriteFile(filepath.Join(d, strings.TrimSuffix(page, ".html")+".jpg"), shot, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(d, shotPrefix+strings.TrimSuffix(page, ".html")+".jpg"), shot, 0o644); err != nil {
 					t.Error(err)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
+	"github.com/surveystat/surveystat/svgsafe"
 )
 
 // ChartOutput selects the files written for every chart.
@@ -23,6 +25,11 @@ type ChartOutput struct {
 	Preset  figures.Preset   // size of those formats; "" means print
 	Extra   []figures.Preset // further PNG sizes (social, square)
 	Theme   figures.Theme
+
+	// Warnings, if set, receives one line per chart text that the charts
+	// cannot draw as written (figures.CheckText): a character the font
+	// lacks, a bidirectional control, right-to-left letters.
+	Warnings io.Writer
 }
 
 // DefaultChartOutput is what a report contains: PNG (300 dpi), SVG and PDF
@@ -65,7 +72,7 @@ func StudyTheme(s *survey.Study) (figures.Theme, error) {
 			}
 		}
 		if th.Fonts, err = figures.ParseFonts(rb, bb); err != nil {
-			return th, fmt.Errorf("theme.font: %w", err)
+			return th, fmt.Errorf("theme.font %s: %w", reg, err)
 		}
 	}
 	return th, nil
@@ -129,6 +136,13 @@ func newChartSet(r *Result, lang string, out ChartOutput) (*chartSet, error) {
 	charts, ids, err := Charts(r, lang)
 	if err != nil {
 		return nil, err
+	}
+	if out.Warnings != nil {
+		for i, c := range charts {
+			for _, m := range figures.CheckText(c, out.Theme) {
+				fmt.Fprintf(out.Warnings, "warning: chart %q (%s): %s\n", ids[i], lang, m)
+			}
+		}
 	}
 	cs := &chartSet{lang: lang, ids: ids, charts: charts, preset: out.Preset}
 	if cs.preset == "" {
@@ -209,7 +223,11 @@ func (cs *chartSet) render(rd *figures.Renderer, jb *chartJob, th figures.Theme)
 	}
 	jb.b = buf.Bytes()
 	if jb.format == figures.SVG && jb.preset == cs.preset {
-		svg := inlineSVG(jb.b, cs.ids[jb.chart])
+		svg, err := inlineSVG(jb.b, cs.ids[jb.chart])
+		if err != nil {
+			jb.err = fmt.Errorf("chart %q (%s, %s): %w", cs.ids[jb.chart], jb.format, jb.preset, err)
+			return
+		}
 		if jb.chart > 0 {
 			// The fonts embedded in each SVG are declared by @font-face
 			// rules, which apply to the whole HTML page: keep them in the
@@ -254,9 +272,21 @@ func (cs *chartSet) write(write func(rel string, b []byte) error) ([]chartDoc, e
 
 // inlineSVG prepares an SVG file for inclusion in HTML: the XML prolog is
 // dropped and ids are prefixed with the chart id so that several charts
-// on one page cannot clash.
-func inlineSVG(b []byte, prefix string) template.HTML {
-	return template.HTML(prefixIDs(stripProlog(string(b)), prefix)) // produced by figures from escaped text
+// on one page cannot clash. The SVG holds text from input files, so it is
+// treated as untrusted: the result is inlined only if it passes
+// svgsafe.Check (drawing elements only, no script, no event handler, no
+// reference outside the document).
+func inlineSVG(b []byte, prefix string) (template.HTML, error) {
+	s := prefixedSVG(b, prefix)
+	if err := svgsafe.Check([]byte(s)); err != nil {
+		return "", fmt.Errorf("inline SVG: %w", err)
+	}
+	return template.HTML(s), nil // checked by svgsafe
+}
+
+// prefixedSVG drops the XML prolog of an SVG file and prefixes its ids.
+func prefixedSVG(b []byte, prefix string) string {
+	return prefixIDs(stripProlog(string(b)), prefix)
 }
 
 // xmlSpace is \s of Go's regular expressions.

@@ -8,7 +8,7 @@ import (
 	"github.com/surveystat/surveystat/figures"
 )
 
-// The regular expressions that inlineSVG and stripFontFaces replace: the
+// The regular expressions that prefixedSVG and stripFontFaces replace: the
 // hand-written scanners must give the same result.
 var (
 	refProlog    = regexp.MustCompile(`(?s)^\s*<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
@@ -49,12 +49,12 @@ func TestInlineSVGMatchesRegexp(t *testing.T) {
 	for _, in := range inputs {
 		for _, prefix := range []string{"chart", "a-b_1"} {
 			want := refInlineSVG(in, prefix)
-			if got := string(inlineSVG([]byte(in), prefix)); got != want {
-				t.Errorf("inlineSVG(%.80q, %q) = %.200q, want %.200q", in, prefix, got, want)
+			if got := prefixedSVG([]byte(in), prefix); got != want {
+				t.Errorf("prefixedSVG(%.80q, %q) = %.200q, want %.200q", in, prefix, got, want)
 			}
 			want = refFontFaces.ReplaceAllString(want, "")
-			if got := stripFontFaces(string(inlineSVG([]byte(in), prefix))); got != want {
-				t.Errorf("stripFontFaces(inlineSVG(%.80q, %q)) = %.200q, want %.200q", in, prefix, got, want)
+			if got := stripFontFaces(prefixedSVG([]byte(in), prefix)); got != want {
+				t.Errorf("stripFontFaces(prefixedSVG(%.80q, %q)) = %.200q, want %.200q", in, prefix, got, want)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -29,6 +30,16 @@ type Folder struct {
 	// Warnings, if set, receives a line for everything skipped without
 	// failing (PDFs under "auto" without Chromium).
 	Warnings io.Writer
+	// Context, if set, stops the writing when it is done: WriteFolder
+	// returns its error at the next step and removes what it had written;
+	// the previous folder stays.
+	Context context.Context
+
+	// Test hooks: afterStep is called after each step of writing the
+	// folder (it may block, or fail the run); noExchange makes replaceDir
+	// use its fallback without an atomic exchange.
+	afterStep  func(step string) error
+	noExchange bool
 }
 
 // HashInputs hashes the input files at paths (empty paths are skipped) for
@@ -61,13 +72,41 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	if err := os.MkdirAll(f.Out, 0o755); err != nil {
 		return "", err
 	}
+	step := func(name string) error {
+		if f.Context != nil {
+			if err := f.Context.Err(); err != nil {
+				return fmt.Errorf("interrupted (%s): %w", name, err)
+			}
+		}
+		if f.afterStep != nil {
+			return f.afterStep(name)
+		}
+		return nil
+	}
 	dir := filepath.Join(f.Out, f.ID)
-	staged, err := os.MkdirTemp(f.Out, "."+f.ID+".tmp-")
+	lock, err := lockOutput(filepath.Join(f.Out, lockName(f.ID)))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", dir, err)
+	}
+	defer lock.unlock()
+	if err := step("locked"); err != nil {
+		return "", err
+	}
+	if err := recoverLeftovers(f.Out, f.ID); err != nil {
+		return "", fmt.Errorf("%s: %w", dir, err)
+	}
+	if err := step("recovered"); err != nil {
+		return "", err
+	}
+	staged, err := os.MkdirTemp(f.Out, stagingPrefix(f.ID))
 	if err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(staged) // no-op once renamed into place
+	defer os.RemoveAll(staged) // the old folder after an exchange; no-op after a rename
 	if err := os.Chmod(staged, 0o755); err != nil {
+		return "", err
+	}
+	if err := step("staged"); err != nil {
 		return "", err
 	}
 	man := newManifest(f.ID, f.Langs)
@@ -85,12 +124,15 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 			return err
 		}
 		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
-		return nil
+		return step("wrote " + rel)
 	}
 	if err := fill(write); err != nil {
 		return "", err
 	}
 	if err := writePDFs(staged, f.Langs, f.PDF, man, f.Warnings); err != nil {
+		return "", err
+	}
+	if err := step("printed"); err != nil {
 		return "", err
 	}
 	mb, err := man.encode()
@@ -100,7 +142,10 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	if err := os.WriteFile(filepath.Join(staged, "manifest.json"), mb, 0o644); err != nil {
 		return "", err
 	}
-	if err := replaceDir(staged, dir); err != nil {
+	if err := step("wrote manifest.json"); err != nil {
+		return "", err
+	}
+	if err := replaceDir(staged, dir, !f.noExchange, step); err != nil {
 		return "", err
 	}
 	return dir, nil
@@ -122,9 +167,11 @@ func ReadManifest(dir string) (*Manifest, error) {
 
 // InlineSVG prepares an SVG chart for inclusion in an HTML page, as the
 // study report does: the XML prolog is dropped and every id is prefixed
-// with prefix so that several charts on one page cannot clash. b must be
-// an SVG written by package figures.
-func InlineSVG(b []byte, prefix string) template.HTML { return inlineSVG(b, prefix) }
+// with prefix so that several charts on one page cannot clash. The SVG is
+// treated as untrusted: it is checked against an allow-list of elements and
+// attributes (package svgsafe) and an error is returned if anything else
+// is in it.
+func InlineSVG(b []byte, prefix string) (template.HTML, error) { return inlineSVG(b, prefix) }
 
 // StripFontFaces removes the @font-face rules from an inline SVG. They
 // apply to the whole HTML page, so a page with several charts needs them

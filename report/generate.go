@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -28,9 +29,21 @@ type Options struct {
 	Input InputFunc
 
 	// Warnings, if set, receives one line for everything the run skipped
-	// without failing, e.g. PDFs under --pdf auto when no Chromium is
-	// installed. The CLI passes stderr.
+	// or could not do as asked without failing: PDFs under --pdf auto when
+	// no Chromium is installed, chart text the chart font cannot draw.
+	// The CLI passes stderr.
 	Warnings io.Writer
+
+	// Context, if set, stops the run when it is done (the CLI cancels it
+	// on Ctrl-C or SIGTERM): Generate returns its error at the next step
+	// and removes what it had written; the previous report stays.
+	Context context.Context
+
+	// Test hooks: afterStep is called after each step of writing the
+	// report directory (it may block, or fail the run); noExchange makes
+	// replaceDir use its fallback without an atomic exchange.
+	afterStep  func(step string) error
+	noExchange bool
 }
 
 // paperSize returns the CSS page size for opts.Paper.
@@ -87,14 +100,15 @@ func Generate(path string, opts Options) (string, error) {
 	}
 	return WriteFolder(Folder{
 		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF, Paper: paper,
-		Inputs: inputs, Warnings: opts.Warnings,
+		Inputs: inputs, Warnings: opts.Warnings, Context: opts.Context,
+		afterStep: opts.afterStep, noExchange: opts.noExchange,
 	}, func(write func(rel string, b []byte) error) error {
-		return writeAll(r, langs, paper, write)
+		return writeAll(r, langs, paper, opts.Warnings, write)
 	})
 }
 
 // writeAll renders every output file of a result and hands it to write.
-func writeAll(r *Result, langs []string, paper string, write func(rel string, b []byte) error) error {
+func writeAll(r *Result, langs []string, paper string, warnings io.Writer, write func(rel string, b []byte) error) error {
 	rows := Rows(r.Study.ID, r.Estimates)
 	csvb, err := resultsCSV(rows)
 	if err != nil {
@@ -133,6 +147,7 @@ func writeAll(r *Result, langs []string, paper string, write func(rel string, b 
 		return err
 	}
 	out.Theme = th
+	out.Warnings = warnings
 	// Draw the charts of every language at once, on all cores, and write
 	// each language's files and documents as soon as its charts are done.
 	sets := make([]*chartSet, len(langs))

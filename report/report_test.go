@@ -36,6 +36,9 @@ func TestMain(m *testing.M) {
 	if shared.root != "" {
 		os.RemoveAll(shared.root)
 	}
+	if hostileReport.root != "" {
+		os.RemoveAll(hostileReport.root)
+	}
 	os.Exit(code)
 }
 

@@ -99,6 +99,9 @@ func runPlot(args []string, stdout, stderr io.Writer) error {
 	for _, lang := range split(*langs) {
 		for _, p := range pres {
 			co := report.ChartOutput{Formats: fmts, Theme: th, Preset: p}
+			if p == pres[0] {
+				co.Warnings = stderr // once per language, not per size
+			}
 			_, err := report.WriteCharts(res, lang, co, func(rel string, b []byte) error {
 				path := filepath.Join(*out, s.ID, strings.TrimPrefix(rel, "figures/"))
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

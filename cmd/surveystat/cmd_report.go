@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/surveystat/surveystat/report"
 )
@@ -35,7 +39,16 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if len(ls) == 0 {
 		return usagef("--lang: name at least one language")
 	}
-	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Paper: *paper, Langs: ls, Input: progressInput(stderr), Warnings: stderr})
+	// Ctrl-C or SIGTERM stops the run at its next step, which removes
+	// what it had written; a second one ends the process at once (the
+	// next run cleans up then).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	dir, err := report.Generate(pos[0], report.Options{Out: *out, PDF: *pdf, Paper: *paper, Langs: ls, Input: progressInput(stderr), Context: ctx, Warnings: stderr})
 	if err != nil {
 		return err
 	}
