@@ -38,6 +38,8 @@ type Study struct {
 	Charts    []ChartSpec  `yaml:"charts"`
 	Theme     *ThemeSpec   `yaml:"theme"`
 	Synth     *Synth       `yaml:"synth"`
+	// Evidence lists the propositions the evidence brief puts forward.
+	Evidence *Evidence `yaml:"evidence"`
 
 	// Path is the study file as given to Load; Dir is its directory, to
 	// which the data and published paths are relative.
@@ -403,6 +405,9 @@ func (s *Study) validate() error {
 			return fmt.Errorf("chart %q: defined twice", c.ID)
 		}
 		chartIDs[c.ID] = true
+	}
+	if err := s.validateEvidence(); err != nil {
+		return err
 	}
 	if s.Synth != nil {
 		if err := s.Synth.validate(s); err != nil {
