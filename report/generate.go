@@ -79,10 +79,10 @@ func Generate(path string, opts Options) (string, error) {
 		man.Outputs = append(man.Outputs, hashBytes(filepath.ToSlash(rel), b))
 		return nil
 	}
-	if err := writeAll(r, langs, write); err != nil {
+	if err := writeAll(r, langs, man.Inputs, write); err != nil {
 		return "", err
 	}
-	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
+	if err := writePDFs(staged, langs, opts.PDF, s.Evidence != nil, man); err != nil {
 		return "", err
 	}
 	mb, err := man.encode()
@@ -98,8 +98,9 @@ func Generate(path string, opts Options) (string, error) {
 	return dir, nil
 }
 
-// writeAll renders every output file of a result and hands it to write.
-func writeAll(r *Result, langs []string, write func(rel string, b []byte) error) error {
+// writeAll renders every output file of a result and hands it to write;
+// inputs are the input files with their hashes, for the evidence brief.
+func writeAll(r *Result, langs []string, inputs []FileEntry, write func(rel string, b []byte) error) error {
 	rows := Rows(r.Study.ID, r.Estimates)
 	csvb, err := resultsCSV(rows)
 	if err != nil {
@@ -148,12 +149,14 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 	}
 	stop := renderCharts(sets, out.Theme)
 	defer stop()
+	briefIDs := briefCharts(r.Study)
 	for i, lang := range langs {
 		ms, err := loadMessages(lang)
 		if err != nil {
 			return err
 		}
-		charts, err := sets[i].write(write)
+		svgs := map[string][]byte{}
+		charts, err := sets[i].write(keepSVGs(write, lang, briefIDs, svgs))
 		if err != nil {
 			return err
 		}
@@ -161,6 +164,9 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
+		}
+		if err := writeBrief(r, lang, suffix, langs, inputs, charts, svgs, write); err != nil {
+			return err
 		}
 		md, err := renderMarkdown(d)
 		if err != nil {
@@ -180,8 +186,9 @@ func writeAll(r *Result, langs []string, write func(rel string, b []byte) error)
 	return nil
 }
 
-// writePDFs prints each language's index*.html to report*.pdf.
-func writePDFs(staged string, langs []string, mode string, man *Manifest) error {
+// writePDFs prints each language's index*.html to report*.pdf and, when
+// the study has an evidence brief, evidence*.html to evidence*.pdf.
+func writePDFs(staged string, langs []string, mode string, brief bool, man *Manifest) error {
 	chromium := ""
 	switch mode {
 	case "", "auto":
@@ -198,21 +205,27 @@ func writePDFs(staged string, langs []string, mode string, man *Manifest) error 
 	default:
 		return fmt.Errorf("pdf %q: want auto, on or off", mode)
 	}
+	pages := [][2]string{{"index", "report"}}
+	if brief {
+		pages = append(pages, [2]string{"evidence", "evidence"})
+	}
 	for i, lang := range langs {
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
 		}
-		pdf := filepath.Join(staged, "report"+suffix+".pdf")
-		if err := printPDF(chromium, filepath.Join(staged, "index"+suffix+".html"), pdf); err != nil {
-			return err
+		for _, pg := range pages {
+			pdf := filepath.Join(staged, pg[1]+suffix+".pdf")
+			if err := printPDF(chromium, filepath.Join(staged, pg[0]+suffix+".html"), pdf); err != nil {
+				return err
+			}
+			e, err := hashFile(pdf)
+			if err != nil {
+				return err
+			}
+			e.Path = pg[1] + suffix + ".pdf"
+			man.Outputs = append(man.Outputs, e)
 		}
-		e, err := hashFile(pdf)
-		if err != nil {
-			return err
-		}
-		e.Path = "report" + suffix + ".pdf"
-		man.Outputs = append(man.Outputs, e)
 	}
 	return nil
 }

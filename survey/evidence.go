@@ -63,8 +63,8 @@ type Proposition struct {
 // Factor is a legal factor with its reference, e.g. "reasonable
 // expectations of the data subjects", "GDPR Recital 47".
 type Factor struct {
-	Text      Text   `yaml:"text"`
-	Reference string `yaml:"reference"`
+	Text      Text `yaml:"text"`
+	Reference Text `yaml:"reference"` // e.g. "Art. 21(4) GDPR", in the study's languages
 }
 
 // UnmarshalYAML decodes a proposition strictly (unknown keys are errors,

@@ -34,7 +34,7 @@ evidence:
 		t.Fatalf("evidence = %+v", ev)
 	}
 	p := ev.Propositions[0]
-	if p.Line != 36 || p.ID != "acceptance" || len(p.Claims) != 2 || p.Factor.Reference != "Recital 47" ||
+	if p.Line != 36 || p.ID != "acceptance" || len(p.Claims) != 2 || p.Factor.Reference.Get("de") != "Recital 47" ||
 		p.Text.Get("nl") != "Weinig mensen accepteren het." || p.Chart != "attitude" || len(p.Caveats) != 1 {
 		t.Errorf("proposition = %+v", p)
 	}
