@@ -188,7 +188,7 @@ func Build(in Input) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		x.Source, x.Status = source, d.Status
+		x.Source, x.Status = source, ms.T("status_short_"+string(s.Status))
 		d.Exhibits = append(d.Exhibits, x)
 		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported})
 	}

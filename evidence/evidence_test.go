@@ -124,7 +124,7 @@ func TestVerdicts(t *testing.T) {
 				if !strings.HasPrefix(x.Verdict, tt.prefix[i]) {
 					t.Errorf("exhibit %d: verdict %q, want it to start with %q", i+1, x.Verdict, tt.prefix[i])
 				}
-				if x.Label != "Exhibit "+strconv.Itoa(i+1) || x.Status != d.Status {
+				if x.Label != "Exhibit "+strconv.Itoa(i+1) || !strings.HasPrefix(x.Status, "reconstructed") {
 					t.Errorf("exhibit %d: label %q, status %q", i+1, x.Label, x.Status)
 				}
 			}

@@ -58,9 +58,9 @@ func TestEvidenceBrief(t *testing.T) {
 		outputs[o.Path] = true
 	}
 	for _, tt := range []struct{ lang, suffix, exhibit, status string }{
-		{"en", "", "## Exhibit ", "**Data status:** Synthetic data:"},
-		{"de", ".de", "## Anlage ", "**Datenstatus:** Synthetische Daten:"},
-		{"nl", ".nl", "## Bijlage ", "**Status van de gegevens:** Synthetische gegevens:"},
+		{"en", "", "## Exhibit ", "**Data status:** SYNTHETIC DATA"},
+		{"de", ".de", "## Anlage ", "**Datenstatus:** SYNTHETISCHE DATEN"},
+		{"nl", ".nl", "## Bijlage ", "**Status van de gegevens:** SYNTHETISCHE GEGEVENS"},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			md := string(checkBriefGolden(t, dir, "evidence"+tt.suffix+".md", "noyb-de-2025.evidence"+tt.suffix+".md.golden"))
@@ -114,7 +114,7 @@ func TestEvidenceBriefNotSupported(t *testing.T) {
 	if n := strings.Count(md, "**Verdict:** Not supported:"); n != 2 {
 		t.Errorf("%d propositions read not supported, want 2", n)
 	}
-	if strings.Contains(md, "Supported:") || strings.Contains(md, "Synthetic") {
+	if strings.Contains(md, "Supported:") || strings.Contains(md, "Synthetic") || !strings.Contains(md, "**Data status:** respondent data") {
 		t.Error("a failed proposition reads supported, or respondent data reads synthetic")
 	}
 	// recall=yes: 15 of 20 app users; the share must not appear.

@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowser opens every language's index.html in headless Chromium with
+// TestBrowser opens every language's index.html and evidence brief in headless Chromium with
 // networking off and checks what a reader sees: no console errors or
 // exceptions, no request that leaves the page (anything but file: and
 // data: URLs), and every chart drawn with a real size. A screenshot is
@@ -49,7 +49,7 @@ func TestBrowser(t *testing.T) {
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	defer acancel()
 
-	for _, page := range []string{"index.html", "index.de.html", "index.nl.html"} {
+	for _, page := range []string{"index.html", "index.de.html", "index.nl.html", "evidence.html", "evidence.de.html", "evidence.nl.html"} {
 		t.Run(page, func(t *testing.T) {
 			bctx, bcancel := chromedp.NewContext(actx)
 			defer bcancel()
@@ -78,7 +78,7 @@ func TestBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var figures, drawn int
+			var figures, drawn, exhibits, exhibitCharts int
 			var title string
 			var shot []byte
 			err = chromedp.Run(bctx,
@@ -92,6 +92,10 @@ func TestBrowser(t *testing.T) {
 				chromedp.Evaluate(`Array.from(document.querySelectorAll("figure .chart svg, figure img"))
 					.filter(e => { const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 50 &&
 						(e.tagName !== "IMG" || (e.complete && e.naturalWidth > 0)); }).length`, &drawn),
+				chromedp.Evaluate(`document.querySelectorAll("section.exhibit").length`, &exhibits),
+				chromedp.Evaluate(`Array.from(document.querySelectorAll("section.exhibit"))
+					.filter(s => Array.from(s.querySelectorAll("figure .chart svg")).some(e => {
+						const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 50; })).length`, &exhibitCharts),
 				chromedp.FullScreenshot(&shot, 80),
 			)
 			if err != nil {
@@ -102,6 +106,10 @@ func TestBrowser(t *testing.T) {
 			}
 			if figures == 0 || drawn != figures {
 				t.Errorf("%d of %d charts drawn with a visible size", drawn, figures)
+			}
+			// The shipped brief has three exhibits, each with its chart.
+			if strings.HasPrefix(page, "evidence") && (exhibits != 3 || exhibitCharts != exhibits) {
+				t.Errorf("%d of %d exhibits with a drawn chart, want 3 of 3", exhibitCharts, exhibits)
 			}
 			mu.Lock()
 			for _, p := range problems {
