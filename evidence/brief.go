@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"math"
 	"path"
 	"slices"
 	"strings"
@@ -223,12 +224,14 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		Supported: true,
 	}
 	failed := 0
+	level := s.Analysis.Level
 	for _, id := range p.Claims {
 		c := s.ClaimByID(id)
 		r, ok := in.Claims[id]
 		if c == nil || !ok {
 			return Exhibit{}, fmt.Errorf("evidence brief: proposition %q: claim %q has no result", p.ID, id)
 		}
+		level = r.Level // the level the claims were tested at
 		fd := finding(c, r, s, ms, f)
 		if !fd.Supported {
 			failed++
@@ -236,7 +239,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		}
 		x.Findings = append(x.Findings, fd)
 	}
-	lvl := f.Level(s.Analysis.Level)
+	lvl := f.Level(level)
 	if x.Supported {
 		x.Verdict = ms.T("prop_supported", "level", lvl)
 		switch len(p.Claims) {
@@ -300,7 +303,8 @@ func ExhibitChart(s *survey.Study, p *survey.Proposition) string {
 func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messages, f Format) Finding {
 	lang := ms.lang
 	e := r.Estimate
-	lvl := f.Level(s.Analysis.Level)
+	lvl := f.Level(r.Level)
+	value := f.Percent(r.Value, thresholdDecimals(r.Value))
 	fd := Finding{Claim: c.Text.Get(lang)}
 	if fd.Claim == "" {
 		fd.Claim = c.ID
@@ -317,13 +321,13 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 	if r.Op == ">" {
 		dir, bound = "lower", "above"
 	}
-	fd.Test = ms.T("test_"+dir, "level", lvl, "bound", f.Percent(r.Bound, 1), "value", f.Percent(r.Value, 0),
+	fd.Test = ms.T("test_"+dir, "level", lvl, "bound", f.Percent(r.Bound, 1), "value", value,
 		"test", testName(r.Test, ms), "p", pSentence(f.PValue(r.PValue)))
 	fd.Supported = r.Supported
 	if r.Supported {
-		fd.Verdict = ms.T("claim_supported_"+bound, "level", lvl, "value", f.Percent(r.Value, 0))
+		fd.Verdict = ms.T("claim_supported_"+bound, "level", lvl, "value", value)
 	} else {
-		fd.Verdict = ms.T("claim_not_supported_"+bound, "level", lvl, "value", f.Percent(r.Value, 0))
+		fd.Verdict = ms.T("claim_not_supported_"+bound, "level", lvl, "value", value)
 	}
 	return fd
 }
@@ -357,9 +361,8 @@ func testName(t string, ms *messages) string {
 		return ms.T("test_exact")
 	case strings.HasPrefix(t, "Score test"):
 		return ms.T("test_score")
-	case strings.HasPrefix(t, "design-based t test"):
-		df := strings.TrimSuffix(strings.TrimPrefix(t, "design-based t test, "), " df")
-		return ms.T("test_design", "df", df)
+	case strings.HasPrefix(strings.ToLower(t), "design-based t test"):
+		return ms.T("test_design")
 	}
 	return t
 }
@@ -391,4 +394,15 @@ func sourceLine(s *survey.Study, in Input, ms *messages) string {
 	data := path.Base(strings.ReplaceAll(s.Data.File, `\`, "/"))
 	parts = append(parts, ms.T("source_computed", "version", in.Version, "file", data))
 	return strings.Join(parts, "; ") + "."
+}
+
+// thresholdDecimals is the number of decimals (up to 3) that shows a
+// claim's threshold exactly as a percentage: 0.5 → 0 ("50%"), 0.075 → 1
+// ("7.5%").
+func thresholdDecimals(v float64) int {
+	d := 0
+	for scale := 100.0; d < 3 && math.Abs(v*scale-math.Round(v*scale)) > 1e-9; scale *= 10 {
+		d++
+	}
+	return d
 }

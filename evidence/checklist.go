@@ -145,7 +145,11 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	} else {
 		add("reporting", "", true)
 	}
-	add("analysis", ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", methodName(s.Analysis.Method, ms),
+	method := s.Analysis.Method
+	if s.HasDesign() {
+		method = "svy-" + s.Analysis.Design // as analysis names design-based estimates
+	}
+	add("analysis", ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", methodName(method, ms),
 		"min", f.Count(float64(s.Analysis.MinBase))), false)
 	return items
 }

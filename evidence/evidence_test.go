@@ -321,3 +321,43 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("missing claim result: %v", err)
 	}
 }
+
+// TestMethodAndTestNames checks that every interval method and test the
+// analysis package can report has a name in words in every language.
+func TestMethodAndTestNames(t *testing.T) {
+	methods := analysis.MethodNames()
+	for _, d := range analysis.DesignMethodNames() {
+		methods = append(methods, "svy-"+d)
+	}
+	for _, lang := range Langs() {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range methods {
+			if got := methodName(m, ms); got == m || strings.HasPrefix(got, "!") {
+				t.Errorf("%s: no name for method %q", lang, m)
+			}
+		}
+		for _, tt := range []struct{ test, key string }{
+			{"Exact binomial test", "test_exact"},
+			{"Score test for a proportion (no continuity correction)", "test_score"},
+			{"Design-based t test (Taylor linearisation)", "test_design"},
+		} {
+			if got := testName(tt.test, ms); got != ms.T(tt.key) {
+				t.Errorf("%s: test %q named %q, want %q", lang, tt.test, got, ms.T(tt.key))
+			}
+		}
+	}
+}
+
+func TestThresholdDecimals(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want int
+	}{{0.5, 0}, {0.1, 0}, {0.075, 1}, {0.2, 0}, {0.0125, 2}, {1.0 / 3, 3}} {
+		if got := thresholdDecimals(tt.v); got != tt.want {
+			t.Errorf("thresholdDecimals(%v) = %d, want %d", tt.v, got, tt.want)
+		}
+	}
+}
