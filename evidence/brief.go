@@ -7,7 +7,9 @@ import (
 	"math"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/survey"
@@ -389,7 +391,7 @@ func sourceLine(s *survey.Study, in Input, ms *messages) string {
 		parts = append(parts, ms.T("source_sponsor", "sponsor", m.Sponsor))
 	}
 	if m.Published != "" {
-		parts = append(parts, ms.T("source_published", "date", m.Published))
+		parts = append(parts, ms.T("source_published", "date", date(m.Published, ms)))
 	}
 	data := path.Base(strings.ReplaceAll(s.Data.File, `\`, "/"))
 	parts = append(parts, ms.T("source_computed", "version", in.Version, "file", data))
@@ -405,4 +407,19 @@ func thresholdDecimals(v float64) int {
 		d++
 	}
 	return d
+}
+
+// date writes an ISO date (2025-08-07) in words in the brief's language
+// ("7 August 2025", "7. August 2025", "7 augustus 2025"); anything else is
+// returned as it is.
+func date(iso string, ms *messages) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	months := strings.Split(ms.T("months"), ",")
+	if len(months) != 12 {
+		return iso
+	}
+	return ms.T("date", "d", strconv.Itoa(t.Day()), "month", months[t.Month()-1], "y", strconv.Itoa(t.Year()))
 }

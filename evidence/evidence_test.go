@@ -361,3 +361,20 @@ func TestThresholdDecimals(t *testing.T) {
 		}
 	}
 }
+
+func TestDate(t *testing.T) {
+	for _, tt := range []struct{ lang, in, want string }{
+		{"en", "2025-08-07", "7 August 2025"},
+		{"de", "2025-03-01", "1. März 2025"},
+		{"nl", "2025-08-07", "7 augustus 2025"},
+		{"de", "August 2025", "August 2025"},
+	} {
+		ms, err := loadMessages(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := date(tt.in, ms); got != tt.want {
+			t.Errorf("%s: date(%q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
