@@ -164,6 +164,9 @@ func (s *Study) validateEvidence() error {
 				if len(ids) > 0 {
 					have = "the study's claims are " + strings.Join(ids, ", ")
 				}
+				if best := nearest(id, ids); best != "" {
+					have = `did you mean "` + best + `"? ` + have
+				}
 				return fmt.Errorf("%s: claim %q: unknown claim (%s)", where, id, have)
 			}
 		}

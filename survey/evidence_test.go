@@ -53,7 +53,7 @@ func TestEvidenceErrors(t *testing.T) {
 		{"no propositions", "evidence: {question: Q}\n", "evidence: no propositions"},
 		{"no claims", "evidence:\n  propositions:\n    - {id: a, text: A}\n", "line 32: evidence.propositions[0] (a): claims: none"},
 		{"unknown claim", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [few-approve, fewapprove]}\n",
-			`line 32: evidence.propositions[0] (a): claim "fewapprove": unknown claim (the study's claims are few-approve, most-aware)`},
+			`line 32: evidence.propositions[0] (a): claim "fewapprove": unknown claim (did you mean "few-approve"? the study's claims are few-approve, most-aware)`},
 		{"no text", "evidence:\n  propositions:\n    - {id: a, claims: [few-approve]}\n", "(a): text: missing"},
 		{"bad id", "evidence:\n  propositions:\n    - {id: A b, text: A, claims: [few-approve]}\n", `id "A b"`},
 		{"twice", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [few-approve]}\n    - {id: a, text: B, claims: [few-approve]}\n",
