@@ -70,6 +70,9 @@ type Factor struct {
 // UnmarshalYAML decodes a proposition strictly (unknown keys are errors,
 // as everywhere in a study file) and records its line.
 func (p *Proposition) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: evidence.propositions: each proposition is a mapping with keys id, text, factor, claims, chart, caveats", n.Line)
+	}
 	if err := checkKeys(n, reflect.TypeOf(*p)); err != nil {
 		return err
 	}

@@ -61,6 +61,7 @@ func TestEvidenceErrors(t *testing.T) {
 		{"unknown chart", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [few-approve], chart: pie}\n", `chart "pie": unknown chart`},
 		{"unknown key", "evidence:\n  propositions:\n    - {id: a, text: A, claim: [few-approve]}\n", `line 32: unknown key claim (did you mean "claims"?)`},
 		{"unknown factor key", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [x], factor: {referenc: R}}\n", `unknown key referenc (did you mean "reference"?)`},
+		{"not a mapping", "evidence:\n  propositions: [3]\n", "line 31: evidence.propositions: each proposition is a mapping"},
 		{"unknown section key", "evidence:\n  questoin: Q\n", `unknown key questoin (did you mean "question"?)`},
 	}
 	for _, tt := range tests {
