@@ -44,14 +44,21 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	opts = append(opts, chromedp.WindowSize(1280, 900))
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	defer acancel()
+	// One browser, one tab per page: starting a browser per page is slow
+	// and, on a loaded machine, may miss chromedp's connection timeout.
+	browser, bcancelAll := chromedp.NewContext(actx)
+	defer bcancelAll()
+	if err := chromedp.Run(browser); err != nil {
+		t.Fatal(err)
+	}
 
 	for _, page := range []string{"index.html", "index.de.html", "index.nl.html", "evidence.html", "evidence.de.html", "evidence.nl.html"} {
 		t.Run(page, func(t *testing.T) {
-			bctx, bcancel := chromedp.NewContext(actx)
+			bctx, bcancel := chromedp.NewContext(browser)
 			defer bcancel()
 			var mu sync.Mutex
 			var problems []string
