@@ -143,13 +143,22 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		}
 		add("reporting", v, reproduced < primary)
 	} else {
-		add("reporting", "", true)
+		add("reporting", ms.T("reporting_none"), true)
 	}
-	method := s.Analysis.Method
-	if s.HasDesign() {
-		method = "svy-" + s.Analysis.Design // as analysis names design-based estimates
+	// The interval methods of the estimates the exhibits show (a question
+	// may override the study's method).
+	var methods []string
+	for _, p := range s.Evidence.Propositions {
+		for _, id := range p.Claims {
+			if r, ok := in.Claims[id]; ok && r.Estimate.Method != "" && !contains(methods, methodName(r.Estimate.Method, ms)) {
+				methods = append(methods, methodName(r.Estimate.Method, ms))
+			}
+		}
 	}
-	add("analysis", ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", methodName(method, ms),
+	if len(methods) == 0 {
+		methods = []string{methodName(s.Analysis.Method, ms)}
+	}
+	add("analysis", ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", strings.Join(methods, ", "),
 		"min", f.Count(float64(s.Analysis.MinBase))), false)
 	return items
 }

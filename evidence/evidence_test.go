@@ -175,6 +175,11 @@ func TestChecklistShowsGaps(t *testing.T) {
 			t.Errorf("%s: gap %v (present %v), want %v", label, got, ok, want)
 		}
 	}
+	for _, it := range d.Checklist {
+		if it.Label == "Statistical analysis" && !strings.Contains(it.Value, "(Wilson score interval) at the 95% level") {
+			t.Errorf("analysis item %q does not name the estimates' method and level", it.Value)
+		}
+	}
 	if d.Gaps == 0 || !strings.Contains(d.ChecklistIntro, strconv.Itoa(d.Gaps)+" of "+strconv.Itoa(len(d.Checklist))) {
 		t.Errorf("intro %q, %d gaps", d.ChecklistIntro, d.Gaps)
 	}
