@@ -112,8 +112,8 @@ type Exhibit struct {
 	Verdict   string
 	Findings  []Finding
 	Chart     *Chart
-	Source    string
-	Status    string
+	Source    string // who ran the survey, for whom, when published, recomputed how
+	Status    string // the data status, short (the full sentence heads the brief)
 	Caveats   []string
 }
 
@@ -130,7 +130,7 @@ type Finding struct {
 // Item is one entry of the survey-quality checklist.
 type Item struct {
 	Label string
-	Value string // what the study documents ("" if nothing)
+	Value string // what the study documents; for an undocumented item, says so
 	Gap   bool   // the study does not document this item (fully)
 }
 
@@ -154,6 +154,9 @@ type Repro struct {
 var ErrNoEvidence = errors.New("study has no evidence section")
 
 // Build writes the brief of in.Study in in.Lang from the results in in.
+// It returns ErrNoEvidence for a study without an evidence section, and an
+// error for an unknown language, an incomplete Format or a proposition's
+// claim without a result in in.Claims.
 func Build(in Input) (*Document, error) {
 	s := in.Study
 	if s == nil || s.Evidence == nil {
