@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowser opens every language's index.html in headless Chromium with
+// TestBrowser opens every language's index.html and evidence brief in headless Chromium with
 // networking off and checks what a reader sees: no console errors or
 // exceptions, no request that leaves the page (anything but file: and
 // data: URLs), and every chart drawn with a real size. A screenshot is
@@ -60,14 +60,31 @@ func browsePages(t *testing.T, chromium, dir, shotPrefix string) {
 		}
 	}
 	opts = append(opts, chromedp.WindowSize(1280, 900))
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	defer acancel()
+	// One browser, one tab per page: starting a browser per page is slow
+	// and, on a loaded machine, may miss chromedp's connection timeout.
+	browser, bcancelAll := chromedp.NewContext(actx)
+	defer bcancelAll()
+	if err := chromedp.Run(browser); err != nil {
+		t.Fatal(err)
+	}
 
-	for _, page := range []string{"index.html", "index.de.html", "index.nl.html"} {
+	for _, page := range []string{"index.html", "index.de.html", "index.nl.html", "evidence.html", "evidence.de.html", "evidence.nl.html"} {
+		if strings.HasPrefix(page, "evidence") {
+			// Only a study with an evidence section has a brief; the
+			// shipped study must have one.
+			if _, err := os.Stat(filepath.Join(dir, page)); err != nil {
+				if shotPrefix == "" {
+					t.Errorf("%s: %v", page, err)
+				}
+				continue
+			}
+		}
 		t.Run(page, func(t *testing.T) {
-			bctx, bcancel := chromedp.NewContext(actx)
+			bctx, bcancel := chromedp.NewContext(browser)
 			defer bcancel()
 			var mu sync.Mutex
 			var problems []string
@@ -94,7 +111,7 @@ func browsePages(t *testing.T, chromium, dir, shotPrefix string) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var figures, drawn, loaders int
+			var figures, drawn, loaders, exhibits, exhibitCharts int
 			var pwned bool
 			var title string
 			var shot []byte
@@ -111,6 +128,10 @@ func browsePages(t *testing.T, chromium, dir, shotPrefix string) {
 						(e.tagName !== "IMG" || (e.complete && e.naturalWidth > 0)); }).length`, &drawn),
 				chromedp.Evaluate(`document.querySelectorAll("script, img, iframe, object, embed, link, image, foreignObject, use").length`, &loaders),
 				chromedp.Evaluate(`window.pwned !== undefined`, &pwned),
+				chromedp.Evaluate(`document.querySelectorAll("section.exhibit").length`, &exhibits),
+				chromedp.Evaluate(`Array.from(document.querySelectorAll("section.exhibit"))
+					.filter(s => Array.from(s.querySelectorAll("figure .chart svg")).some(e => {
+						const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 50; })).length`, &exhibitCharts),
 				chromedp.FullScreenshot(&shot, 80),
 			)
 			if err != nil {
@@ -127,6 +148,10 @@ func browsePages(t *testing.T, chromium, dir, shotPrefix string) {
 			}
 			if figures == 0 || drawn != figures {
 				t.Errorf("%d of %d charts drawn with a visible size", drawn, figures)
+			}
+			// The shipped brief has three exhibits, each with its chart.
+			if strings.HasPrefix(page, "evidence") && (exhibits != 3 || exhibitCharts != exhibits) {
+				t.Errorf("%d of %d exhibits with a drawn chart, want 3 of 3", exhibitCharts, exhibits)
 			}
 			mu.Lock()
 			for _, p := range problems {

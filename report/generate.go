@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/surveystat/surveystat/survey"
@@ -103,12 +104,13 @@ func Generate(path string, opts Options) (string, error) {
 		Inputs: inputs, Warnings: opts.Warnings, Context: opts.Context,
 		afterStep: opts.afterStep, noExchange: opts.noExchange,
 	}, func(write func(rel string, b []byte) error) error {
-		return writeAll(r, langs, paper, opts.Warnings, write)
+		return writeAll(r, langs, paper, opts.Warnings, inputs, write)
 	})
 }
 
-// writeAll renders every output file of a result and hands it to write.
-func writeAll(r *Result, langs []string, paper string, warnings io.Writer, write func(rel string, b []byte) error) error {
+// writeAll renders every output file of a result and hands it to write;
+// inputs are the input files with their hashes, for the evidence brief.
+func writeAll(r *Result, langs []string, paper string, warnings io.Writer, inputs []FileEntry, write func(rel string, b []byte) error) error {
 	rows := Rows(r.Study.ID, r.Estimates)
 	csvb, err := resultsCSV(rows)
 	if err != nil {
@@ -158,12 +160,14 @@ func writeAll(r *Result, langs []string, paper string, warnings io.Writer, write
 	}
 	stop := renderCharts(sets, out.Theme)
 	defer stop()
+	briefIDs := briefCharts(r.Study)
 	for i, lang := range langs {
 		ms, err := loadMessages(lang)
 		if err != nil {
 			return err
 		}
-		charts, err := sets[i].write(write)
+		svgs := map[string][]byte{}
+		charts, err := sets[i].write(keepSVGs(write, lang, briefIDs, svgs))
 		if err != nil {
 			return err
 		}
@@ -172,6 +176,9 @@ func writeAll(r *Result, langs []string, paper string, warnings io.Writer, write
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
+		}
+		if err := writeBrief(r, lang, suffix, langs, inputs, charts, svgs, write); err != nil {
+			return err
 		}
 		md, err := renderMarkdown(d)
 		if err != nil {
@@ -191,7 +198,8 @@ func writeAll(r *Result, langs []string, paper string, warnings io.Writer, write
 	return nil
 }
 
-// writePDFs prints each language's index*.html to report*.pdf. Under
+// writePDFs prints each language's index*.html to report*.pdf and, where
+// the folder has an evidence brief, evidence*.html to evidence*.pdf. Under
 // "auto" without Chromium it writes none and says so on warn.
 func writePDFs(staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
 	chromium := ""
@@ -213,21 +221,27 @@ func writePDFs(staged string, langs []string, mode string, man *Manifest, warn i
 	default:
 		return fmt.Errorf("pdf %q: want auto, on or off", mode)
 	}
+	pages := [][2]string{{"index", "report"}}
+	if _, err := os.Stat(filepath.Join(staged, "evidence.html")); err == nil {
+		pages = append(pages, [2]string{"evidence", "evidence"})
+	}
 	for i, lang := range langs {
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
 		}
-		pdf := filepath.Join(staged, "report"+suffix+".pdf")
-		if err := printPDF(chromium, filepath.Join(staged, "index"+suffix+".html"), pdf); err != nil {
-			return err
+		for _, pg := range pages {
+			pdf := filepath.Join(staged, pg[1]+suffix+".pdf")
+			if err := printPDF(chromium, filepath.Join(staged, pg[0]+suffix+".html"), pdf); err != nil {
+				return err
+			}
+			e, err := hashFile(pdf)
+			if err != nil {
+				return err
+			}
+			e.Path = pg[1] + suffix + ".pdf"
+			man.Outputs = append(man.Outputs, e)
 		}
-		e, err := hashFile(pdf)
-		if err != nil {
-			return err
-		}
-		e.Path = "report" + suffix + ".pdf"
-		man.Outputs = append(man.Outputs, e)
 	}
 	return nil
 }

@@ -25,26 +25,32 @@ func needChromium(t *testing.T) string {
 func TestPDFReproducible(t *testing.T) {
 	needChromium(t)
 	t.Setenv("SOURCE_DATE_EPOCH", "1754524800") // 2025-08-07
-	var pdfs [][]byte
-	for i := 0; i < 2; i++ {
+	var runs [2]string
+	for i := range runs {
 		dir, err := Generate(shipped, Options{Out: t.TempDir(), Langs: []string{"de"}, PDF: "on"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
-		if err != nil {
-			t.Fatal(err)
+		runs[i] = dir
+	}
+	for _, name := range []string{"report.pdf", "evidence.pdf"} {
+		var pdfs [2][]byte
+		for i, dir := range runs {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdfs[i] = b
 		}
-		pdfs = append(pdfs, b)
-	}
-	if !bytes.HasPrefix(pdfs[0], []byte("%PDF-")) {
-		t.Fatal("report.pdf is not a PDF")
-	}
-	if !bytes.Equal(pdfs[0], pdfs[1]) {
-		t.Error("report.pdf differs between two runs")
-	}
-	if !bytes.Contains(pdfs[0], []byte("D:20250807000000")) {
-		t.Error("SOURCE_DATE_EPOCH not used for the PDF dates")
+		if !bytes.HasPrefix(pdfs[0], []byte("%PDF-")) {
+			t.Fatalf("%s is not a PDF", name)
+		}
+		if !bytes.Equal(pdfs[0], pdfs[1]) {
+			t.Errorf("%s differs between two runs", name)
+		}
+		if !bytes.Contains(pdfs[0], []byte("D:20250807000000")) {
+			t.Errorf("%s: SOURCE_DATE_EPOCH not used for the PDF dates", name)
+		}
 	}
 }
 

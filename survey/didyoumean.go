@@ -11,7 +11,7 @@ import (
 func studyTypes() map[string]reflect.Type {
 	m := map[string]reflect.Type{}
 	for _, v := range []any{Study{}, Metadata{}, Source{}, DataSpec{}, Analysis{}, Question{}, Net{},
-		Category{}, Base{}, ChartSpec{}, Synth{}, SynthVariable{}, Derived{}, Claim{}, RakeSpec{}, IndependenceTest{}, Comparison{}, ThemeSpec{}} {
+		Category{}, Base{}, ChartSpec{}, Synth{}, SynthVariable{}, Derived{}, Claim{}, RakeSpec{}, IndependenceTest{}, Comparison{}, ThemeSpec{}, Evidence{}, Quality{}} {
 		t := reflect.TypeOf(v)
 		m["survey."+t.Name()] = t
 	}

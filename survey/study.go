@@ -38,6 +38,8 @@ type Study struct {
 	Charts    []ChartSpec  `yaml:"charts"`
 	Theme     *ThemeSpec   `yaml:"theme"`
 	Synth     *Synth       `yaml:"synth"`
+	// Evidence lists the propositions the evidence brief puts forward.
+	Evidence *Evidence `yaml:"evidence"`
 
 	// Todo lists what a person must still fill in, as written by
 	// surveystat init; a study with items left is refused unless
@@ -488,6 +490,9 @@ func (s *Study) validate() error {
 			return fmt.Errorf("chart %q: defined twice", c.ID)
 		}
 		chartIDs[c.ID] = true
+	}
+	if err := s.validateEvidence(); err != nil {
+		return err
 	}
 	if s.Synth != nil {
 		if err := s.Synth.validate(s); err != nil {

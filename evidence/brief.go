@@ -1,0 +1,429 @@
+package evidence
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/survey"
+)
+
+// Input is what Build needs: the study, the results already computed for
+// it, and how to format numbers in the brief's language.
+type Input struct {
+	Study *survey.Study
+	Lang  string // "en", "de" or "nl"
+
+	// Claims holds the test of every claim of the study, by claim id.
+	Claims map[string]analysis.ClaimResult
+	// Charts holds the study's rendered charts in Lang, by chart id.
+	Charts map[string]Chart
+	// Published lists the study's published figures with the recomputed
+	// shares, in the order of the published-figures file.
+	Published []Published
+	// Inputs are the files the report was made from, with their SHA-256
+	// as in manifest.json.
+	Inputs []File
+	// Version is the surveystat version; Command re-creates the report
+	// folder (and so the brief); Verify checks it.
+	Version, Command, Verify string
+
+	Format Format
+}
+
+// Format formats numbers in the brief's language.
+type Format struct {
+	Percent func(p float64, decimals int) string // 0.4 → "40.0%"
+	Range   func(lo, hi float64) string          // "36.4–43.7%"
+	Count   func(v float64) string               // 1000 → "1,000"
+	PValue  func(p float64) string               // "0.003", "< 0.0001"
+	Level   func(level float64) string           // 0.95 → "95%"
+}
+
+// Chart is a rendered chart of the study.
+type Chart struct {
+	Title, Alt string
+	SVG        template.HTML // inline SVG for the HTML brief, produced by package figures
+	Image      string        // PNG path relative to the report directory, for Markdown
+}
+
+// Published is a figure as its authors published it, next to the share
+// recomputed from the data.
+type Published struct {
+	Figure   string             // the figure's id
+	Label    string             // what it is a share of, in words
+	Percent  float64            // the published percentage
+	Decimals int                // its published rounding
+	Base     string             // the base as the authors stated it
+	Status   string             // "primary" or "alternative"
+	Estimate *analysis.Estimate // the recomputed share; nil if none
+	Matches  bool               // the estimate rounds to the published figure
+}
+
+// File is an input file and its SHA-256.
+type File struct {
+	Name, SHA256 string
+}
+
+// Document is the brief in one language, ready to render.
+type Document struct {
+	Lang           string
+	Title          string // "Evidence brief: <study title>"
+	Status         string // the data status in one sentence
+	StatusKind     string // respondent, reconstructed, synthetic
+	Question       string
+	LegalTest      string
+	Neutral        string // what the brief does and does not say
+	Summary        []Line
+	Exhibits       []Exhibit
+	Checklist      []Item
+	ChecklistIntro string
+	Gaps           int
+	Published      []PubRow
+	PubIntro       string
+	Repro          Repro
+	T              func(key string, pairs ...string) string
+}
+
+// Line is one proposition of the summary with its verdict.
+type Line struct {
+	Exhibit   string // "Exhibit 1"
+	Text      string
+	Verdict   string
+	Supported bool
+}
+
+// Exhibit is one proposition with everything that supports or fails it.
+type Exhibit struct {
+	Number    int
+	Label     string // "Exhibit 1", "Anlage 1", "Bijlage 1"
+	ID        string
+	Statement string
+	Factor    string
+	Reference string
+	Supported bool
+	Verdict   string
+	Findings  []Finding
+	Chart     *Chart
+	Source    string // who ran the survey, for whom, when published, recomputed how
+	Status    string // the data status, short (the full sentence heads the brief)
+	Caveats   []string
+}
+
+// Finding is one claim of an exhibit: the estimate in words, its test and
+// verdict.
+type Finding struct {
+	Claim     string
+	Estimate  string // share, interval and base in words; or why it is not shown
+	Test      string // one-sided bound and test
+	Verdict   string
+	Supported bool
+}
+
+// Item is one entry of the survey-quality checklist.
+type Item struct {
+	Label string
+	Value string // what the study documents; for an undocumented item, says so
+	Gap   bool   // the study does not document this item (fully)
+}
+
+// PubRow is a published figure next to the data.
+type PubRow struct {
+	Figure, Label, Published, Base, Status, Data, Interval, Consistent string
+	Inconsistent                                                       bool
+}
+
+// Repro is the reproducibility statement.
+type Repro struct {
+	Text    string
+	Inputs  []File
+	Version string
+	Command string
+	Verify  string
+}
+
+// ErrNoEvidence is returned by Build for a study without an evidence
+// section.
+var ErrNoEvidence = errors.New("study has no evidence section")
+
+// Build writes the brief of in.Study in in.Lang from the results in in.
+// It returns ErrNoEvidence for a study without an evidence section, and an
+// error for an unknown language, an incomplete Format or a proposition's
+// claim without a result in in.Claims.
+func Build(in Input) (*Document, error) {
+	s := in.Study
+	if s == nil || s.Evidence == nil {
+		return nil, ErrNoEvidence
+	}
+	if in.Format.Percent == nil || in.Format.Range == nil || in.Format.Count == nil || in.Format.PValue == nil || in.Format.Level == nil {
+		return nil, errors.New("evidence brief: incomplete Format")
+	}
+	ms, err := loadMessages(in.Lang)
+	if err != nil {
+		return nil, err
+	}
+	lang := in.Lang
+	ev := s.Evidence
+	d := &Document{
+		Lang:       lang,
+		Title:      ms.T("title", "study", s.Title.Get(lang)),
+		StatusKind: string(s.Status),
+		Status:     ms.T("status_" + string(s.Status)),
+		Question:   ev.Question.Get(lang),
+		LegalTest:  ev.LegalTest.Get(lang),
+		Neutral:    ms.T("neutral"),
+		T:          ms.T,
+	}
+	if d.Question == "" {
+		d.Question = ms.T("not_documented")
+	}
+	if d.LegalTest == "" {
+		d.LegalTest = ms.T("not_documented")
+	}
+	source := sourceLine(s, in, ms)
+	for i := range ev.Propositions {
+		p := &ev.Propositions[i]
+		x, err := exhibit(i+1, p, in, ms)
+		if err != nil {
+			return nil, err
+		}
+		x.Source, x.Status = source, ms.T("status_short_"+string(s.Status))
+		d.Exhibits = append(d.Exhibits, x)
+		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported})
+	}
+	d.Checklist = checklist(s, in, ms)
+	for _, it := range d.Checklist {
+		if it.Gap {
+			d.Gaps++
+		}
+	}
+	d.ChecklistIntro = ms.T("checklist_intro", "gaps", in.Format.Count(float64(d.Gaps)), "items", in.Format.Count(float64(len(d.Checklist))))
+	d.Published, d.PubIntro = published(in, ms)
+	d.Repro = Repro{
+		Text:    ms.T("repro_text", "version", in.Version),
+		Inputs:  in.Inputs,
+		Version: in.Version,
+		Command: in.Command,
+		Verify:  in.Verify,
+	}
+	return d, nil
+}
+
+// exhibit builds the exhibit of proposition p, numbered n.
+func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, error) {
+	s, lang, f := in.Study, in.Lang, in.Format
+	x := Exhibit{
+		Number:    n,
+		Label:     ms.T("exhibit", "n", fmt.Sprint(n)),
+		ID:        p.ID,
+		Statement: p.Text.Get(lang),
+		Factor:    p.Factor.Text.Get(lang),
+		Reference: p.Factor.Reference.Get(lang),
+		Supported: true,
+	}
+	failed := 0
+	level := s.Analysis.Level
+	for _, id := range p.Claims {
+		c := s.ClaimByID(id)
+		r, ok := in.Claims[id]
+		if c == nil || !ok {
+			return Exhibit{}, fmt.Errorf("evidence brief: proposition %q: claim %q has no result", p.ID, id)
+		}
+		level = r.Level // the level the claims were tested at
+		fd := finding(c, r, s, ms, f)
+		if !fd.Supported {
+			failed++
+			x.Supported = false
+		}
+		x.Findings = append(x.Findings, fd)
+	}
+	lvl := f.Level(level)
+	if x.Supported {
+		x.Verdict = ms.T("prop_supported", "level", lvl)
+		switch len(p.Claims) {
+		case 1:
+		case 2:
+			x.Verdict = ms.T("prop_supported_both", "level", lvl)
+		default:
+			x.Verdict = ms.T("prop_supported_all", "level", lvl, "k", f.Count(float64(len(p.Claims))))
+		}
+	} else if len(p.Claims) == 1 {
+		x.Verdict = ms.T("prop_not_supported_one", "level", lvl)
+	} else {
+		x.Verdict = ms.T("prop_not_supported", "level", lvl, "failed", f.Count(float64(failed)), "k", f.Count(float64(len(p.Claims))))
+	}
+	if c, ok := in.Charts[ExhibitChart(s, p)]; ok {
+		x.Chart = &c
+	}
+	for _, cv := range p.Caveats {
+		if t := cv.Get(lang); t != "" {
+			x.Caveats = append(x.Caveats, t)
+		}
+	}
+	return x, nil
+}
+
+// ExhibitChart returns the id of the chart shown with proposition p: its
+// chart, else the first chart of the study (forest plots aside) that shows
+// one of its claims' items, else "".
+func ExhibitChart(s *survey.Study, p *survey.Proposition) string {
+	if p.Chart != "" {
+		return p.Chart
+	}
+	var items []string
+	for _, id := range p.Claims {
+		if c := s.ClaimByID(id); c != nil {
+			items = append(items, strings.ReplaceAll(c.Item, " ", ""))
+		}
+	}
+	for i := range s.Charts {
+		c := &s.Charts[i]
+		its, err := c.ParsedItems(s)
+		if err != nil || c.By != "" {
+			continue
+		}
+		for _, it := range its {
+			key := it.Question + "=" + it.Category
+			if it.Category == survey.DerivedCategory && s.DerivedByID(it.Question) != nil {
+				key = it.Question
+			}
+			if slices.Contains(items, key) {
+				return c.ID
+			}
+		}
+	}
+	return ""
+}
+
+// finding words one claim's estimate and test. A suppressed estimate (base
+// under the small-cell minimum) is not shown and does not support the
+// claim.
+func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messages, f Format) Finding {
+	lang := ms.lang
+	e := r.Estimate
+	lvl := f.Level(r.Level)
+	value := f.Percent(r.Value, thresholdDecimals(r.Value))
+	fd := Finding{Claim: c.Text.Get(lang)}
+	if fd.Claim == "" {
+		fd.Claim = c.ID
+	}
+	base := baseWords(s, c, lang)
+	if e.Suppressed {
+		fd.Estimate = ms.T("suppressed", "n", f.Count(e.Base), "base", base, "min", f.Count(float64(s.Analysis.MinBase)))
+		fd.Verdict = ms.T("claim_suppressed")
+		return fd
+	}
+	fd.Estimate = ms.T("estimate", "share", f.Percent(e.Share, 1), "n", f.Count(e.Base), "base", base,
+		"level", f.Level(e.Level), "range", f.Range(e.Lower, e.Upper), "method", methodName(e.Method, ms))
+	dir, bound := "upper", "below"
+	if r.Op == ">" {
+		dir, bound = "lower", "above"
+	}
+	fd.Test = ms.T("test_"+dir, "level", lvl, "bound", f.Percent(r.Bound, 1), "value", value,
+		"test", testName(r.Test, ms), "p", pSentence(f.PValue(r.PValue)))
+	fd.Supported = r.Supported
+	if r.Supported {
+		fd.Verdict = ms.T("claim_supported_"+bound, "level", lvl, "value", value)
+	} else {
+		fd.Verdict = ms.T("claim_not_supported_"+bound, "level", lvl, "value", value)
+	}
+	return fd
+}
+
+// baseWords describes the base of a claim's estimate.
+func baseWords(s *survey.Study, c *survey.Claim, lang string) string {
+	q, cat := c.Target()
+	if cat == "" {
+		if d := s.DerivedByID(q); d != nil {
+			return d.BaseDescription(lang)
+		}
+	}
+	if qq := s.Question(q); qq != nil {
+		return qq.BaseDescription(lang)
+	}
+	return ""
+}
+
+// methodName names an interval method in words.
+func methodName(m string, ms *messages) string {
+	if ms.has("method_" + m) {
+		return ms.T("method_" + m)
+	}
+	return m
+}
+
+// testName names a test (analysis.TestResult.Method) in words.
+func testName(t string, ms *messages) string {
+	switch {
+	case strings.HasPrefix(t, "Exact binomial"):
+		return ms.T("test_exact")
+	case strings.HasPrefix(t, "Score test"):
+		return ms.T("test_score")
+	case strings.HasPrefix(strings.ToLower(t), "design-based t test"):
+		return ms.T("test_design")
+	}
+	return t
+}
+
+// pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001".
+func pSentence(p string) string {
+	if strings.HasPrefix(p, "<") {
+		return "p " + p
+	}
+	return "p = " + p
+}
+
+// sourceLine names who ran the survey, for whom, where it was published,
+// and how the figures were computed.
+func sourceLine(s *survey.Study, in Input, ms *messages) string {
+	m := s.Metadata
+	institute, sponsor := m.Institute.Get(in.Lang), m.Sponsor.Get(in.Lang)
+	var parts []string
+	switch {
+	case institute != "" && sponsor != "":
+		parts = append(parts, ms.T("source_both", "institute", institute, "sponsor", sponsor))
+	case institute != "":
+		parts = append(parts, ms.T("source_institute", "institute", institute))
+	case sponsor != "":
+		parts = append(parts, ms.T("source_sponsor", "sponsor", sponsor))
+	}
+	if m.Published != "" {
+		parts = append(parts, ms.T("source_published", "date", date(m.Published, ms)))
+	}
+	data := path.Base(strings.ReplaceAll(s.Data.File, `\`, "/"))
+	parts = append(parts, ms.T("source_computed", "version", in.Version, "file", data))
+	return strings.Join(parts, "; ") + "."
+}
+
+// thresholdDecimals is the number of decimals (up to 3) that shows a
+// claim's threshold exactly as a percentage: 0.5 → 0 ("50%"), 0.075 → 1
+// ("7.5%").
+func thresholdDecimals(v float64) int {
+	d := 0
+	for scale := 100.0; d < 3 && math.Abs(v*scale-math.Round(v*scale)) > 1e-9; scale *= 10 {
+		d++
+	}
+	return d
+}
+
+// date writes an ISO date (2025-08-07) in words in the brief's language
+// ("7 August 2025", "7. August 2025", "7 augustus 2025"); anything else is
+// returned as it is.
+func date(iso string, ms *messages) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	months := strings.Split(ms.T("months"), ",")
+	if len(months) != 12 {
+		return iso
+	}
+	return ms.T("date", "d", strconv.Itoa(t.Day()), "month", months[t.Month()-1], "y", strconv.Itoa(t.Year()))
+}

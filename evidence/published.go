@@ -1,0 +1,47 @@
+package evidence
+
+import "sort"
+
+// published lists the published figures next to the recomputed shares,
+// inconsistencies first (a figure the data does not reproduce at its
+// published rounding, including alternative figures reported elsewhere),
+// each group in the order of the published-figures file.
+func published(in Input, ms *messages) ([]PubRow, string) {
+	if len(in.Published) == 0 {
+		return nil, ms.T("published_none")
+	}
+	f := in.Format
+	rows := make([]PubRow, 0, len(in.Published))
+	bad := 0
+	for _, p := range in.Published {
+		r := PubRow{
+			Figure:    p.Figure,
+			Label:     p.Label,
+			Published: f.Percent(p.Percent/100, p.Decimals),
+			Base:      p.Base,
+			Status:    ms.T("pub_" + p.Status),
+			Data:      "–",
+		}
+		switch {
+		case p.Estimate == nil:
+			r.Consistent = ms.T("pub_no_estimate")
+		case p.Estimate.Suppressed:
+			r.Data = ms.T("pub_suppressed", "min", f.Count(float64(in.Study.Analysis.MinBase)))
+			r.Consistent = ms.T("pub_no_estimate")
+		default:
+			r.Data = f.Percent(p.Estimate.Share, 1)
+			r.Interval = f.Range(p.Estimate.Lower, p.Estimate.Upper)
+			r.Consistent = ms.T("pub_consistent")
+		}
+		if !p.Matches {
+			r.Inconsistent = true
+			if r.Consistent == ms.T("pub_consistent") {
+				r.Consistent = ms.T("pub_inconsistent")
+			}
+			bad++
+		}
+		rows = append(rows, r)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Inconsistent && !rows[j].Inconsistent })
+	return rows, ms.T("published_intro", "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
+}

@@ -1,0 +1,171 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/evidence"
+	"github.com/surveystat/surveystat/survey"
+)
+
+// briefCharts returns the ids of the charts the evidence brief shows, so
+// that their SVG files can be kept as they are written.
+func briefCharts(s *survey.Study) []string {
+	if s.Evidence == nil {
+		return nil
+	}
+	var ids []string
+	for i := range s.Evidence.Propositions {
+		if id := evidence.ExhibitChart(s, &s.Evidence.Propositions[i]); id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// keepSVGs wraps write so that the SVG files of the given charts in lang
+// are kept in svgs (chart id → bytes) as they are written.
+func keepSVGs(write func(rel string, b []byte) error, lang string, ids []string, svgs map[string][]byte) func(rel string, b []byte) error {
+	return func(rel string, b []byte) error {
+		for _, id := range ids {
+			if rel == "figures/"+lang+"/"+id+".svg" {
+				svgs[id] = b
+			}
+		}
+		return write(rel, b)
+	}
+}
+
+// writeBrief writes the evidence brief of one language (evidence<suffix>.md
+// and evidence<suffix>.html) from the results already computed and the
+// charts already rendered. A study without an evidence section has none.
+func writeBrief(r *Result, lang, suffix string, langs []string, inputs []FileEntry, charts []chartDoc, svgs map[string][]byte, write func(rel string, b []byte) error) error {
+	s := r.Study
+	if s.Evidence == nil {
+		return nil
+	}
+	in := evidence.Input{
+		Study:   s,
+		Lang:    lang,
+		Claims:  map[string]analysis.ClaimResult{},
+		Charts:  map[string]evidence.Chart{},
+		Version: Version,
+		Command: briefCommand(s.Path, langs),
+		Verify:  "surveystat verify " + path.Join("out", s.ID),
+		Format: evidence.Format{
+			Percent: func(p float64, d int) string { return Percent(p, d, lang) },
+			Range:   func(lo, hi float64) string { return percentRange(lo, hi, 1, lang) },
+			Count:   func(v float64) string { return Count(v, lang) },
+			PValue:  func(p float64) string { return pValue(p, lang) },
+			Level:   func(l float64) string { return levelText(l, lang) },
+		},
+	}
+	for _, c := range r.Claims {
+		in.Claims[c.Claim.ID] = c.ClaimResult
+	}
+	first := true
+	for _, c := range charts {
+		b, ok := svgs[c.ID]
+		if !ok {
+			continue
+		}
+		// Each exhibit's SVG gets its own id prefix; the fonts are declared
+		// once, in the first chart of the page.
+		svg, err := inlineSVG(b, "exhibit-"+c.ID)
+		if err != nil {
+			return fmt.Errorf("chart %q: %w", c.ID, err)
+		}
+		if !first {
+			svg = template.HTML(stripFontFaces(string(svg)))
+		}
+		first = false
+		ch := evidence.Chart{Title: c.Title, Alt: c.Alt, SVG: svg}
+		for _, f := range c.Files {
+			if f == "figures/"+lang+"/"+c.ID+".png" {
+				ch.Image = f
+			}
+		}
+		in.Charts[c.ID] = ch
+	}
+	for _, f := range r.Published {
+		p := evidence.Published{
+			Figure: f.Figure, Label: publishedLabel(s, f, lang), Percent: float64(f.Percent),
+			Decimals: int(f.Decimals), Base: f.Base, Status: f.Status,
+		}
+		if e, ok := analysis.FindPublished(r.Estimates, f); ok {
+			p.Estimate = &e
+			p.Matches = !e.Suppressed && f.Matches(e.Share)
+		}
+		in.Published = append(in.Published, p)
+	}
+	for _, e := range inputs {
+		in.Inputs = append(in.Inputs, evidence.File{Name: path.Base(strings.ReplaceAll(e.Path, `\`, "/")), SHA256: e.SHA256})
+	}
+	d, err := evidence.Build(in)
+	if err != nil {
+		return err
+	}
+	md, err := evidence.Markdown(d)
+	if err != nil {
+		return fmt.Errorf("evidence%s.md: %w", suffix, err)
+	}
+	if err := write("evidence"+suffix+".md", md); err != nil {
+		return err
+	}
+	html, err := evidence.HTML(d)
+	if err != nil {
+		return fmt.Errorf("evidence%s.html: %w", suffix, err)
+	}
+	return write("evidence"+suffix+".html", html)
+}
+
+// briefCommand is the command that re-creates the report folder, and so
+// the brief, from the study file as it was given.
+func briefCommand(study string, langs []string) string {
+	cmd := "surveystat report"
+	if !slices.Equal(langs, Langs()) {
+		cmd += " --lang " + strings.Join(langs, ",")
+	}
+	return cmd + " " + shellQuote(filepath2slash(study))
+}
+
+func filepath2slash(p string) string { return strings.ReplaceAll(p, `\`, "/") }
+
+// shellQuote quotes s for a POSIX shell when it holds anything but safe
+// characters.
+func shellQuote(s string) string {
+	safe := true
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:@%=", r)) {
+			safe = false
+			break
+		}
+	}
+	if safe && s != "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// publishedLabel says what a published figure is a share of:
+// "question: category", and the subgroup if any.
+func publishedLabel(s *survey.Study, f survey.PublishedFigure, lang string) string {
+	q := s.Question(f.Question)
+	if q == nil {
+		return f.Figure
+	}
+	label := q.Label.Get(lang)
+	if i := q.CategoryIndex(f.Category); i >= 0 {
+		label += ": " + q.Categories[i].Label.Get(lang)
+	}
+	if g := s.Question(f.Subgroup); g != nil {
+		if i := g.CategoryIndex(f.SubgroupValue); i >= 0 {
+			label += " (" + g.Label.Get(lang) + ": " + g.Categories[i].Label.Get(lang) + ")"
+		}
+	}
+	return label
+}

@@ -1,0 +1,131 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var sha256Hex = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
+
+// checkBriefGolden compares an evidence brief with its golden file. The
+// SHA-256 of the inputs are replaced by a placeholder first, so that the
+// golden files do not change with every edit of the data; the hashes
+// themselves are checked against the manifest by TestEvidenceBrief.
+func checkBriefGolden(t *testing.T, dir, name, golden string) []byte {
+	t.Helper()
+	got, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := sha256Hex.ReplaceAll(got, []byte("<sha256>"))
+	golden = filepath.Join("testdata", golden)
+	if *update {
+		if err := os.WriteFile(golden, norm, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update)", err)
+	}
+	if !bytes.Equal(norm, want) {
+		t.Errorf("%s differs from %s; if the change is intended, run go test ./report -update and review the diff", name, golden)
+	}
+	return got
+}
+
+// TestEvidenceBrief checks the shipped study's brief in every language:
+// goldens, three exhibits each with its chart and the synthetic-data
+// status, the input hashes of the manifest, and the manifest listing the
+// brief.
+func TestEvidenceBrief(t *testing.T) {
+	dir := sharedShipped(t)
+	mb, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var man Manifest
+	if err := json.Unmarshal(mb, &man); err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string]bool{}
+	for _, o := range man.Outputs {
+		outputs[o.Path] = true
+	}
+	for _, tt := range []struct{ lang, suffix, exhibit, status string }{
+		{"en", "", "## Exhibit ", "**Data status:** SYNTHETIC DATA"},
+		{"de", ".de", "## Anlage ", "**Datenstatus:** SYNTHETISCHE DATEN"},
+		{"nl", ".nl", "## Bijlage ", "**Status van de gegevens:** SYNTHETISCHE GEGEVENS"},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			md := string(checkBriefGolden(t, dir, "evidence"+tt.suffix+".md", "noyb-de-2025.evidence"+tt.suffix+".md.golden"))
+			if n := strings.Count(md, tt.exhibit); n != 3 {
+				t.Errorf("%d exhibits, want 3", n)
+			}
+			if n := strings.Count(md, tt.status); n != 3 {
+				t.Errorf("data status on %d exhibits, want 3", n)
+			}
+			if n := strings.Count(md, "](<figures/"+tt.lang+"/"); n != 3 {
+				t.Errorf("%d charts, want 3", n)
+			}
+			for _, in := range man.Inputs {
+				if !strings.Contains(md, filepath.Base(in.Path)+": `"+in.SHA256+"`") {
+					t.Errorf("brief lacks the manifest's hash of %s", in.Path)
+				}
+			}
+			html, err := os.ReadFile(filepath.Join(dir, "evidence"+tt.suffix+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := bytes.Count(html, []byte(`<section class="exhibit"`)); n != 3 {
+				t.Errorf("%d exhibit sections in the HTML, want 3", n)
+			}
+			if n := bytes.Count(html, []byte(`<div class="chart" role="img"`)); n != 3 {
+				t.Errorf("%d inline charts in the HTML, want 3", n)
+			}
+			for _, bad := range []string{"<script", "<link ", "src=\"http", "url(http", "@import"} {
+				if bytes.Contains(html, []byte(bad)) {
+					t.Errorf("evidence%s.html is not self-contained: contains %q", tt.suffix, bad)
+				}
+			}
+			for _, f := range []string{"evidence" + tt.suffix + ".md", "evidence" + tt.suffix + ".html"} {
+				if !outputs[f] {
+					t.Errorf("manifest does not list %s", f)
+				}
+			}
+		})
+	}
+}
+
+// TestEvidenceBriefNotSupported runs a study whose claims fail, one of
+// them on a base under the small-cell minimum: every proposition reads
+// "not supported", and the suppressed estimate is not shown.
+func TestEvidenceBriefNotSupported(t *testing.T) {
+	dir, err := Generate(filepath.Join("testdata", "failing", "study.yaml"), Options{Out: t.TempDir(), Langs: []string{"en", "de"}, PDF: "off"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(checkBriefGolden(t, dir, "evidence.md", "failing-claims.evidence.md.golden"))
+	if n := strings.Count(md, "**Verdict:** Not supported:"); n != 2 {
+		t.Errorf("%d propositions read not supported, want 2", n)
+	}
+	if strings.Contains(md, "Supported:") || strings.Contains(md, "Synthetic") || !strings.Contains(md, "**Data status:** respondent data") {
+		t.Error("a failed proposition reads supported, or respondent data reads synthetic")
+	}
+	// recall=yes: 15 of 20 app users; the share must not appear.
+	if !strings.Contains(md, "Not shown: the base (app users) has n = 20") || strings.Contains(md, "75.0%") {
+		t.Error("the suppressed estimate is shown or its suppression not said")
+	}
+	de, err := os.ReadFile(filepath.Join(dir, "evidence.de.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(de), "**Ergebnis:** Nicht gestützt:"); n != 2 {
+		t.Errorf("German: %d propositions read nicht gestützt, want 2", n)
+	}
+}
