@@ -349,19 +349,19 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		errs = append(errs, &ParseError{File: r.name, Line: pos(col), Column: r.header[col], Value: value, Expect: expect, Err: e,
 			Hidden: !r.shown[col] && !(r.numeric[col] && numberLike(value))})
 	}
+	resp.ID = ""
+	if r.idCol >= 0 {
+		resp.ID = strings.TrimSpace(rec[r.idCol])
+		if resp.ID == "" {
+			at(r.idCol, "", "a respondent id", ErrEmptyID)
+		}
+	}
 	// Only the columns that are read are checked; ignored columns are
 	// never looked at.
 	for _, i := range r.read {
 		if v := rec[i]; !utf8.ValidString(v) {
 			errs = append(errs, encodingError(r.name, pos(i), r.header[i], v, r.shown[i]))
 			return errs, true
-		}
-	}
-	resp.ID = ""
-	if r.idCol >= 0 {
-		resp.ID = strings.TrimSpace(rec[r.idCol])
-		if resp.ID == "" {
-			at(r.idCol, "", "a respondent id", ErrEmptyID)
 		}
 	}
 	for _, col := range r.undeclared {
