@@ -81,3 +81,33 @@ func TestUnterminatedQuoteAtItsStart(t *testing.T) {
 		t.Errorf("unterminated quote: %v", err)
 	}
 }
+
+// TestRowTooLarge checks that a row longer than the limit ends the scan
+// with a located error instead of being read into memory whole: a line
+// without a line break (read in parallel) and a quote never closed (read
+// sequentially).
+func TestRowTooLarge(t *testing.T) {
+	s := mustParse(t, testStudy)
+	const header = "id,aware,uses_ig,attitude,recall\n"
+	long := strings.Repeat("x", 5000)
+	tests := []struct{ name, data, want string }{
+		{"no line break", header + "a,1,1,2,1\nb,1,1,2," + long, "r.csv:3: row too large (expected rows of at most 1000 bytes); hint: a quote that is never closed"},
+		{"quote never closed", header + "a,1,1,2,1\nb,\"1,1,2,1\n" + strings.Repeat("c,2,1,,\n", 1000), "r.csv:3: row too large (expected rows of at most 1000 bytes)"},
+		{"quote never closed after a multi-line field", header + "a,1,1,2,\"1\n\"\nb,\"1,1,2,1\n" + strings.Repeat("c,2,1,,\n", 1000), "r.csv:4: row too large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, chunk := range []int{64, 0} {
+				rd, err := NewReader(strings.NewReader(tt.data), s, "r.csv")
+				if err != nil {
+					t.Fatal(err)
+				}
+				rd.maxRow, rd.chunkSize = 1000, chunk
+				err = rd.scan(false, func(*Respondent) error { return nil })
+				if !errors.Is(err, ErrRowTooLarge) || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("chunk %d: %v, want %q", chunk, err, tt.want)
+				}
+			}
+		})
+	}
+}

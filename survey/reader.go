@@ -132,6 +132,8 @@ type Reader struct {
 	line0                         int              // lines before the csv reader's first line
 	dataLine                      int              // line of the first row after the header; 0 if unknown
 	chunkSize                     int              // bytes per chunk of the parallel reader; 0: the default
+	maxRow                        int64            // bytes a row may have; 0: MaxRowBytes
+	limit                         *rowLimit        // limits the rows the csv reader reads after the fast path; nil: none
 	rec                           Respondent
 	rows                          int
 
@@ -292,6 +294,9 @@ func (r *Reader) Header() []string { return r.header }
 func (r *Reader) Read() (*Respondent, error) {
 	for {
 		rec, err := r.csv.Read()
+		if r.limit != nil {
+			r.limit.n = 0
+		}
 		if err == io.EOF {
 			if r.rows == 0 {
 				return nil, &ParseError{File: r.name, Line: 2, Err: ErrNoRows, Expect: "at least one row after the header"}
@@ -302,6 +307,11 @@ func (r *Reader) Read() (*Respondent, error) {
 			return nil, r.csvError(err)
 		}
 		r.rows++
+		if r.limit != nil && len(rec) > 0 {
+			// The line on which this row ends.
+			last, _ := r.csv.FieldPos(len(rec) - 1)
+			r.limit.line = last + r.line0 + strings.Count(rec[len(rec)-1], "\n")
+		}
 		line, _ := r.csv.FieldPos(0)
 		line += r.line0
 		resp := &r.rec
@@ -524,6 +534,10 @@ func encodingError(name string, line int, col, v string, show bool) *ParseError 
 // after r.line0 lines.
 func (r *Reader) csvError(err error) error {
 	name := r.name
+	var own *ParseError
+	if errors.As(err, &own) {
+		return own // located already (a row too large)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		expect := ""
