@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -33,6 +34,10 @@ func Generate(path string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	others, err := otherInputs(s)
+	if err != nil {
+		return "", err
+	}
 	r, err := AnalyseWith(s, opts.Input)
 	if err != nil {
 		return "", err
@@ -58,26 +63,7 @@ func Generate(path string, opts Options) (string, error) {
 	}
 
 	man := newManifest(s.ID, langs)
-	// The study file comes first (verify re-runs it); the respondent file
-	// is recorded as it was read.
-	studyEntry, err := hashFile(s.Path)
-	if err != nil {
-		return "", err
-	}
-	man.Inputs = append(man.Inputs, studyEntry, r.DataFile)
-	font, bold := s.FontPaths()
-	for _, in := range []struct{ key, path string }{
-		{"published", s.PublishedPath()}, {"analysis.rake.margins", s.RakePath()}, {"theme.font", font}, {"theme.font_bold", bold},
-	} {
-		if in.path == "" {
-			continue
-		}
-		e, err := hashFile(in.path)
-		if err != nil {
-			return "", fmt.Errorf("%s (in %s, relative to the study file): %w", in.key, s.Path, err)
-		}
-		man.Inputs = append(man.Inputs, e)
-	}
+	man.Inputs = append([]FileEntry{{Path: s.Path, Bytes: s.Bytes, SHA256: hex.EncodeToString(s.SHA256[:])}, r.DataFile}, others...)
 	write := func(rel string, b []byte) error {
 		p := filepath.Join(staged, rel)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -90,6 +76,11 @@ func Generate(path string, opts Options) (string, error) {
 		return nil
 	}
 	if err := writeAll(r, langs, write); err != nil {
+		return "", err
+	}
+	// The manifest must describe the inputs as they were read: none may
+	// have changed during the run.
+	if err := unchanged(s, append([]FileEntry{man.Inputs[0]}, others...)); err != nil {
 		return "", err
 	}
 	if err := writePDFs(staged, langs, opts.PDF, man); err != nil {
@@ -106,6 +97,49 @@ func Generate(path string, opts Options) (string, error) {
 		return "", err
 	}
 	return dir, nil
+}
+
+// otherInputs hashes the inputs of a study other than the study file and
+// the respondent file: published figures, raking margins, fonts.
+func otherInputs(s *survey.Study) ([]FileEntry, error) {
+	var entries []FileEntry
+	font, bold := s.FontPaths()
+	for _, in := range []struct{ what, key, path string }{
+		{"published figures", "published", s.PublishedPath()},
+		{"raking margins", "analysis.rake.margins", s.RakePath()},
+		{"theme font", "theme.font", font},
+		{"bold theme font", "theme.font_bold", bold},
+	} {
+		if in.path == "" {
+			continue
+		}
+		e, err := hashFile(in.path)
+		if err != nil {
+			return nil, fmt.Errorf("%s (%s in %s, relative to the study file): %w", in.what, in.key, s.Path, err)
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+// unchanged checks that the study file and the other inputs are still
+// what they were when they were read: before holds the study file's entry
+// and then those of otherInputs.
+func unchanged(s *survey.Study, before []FileEntry) error {
+	st, err := hashFile(s.Path)
+	if err != nil {
+		return err
+	}
+	others, err := otherInputs(s)
+	if err != nil {
+		return err
+	}
+	for i, e := range append([]FileEntry{st}, others...) {
+		if i >= len(before) || e != before[i] {
+			return fmt.Errorf("%s: %w", e.Path, errChanged)
+		}
+	}
+	return nil
 }
 
 // writeAll renders every output file of a result and hands it to write.

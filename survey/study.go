@@ -2,6 +2,7 @@ package survey
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -43,6 +44,11 @@ type Study struct {
 	// which the data and published paths are relative.
 	Path string `yaml:"-"`
 	Dir  string `yaml:"-"`
+
+	// Bytes and SHA256 describe the study file as Load read it, for the
+	// report's manifest (zero after Parse).
+	Bytes  int64    `yaml:"-"`
+	SHA256 [32]byte `yaml:"-"`
 }
 
 // Metadata describes how the survey was done, as AAPOR and ESOMAR ask any
@@ -187,6 +193,7 @@ func Load(path string) (*Study, error) {
 	}
 	s.Path = path
 	s.Dir = filepath.Dir(path)
+	s.Bytes, s.SHA256 = int64(len(b)), sha256.Sum256(b)
 	return s, nil
 }
 

@@ -23,7 +23,7 @@ func TestNamedPipeInputs(t *testing.T) {
 		{"data.file", "pipe", "", "respondent file (data.file in"},
 		{"published", "responses.csv", "published: pipe\n", "published figures (published in"},
 		{"rake margins", "responses.csv", "analysis: {rake: {margins: pipe}}\n", "raking margins (analysis.rake.margins in"},
-		{"theme font", "responses.csv", "theme: {font: pipe}\n", "theme.font (in"},
+		{"theme font", "responses.csv", "theme: {font: pipe}\n", "theme font (theme.font in"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
