@@ -8,7 +8,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/surveystat/surveystat/survey"
 )
+
+// maxManifestBytes limits the manifest.json that Verify reads: a report
+// from elsewhere is an input like any other.
+const maxManifestBytes = 16 << 20
 
 // Difference is one way a re-run differs from a report on disk.
 type Difference struct {
@@ -22,7 +28,7 @@ type Difference struct {
 // paths in the manifest are relative to the directory surveystat ran in,
 // so Verify must run there too (make verify does).
 func Verify(dir string) ([]Difference, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	b, err := survey.ReadInput(filepath.Join(dir, "manifest.json"), maxManifestBytes)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}

@@ -57,3 +57,23 @@ func TestNamedPipeInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyRefusesSpecialManifest checks that verify reads manifest.json
+// only as a regular file: a named pipe there must not block it.
+func TestVerifyRefusesSpecialManifest(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "manifest.json"), 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	var stdout, stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run([]string{"verify", dir}, &stdout, &stderr) }()
+	select {
+	case code := <-done:
+		if code != 1 || !strings.Contains(stderr.String(), "manifest.json: not a regular file but a named pipe") {
+			t.Errorf("exit %d: %s", code, stderr.String())
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("verify blocks on a named pipe")
+	}
+}
