@@ -219,6 +219,7 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 		wide = wide || len(q.Categories) > 60000 // answers would not fit the two-byte keys
 	}
 	if wide || !rd.canScanFast() {
+		rd.limitRows()
 		return rd.scanSeq(nil, fn)
 	}
 	p := rd.startPipeline(agg)

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -152,6 +153,23 @@ func (rd *Reader) readError(err error) *ParseError {
 		return pe
 	}
 	return &ParseError{File: rd.name, Err: err}
+}
+
+// limitRows makes the sequential reader stop at a row longer than the
+// limit: before any row is read, its csv reader is replaced by one that
+// reads the rest of the input through a rowLimit. (The csv reader reads
+// the prepared input directly, so the input is positioned right after
+// the header.)
+func (rd *Reader) limitRows() {
+	if rd.br == nil || rd.rows > 0 || rd.limit != nil {
+		return
+	}
+	rd.limit = &rowLimit{r: rd.br, rd: rd, line: rd.headerEnd}
+	cr := csv.NewReader(rd.limit)
+	cr.Comma = rd.comma
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = len(rd.header)
+	rd.csv, rd.line0 = cr, rd.headerEnd
 }
 
 // rowLimit passes reads through to r and fails once more than the row

@@ -131,6 +131,7 @@ type Reader struct {
 	ids                           *idSet           // respondent id → line first seen
 	line0                         int              // lines before the csv reader's first line
 	dataLine                      int              // line of the first row after the header; 0 if unknown
+	headerEnd                     int              // line on which the header ends
 	chunkSize                     int              // bytes per chunk of the parallel reader; 0: the default
 	maxRow                        int64            // bytes a row may have; 0: MaxRowBytes
 	limit                         *rowLimit        // limits the rows the csv reader reads after the fast path; nil: none
@@ -164,6 +165,8 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		return nil, (&Reader{name: name}).csvError(err)
 	}
 	header = append([]string(nil), header...)
+	headerEnd, _ := cr.FieldPos(len(header) - 1)
+	headerEnd += strings.Count(header[len(header)-1], "\n")
 	dataLine := 0
 	if hl, _ := cr.FieldPos(0); !strings.ContainsAny(strings.Join(header, ""), "\r\n") {
 		dataLine = hl + 1
@@ -178,7 +181,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		index[h] = i
 	}
 	rd := &Reader{study: s, name: name, csv: cr, br: br, comma: comma, header: header, idCol: -1, weightCol: -1,
-		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, wsqCol: -1, ids: newIDSet(), dataLine: dataLine}
+		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, wsqCol: -1, ids: newIDSet(), dataLine: dataLine, headerEnd: headerEnd}
 	find := func(col, what string) (int, error) {
 		i, ok := index[col]
 		if !ok {
