@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 )
@@ -63,6 +64,18 @@ func readTable(r io.Reader, name string, spec tableSpec, out any) (lines []int, 
 			return nil, fmt.Errorf("%s:%d: header: column %q named twice (expected each column once)", name, lines[0], h)
 		}
 		seen[h] = true
+	}
+	for i, rec := range records {
+		for j, v := range rec {
+			if !utf8.ValidString(v) {
+				col := fmt.Sprintf("%d", j+1)
+				if j < len(header) {
+					col = fmt.Sprintf("%q", header[j])
+				}
+				return nil, fmt.Errorf("%s:%d: column %s: value %q: text is not valid UTF-8 (expected UTF-8 text); hint: save the file as CSV UTF-8",
+					name, lines[i], col, clip(v))
+			}
+		}
 	}
 	for _, c := range spec.required {
 		if !seen[c] {
