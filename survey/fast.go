@@ -650,7 +650,7 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 	}
 	for _, col := range rd.undeclared {
 		v := field(col)
-		if mayBeIdentifierValue(v) {
+		if mayBeIdentifierValue(v) && identifierKind(string(v)) != "" {
 			return false
 		}
 	}
