@@ -14,7 +14,7 @@ func runVerify(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want one report directory (such as out/noyb-de-2025), got %d arguments", len(pos))
+		return usagef("want one report directory (such as out/<study-id>), got %d arguments", len(pos))
 	}
 	diffs, err := report.Verify(pos[0])
 	if err != nil {
