@@ -108,3 +108,23 @@ func (e Errors) encoding() bool {
 	}
 	return false
 }
+
+// maxListed is how many column names headerList shows.
+const maxListed = 20
+
+// headerList lists the columns of a header for a message: each name cut
+// to a short length, and at most maxListed of them.
+func headerList(header []string) string {
+	var b strings.Builder
+	for i, h := range header {
+		if i == maxListed {
+			fmt.Fprintf(&b, ", … (%d columns)", len(header))
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(clip(h))
+	}
+	return b.String()
+}

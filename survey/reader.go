@@ -186,7 +186,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		i, ok := index[col]
 		if !ok {
 			return 0, &ParseError{File: name, Line: 1, Column: col, Err: ErrMissingColumn,
-				Expect: fmt.Sprintf("a column %q for %s; the header has %s", col, what, strings.Join(header, ", "))}
+				Expect: fmt.Sprintf("a column %q for %s; the header has %s", col, what, headerList(header))}
 		}
 		return i, nil
 	}

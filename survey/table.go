@@ -80,7 +80,7 @@ func readTable(r io.Reader, name string, spec tableSpec, out any) (lines []int, 
 	for _, c := range spec.required {
 		if !seen[c] {
 			return nil, fmt.Errorf("%s:%d: header: no column %q (a %s file needs the columns %s; the header has %s)",
-				name, lines[0], c, spec.what, strings.Join(spec.required, ", "), strings.Join(header, ", "))
+				name, lines[0], c, spec.what, strings.Join(spec.required, ", "), headerList(header))
 		}
 	}
 	if err := gocsv.UnmarshalCSV(records2Reader(records), out); err != nil {
