@@ -172,6 +172,26 @@ func (rd *Reader) limitRows() {
 	rd.csv, rd.line0 = cr, rd.headerEnd
 }
 
+// headerLimit passes reads through to r and fails once more than
+// MaxRowBytes have been read before the header is (done).
+type headerLimit struct {
+	r    io.Reader
+	name string
+	n    int64
+	done bool
+}
+
+func (l *headerLimit) Read(p []byte) (int, error) {
+	if !l.done && l.n > MaxRowBytes {
+		return 0, &ParseError{File: l.name, Line: 1, Err: ErrRowTooLarge,
+			Expect: fmt.Sprintf("a header row of at most %s", byteSize(MaxRowBytes)),
+			Hint:   "a quote that is never closed, or a file without line breaks"}
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
 // rowLimit passes reads through to r and fails once more than the row
 // limit has been read since the last row ended (Read resets n); line is
 // the line of the last row read, for the message.

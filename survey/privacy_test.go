@@ -2,6 +2,7 @@ package survey
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,28 @@ func TestRowTooLarge(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// endless reads the same byte for ever, as /dev/zero does.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+// TestHeaderTooLarge checks that a header without a line break is not
+// read for ever: the reader stops after MaxRowBytes.
+func TestHeaderTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 64 MiB")
+	}
+	s := mustParse(t, testStudy)
+	_, err := NewReader(io.MultiReader(strings.NewReader("id,aware,"), endless('a')), s, "r.csv")
+	if !errors.Is(err, ErrRowTooLarge) || !strings.Contains(err.Error(), "r.csv:1: row too large (expected a header row of at most 64 MiB)") {
+		t.Errorf("endless header: %v", err)
 	}
 }

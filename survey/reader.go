@@ -86,7 +86,7 @@ func (e *ParseError) Error() string {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, ": column %q", e.Column)
+		fmt.Fprintf(&b, ": column %q", clip(e.Column))
 	}
 	switch {
 	case e.Hidden:
@@ -150,7 +150,10 @@ type Reader struct {
 // Reader for its rows. name is the file name used in errors. A UTF-8 byte
 // order mark is skipped.
 func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
-	br, comma, err := prepare(r, &s.Data, name)
+	// The header is read whole; a limit keeps a file without line breaks
+	// from being read into memory.
+	hl := &headerLimit{r: r, name: name}
+	br, comma, err := prepare(hl, &s.Data, name)
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +167,7 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 	if err != nil {
 		return nil, (&Reader{name: name}).csvError(err)
 	}
+	hl.done = true
 	header = append([]string(nil), header...)
 	headerEnd, _ := cr.FieldPos(len(header) - 1)
 	headerEnd += strings.Count(header[len(header)-1], "\n")
