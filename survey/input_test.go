@@ -97,3 +97,16 @@ func TestHeaderList(t *testing.T) {
 		}
 	}
 }
+
+func TestStudyMessagesCutQuotedValues(t *testing.T) {
+	long := strings.Repeat("X", 5000)
+	_, err := Parse(strings.NewReader("id: "+long+"\ndata: {file: r.csv, id: id}\n"), "study.yaml")
+	want := `study.yaml: id "` + strings.Repeat("X", 40) + `…": want lower-case letters`
+	if err == nil || !strings.HasPrefix(err.Error(), want) || len(err.Error()) > 200 {
+		t.Errorf("long id: %.300v, want %q…", err, want)
+	}
+	src := strings.Replace(testStudy, "base: {when: aware == yes, description: the aware}", "base: {when: "+long+" == yes}", 1)
+	if _, err := Parse(strings.NewReader(src), "study.yaml"); err == nil || len(err.Error()) > 400 {
+		t.Errorf("long base: %.500v", err)
+	}
+}

@@ -226,7 +226,7 @@ func Parse(r io.Reader, name string) (*Study, error) {
 	}
 	s.Path = name
 	if err := s.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, clippedError{err})
 	}
 	return &s, nil
 }

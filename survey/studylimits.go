@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -77,3 +79,23 @@ func (s *Study) validateRanges() error {
 	}
 	return nil
 }
+
+// quoted matches a string quoted by %q in a message.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// clippedError shows err with every quoted string in it cut to a short
+// length (see clip): a study file's messages quote its ids and codes,
+// which may be of any length. Errors.Is and errors.As see err.
+type clippedError struct{ err error }
+
+func (e clippedError) Error() string {
+	return quoted.ReplaceAllStringFunc(e.err.Error(), func(q string) string {
+		u, err := strconv.Unquote(q)
+		if err != nil || clip(u) == u {
+			return q
+		}
+		return strconv.Quote(clip(u))
+	})
+}
+
+func (e clippedError) Unwrap() error { return e.err }
