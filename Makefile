@@ -63,11 +63,15 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	bash scripts/bench/run.sh
 
-## fuzz: run every fuzz target for FUZZTIME each (default 60s; the issue asks for 10m before a release)
+## fuzz: run every fuzz target for FUZZTIME each (default 60s; the issue asks for 10m before a release):
+## the study file, the respondent reader (sequential and parallel), the cell-table reader,
+## published.csv and the raking margins
 FUZZTIME ?= 60s
+FUZZ_SURVEY := FuzzParseStudy FuzzReader FuzzScanParallel FuzzCells FuzzPublished FuzzMargins
 fuzz:
-	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
-	$(GO) test ./survey -run '^$$' -fuzz '^FuzzParseStudy$$' -fuzztime $(FUZZTIME) -timeout 0
+	@set -e; for f in $(FUZZ_SURVEY); do \
+		$(GO) test ./survey -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -timeout 0; \
+	done
 	$(GO) test ./spss -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./stata -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./survey -run '^$$' -fuzz '^FuzzReadTable$$' -fuzztime $(FUZZTIME) -timeout 0

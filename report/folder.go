@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/surveystat/surveystat/survey"
 )
 
 // Folder describes a report folder written by WriteFolder: a study's
@@ -154,7 +156,7 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 // ReadManifest reads the manifest.json of the report folder dir.
 func ReadManifest(dir string) (*Manifest, error) {
 	p := filepath.Join(dir, "manifest.json")
-	b, err := os.ReadFile(p)
+	b, err := survey.ReadInput(p, maxManifestBytes)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -71,6 +72,10 @@ func Generate(path string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	others, err := otherInputs(s)
+	if err != nil {
+		return "", err
+	}
 	r, err := AnalyseWith(s, opts.Input)
 	if err != nil {
 		return "", err
@@ -79,33 +84,65 @@ func Generate(path string, opts Options) (string, error) {
 	if len(langs) == 0 {
 		langs = Langs()
 	}
-	// The study file comes first (verify re-runs it); the respondent file
-	// is recorded as it was read.
-	studyEntry, err := hashFile(s.Path)
-	if err != nil {
-		return "", err
-	}
-	inputs := []FileEntry{studyEntry, r.DataFile}
+	// The study file comes first (verify re-runs it), as it was parsed;
+	// the respondent file is recorded as it was read.
+	study := FileEntry{Path: s.Path, Bytes: s.Bytes, SHA256: hex.EncodeToString(s.SHA256[:])}
+	inputs := append([]FileEntry{study, r.DataFile}, others...)
+	return WriteFolder(Folder{
+		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF, Paper: paper,
+		Inputs: inputs, Warnings: opts.Warnings, Context: opts.Context,
+		afterStep: opts.afterStep, noExchange: opts.noExchange,
+	}, func(write func(rel string, b []byte) error) error {
+		if err := writeAll(r, langs, paper, opts.Warnings, inputs, write); err != nil {
+			return err
+		}
+		// The manifest must describe the inputs as they were read: none
+		// may have changed during the run.
+		return unchanged(s, append([]FileEntry{study}, others...))
+	})
+}
+
+// otherInputs hashes the inputs of a study other than the study file and
+// the respondent file: published figures, raking margins, fonts.
+func otherInputs(s *survey.Study) ([]FileEntry, error) {
+	var entries []FileEntry
 	font, bold := s.FontPaths()
-	for _, in := range []struct{ key, path string }{
-		{"published", s.PublishedPath()}, {"analysis.rake.margins", s.RakePath()}, {"theme.font", font}, {"theme.font_bold", bold},
+	for _, in := range []struct{ what, key, path string }{
+		{"published figures", "published", s.PublishedPath()},
+		{"raking margins", "analysis.rake.margins", s.RakePath()},
+		{"theme font", "theme.font", font},
+		{"bold theme font", "theme.font_bold", bold},
 	} {
 		if in.path == "" {
 			continue
 		}
 		e, err := hashFile(in.path)
 		if err != nil {
-			return "", fmt.Errorf("%s (in %s, relative to the study file): %w", in.key, s.Path, err)
+			return nil, fmt.Errorf("%s (%s in %s, relative to the study file): %w", in.what, in.key, s.Path, err)
 		}
-		inputs = append(inputs, e)
+		entries = append(entries, e)
 	}
-	return WriteFolder(Folder{
-		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF, Paper: paper,
-		Inputs: inputs, Warnings: opts.Warnings, Context: opts.Context,
-		afterStep: opts.afterStep, noExchange: opts.noExchange,
-	}, func(write func(rel string, b []byte) error) error {
-		return writeAll(r, langs, paper, opts.Warnings, inputs, write)
-	})
+	return entries, nil
+}
+
+// unchanged checks that the study file and the other inputs are still
+// what they were when they were read: before holds the study file's entry
+// and then those of otherInputs.
+func unchanged(s *survey.Study, before []FileEntry) error {
+	st, err := hashFile(s.Path)
+	if err != nil {
+		return err
+	}
+	others, err := otherInputs(s)
+	if err != nil {
+		return err
+	}
+	for i, e := range append([]FileEntry{st}, others...) {
+		if i >= len(before) || e != before[i] {
+			return fmt.Errorf("%s: %w", e.Path, errChanged)
+		}
+	}
+	return nil
 }
 
 // writeAll renders every output file of a result and hands it to write;

@@ -238,6 +238,13 @@ func TestDeterministicAndManifest(t *testing.T) {
 	if len(m.Inputs) != 3 || m.Surveystat != Version || !strings.HasPrefix(m.Go, "go") {
 		t.Errorf("manifest %+v", m)
 	}
+	// Every input is listed with its real hash.
+	for _, in := range m.Inputs {
+		e, err := hashFile(in.Path)
+		if err != nil || e != in {
+			t.Errorf("input %+v, file %+v (%v)", in, e, err)
+		}
+	}
 	// Every output is listed with its real hash, and every file is listed.
 	listed := map[string]bool{}
 	for _, o := range m.Outputs {

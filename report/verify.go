@@ -10,6 +10,10 @@ import (
 	"strings"
 )
 
+// maxManifestBytes limits the manifest.json that Verify reads: a report
+// from elsewhere is an input like any other.
+const maxManifestBytes = 16 << 20
+
 // Difference is one way a re-run differs from a report on disk.
 type Difference struct {
 	Path   string // relative to the report directory, or an input path

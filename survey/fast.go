@@ -153,9 +153,13 @@ func (p *pipeline) read(line int) {
 		if !eof && err == nil {
 			cut := bytes.LastIndexByte(data, '\n')
 			if cut < 0 {
-				// A line longer than the buffer: read on into a bigger one.
+				// A line longer than the buffer: read on into a bigger
+				// one, up to the limit of a row.
 				carry = append(carry, data...)
-				continue
+				if int64(len(carry)) <= p.rd.maxRowBytes() {
+					continue
+				}
+				data, carry, err = nil, nil, p.rd.rowTooLarge(line)
 			}
 			carry = append(carry, data[cut+1:]...)
 			data = data[:cut+1]
@@ -217,6 +221,7 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 		wide = wide || len(q.Categories) > 60000 // answers would not fit the two-byte keys
 	}
 	if wide || !rd.canScanFast() {
+		rd.limitRows()
 		return rd.scanSeq(nil, fn)
 	}
 	p := rd.startPipeline(agg)
@@ -356,7 +361,8 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 			default:
 				readers = append(readers, rd.br)
 			}
-			cr := csv.NewReader(io.MultiReader(readers...))
+			rd.limit = &rowLimit{r: io.MultiReader(readers...), rd: rd, line: b.line + int(b.lines[b.n]) - 1}
+			cr := csv.NewReader(rd.limit)
 			cr.Comma = rd.comma
 			cr.ReuseRecord = true
 			cr.FieldsPerRecord = len(rd.header)
@@ -365,7 +371,7 @@ func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
 			return rd.scanSeq(errs, fn)
 		}
 		if b.err != nil {
-			return append(errs, &ParseError{File: rd.name, Err: b.err})
+			return append(errs, rd.readError(b.err))
 		}
 		b.data = nil
 		select {
@@ -658,7 +664,7 @@ func (w *worker) decodeFast(row []byte, f []int) bool {
 	}
 	for _, col := range rd.undeclared {
 		v := field(col)
-		if mayBeIdentifierValue(v) {
+		if mayBeIdentifierValue(v) && identifierKind(string(v)) != "" {
 			return false
 		}
 	}

@@ -23,26 +23,31 @@ import (
 // English, German, Dutch and French.
 var identifierWords = words(
 	// English
-	"name", "surname", "firstname", "lastname", "fullname", "email", "mail", "phone", "tel", "telno", "mobile", "cell", "fax",
+	"name", "surname", "firstname", "lastname", "fullname", "email", "mail", "tel", "telno", "fax",
 	"address", "street", "zip", "zipcode", "postcode", "postalcode", "ip", "ipaddress", "iban", "dob",
 	"birthday", "birthdate", "comment", "remark", "freetext", "verbatim", "openanswer", "otherspecify", "pleasespecify",
 	// German
-	"vorname", "nachname", "anschrift", "adresse", "strasse", "str", "hausnummer", "plz", "postleitzahl", "ort", "wohnort",
-	"telefon", "telnr", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer", "mobiltelefon", "geburtsdatum",
+	"vorname", "nachname", "anschrift", "adresse", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
+	"telefon", "telnr", "telefonnummer", "handynummer", "mobilnummer", "mobiltelefon", "geburtsdatum",
 	"geburtstag", "bemerkung", "anmerkung", "kommentar", "freitext", "hinweis",
 	// Dutch
 	"naam", "voornaam", "achternaam", "adres", "straat", "huisnummer", "woonplaats", "telefoon", "telefoonnummer",
-	"mobiel", "mobielnummer", "geboortedatum", "opmerking", "toelichting", "commentaar",
+	"mobielnummer", "geboortedatum", "opmerking", "toelichting", "commentaar",
 	// French
-	"nom", "prenom", "adresse", "rue", "codepostal", "telephone", "portable", "courriel", "datedenaissance",
+	"nom", "prenom", "adresse", "rue", "codepostal", "telephone", "courriel", "datedenaissance",
 	"commentaire", "remarque", "precisez",
 )
+
+// identifierNames are words that name an identifier only as the whole
+// column name: "Mobile" is a phone number, "uses_mobile_internet" is a
+// coded question; "Ort" is a place of residence, "ort_groesse" a size class.
+var identifierNames = words("phone", "mobile", "mobil", "mobiel", "handy", "cell", "ort", "str", "text", "portable")
 
 // identifierStems are parts of longer names ("Kundenname", "EMailAdresse",
 // "Telefonnummer_privat") that are distinctive enough to be matched inside
 // a word.
 var identifierStems = []string{
-	"name", "naam", "mail", "phone", "telefon", "telefoon", "telephon", "mobilnummer", "mobielnummer", "handynummer",
+	"name", "naam", "mail", "phonenumber", "phoneno", "phonenr", "telefon", "telefoon", "telephon", "mobilnummer", "mobielnummer", "handynummer",
 	"address", "adresse", "adres", "anschrift", "strasse", "straat", "street", "postleitzahl", "postcode", "zipcode",
 	"woonplaats", "wohnort", "comment", "kommentar", "commentaar", "opmerking", "toelichting", "bemerkung", "anmerkung",
 	"remark", "remarque", "freetext", "freitext", "verbatim", "openanswer", "birth", "geburt", "geboorte", "naissance",
@@ -112,8 +117,10 @@ func singulars(w string) []string {
 func looksLikeIdentifier(col string) bool {
 	parts := nameParts(col)
 	whole := strings.Join(parts, "")
-	if whole == "text" {
-		return true
+	for _, w := range singulars(whole) {
+		if identifierNames[w] {
+			return true
+		}
 	}
 	for _, p := range append(parts, whole) {
 		for _, w := range singulars(p) {

@@ -5,11 +5,11 @@ import "testing"
 func TestLooksLikeIdentifier(t *testing.T) {
 	identifiers := []string{
 		// English
-		"name", "First Name", "lastName", "E-Mail", "email_address", "Phone", "tel", "Mobile", "Address", "street",
+		"name", "First Name", "lastName", "E-Mail", "email_address", "Phone", "phone_number", "PhoneNo", "tel", "Mobile", "Address", "street",
 		"ZIP", "postcode", "IP", "ip_address", "IBAN", "DOB", "date_of_birth", "Comments", "remarks", "free_text", "verbatim", "text",
 		// German
 		"Vorname", "Nachname", "Anschrift", "Straße", "Strasse", "Str.", "Hausnummer", "PLZ", "Wohnort", "Ort", "Tel.-Nr.",
-		"Telefonnummer", "Handy", "Mobilnummer", "Geburtsdatum", "Bemerkung", "Bemerkungen", "Bemerkung(en)", "Anmerkung",
+		"Telefonnummer", "Handy", "Mobil", "Mobiltelefon", "Mobilnummer", "Str", "Geburtsdatum", "Bemerkung", "Bemerkungen", "Bemerkung(en)", "Anmerkung",
 		"Anmerkungen", "Kommentar", "Freitext", "Hinweise", "EMailAdresse", "Kundenname",
 		// Dutch
 		"naam", "Voornaam", "Achternaam", "adres", "straat", "Woonplaats", "Telefoonnummer", "Mobiel", "Geboortedatum",
@@ -28,7 +28,8 @@ func TestLooksLikeIdentifier(t *testing.T) {
 		"Altersgruppe", "Geschlecht", "Bundesland", "region", "education", "Bildung", "income", "q1", "Q12_3", "weight",
 		"w", "gewicht", "interview_date", "Datum", "wave", "mode", "device", "duration", "Ortsgröße", "report", "sort",
 		"hotel", "portal", "notice", "opinion", "leeftijd", "geslacht", "provincie", "opleiding", "âge", "sexe",
-		"catégorie", "stratum", "psu", "fpc",
+		"catégorie", "stratum", "psu", "fpc", "smartphone_use", "uses_mobile_internet", "phone_use", "mobile_device",
+		"owns_portable_device", "ort_groesse", "headphones", "text_messages", "cell_count", "strata",
 	}
 	for _, c := range coded {
 		if looksLikeIdentifier(c) {

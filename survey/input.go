@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -119,4 +120,93 @@ func byteSize(n int64) string {
 		v, u = v/unit, next
 	}
 	return fmt.Sprintf("%.3g %s", v, u)
+}
+
+// MaxRowBytes is the most bytes one row of a respondent file may have
+// (all its lines, for a quoted field with line breaks). A longer row is
+// almost always a quote that is never closed; reading on would hold the
+// rest of the file in memory.
+const MaxRowBytes = 64 << 20
+
+// ErrRowTooLarge is reported for a row longer than MaxRowBytes.
+var ErrRowTooLarge = errors.New("row too large")
+
+func (rd *Reader) maxRowBytes() int64 {
+	if rd.maxRow > 0 {
+		return rd.maxRow
+	}
+	return MaxRowBytes
+}
+
+// rowTooLarge reports a row that starts on line and is longer than the
+// limit.
+func (rd *Reader) rowTooLarge(line int) *ParseError {
+	return &ParseError{File: rd.name, Line: line, Err: ErrRowTooLarge,
+		Expect: fmt.Sprintf("rows of at most %s", byteSize(rd.maxRowBytes())),
+		Hint:   "a quote that is never closed, or a file without line breaks; check the row that starts here"}
+}
+
+// readError locates an error that ended the input.
+func (rd *Reader) readError(err error) *ParseError {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return &ParseError{File: rd.name, Err: err}
+}
+
+// limitRows makes the sequential reader stop at a row longer than the
+// limit: before any row is read, its csv reader is replaced by one that
+// reads the rest of the input through a rowLimit. (The csv reader reads
+// the prepared input directly, so the input is positioned right after
+// the header.)
+func (rd *Reader) limitRows() {
+	if rd.br == nil || rd.rows > 0 || rd.limit != nil {
+		return
+	}
+	rd.limit = &rowLimit{r: rd.br, rd: rd, line: rd.headerEnd}
+	cr := csv.NewReader(rd.limit)
+	cr.Comma = rd.comma
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = len(rd.header)
+	rd.csv, rd.line0 = cr, rd.headerEnd
+}
+
+// headerLimit passes reads through to r and fails once more than
+// MaxRowBytes have been read before the header is (done).
+type headerLimit struct {
+	r    io.Reader
+	name string
+	n    int64
+	done bool
+}
+
+func (l *headerLimit) Read(p []byte) (int, error) {
+	if !l.done && l.n > MaxRowBytes {
+		return 0, &ParseError{File: l.name, Line: 1, Err: ErrRowTooLarge,
+			Expect: fmt.Sprintf("a header row of at most %s", byteSize(MaxRowBytes)),
+			Hint:   "a quote that is never closed, or a file without line breaks"}
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+// rowLimit passes reads through to r and fails once more than the row
+// limit has been read since the last row ended (Read resets n); line is
+// the line of the last row read, for the message.
+type rowLimit struct {
+	r    io.Reader
+	rd   *Reader
+	n    int64
+	line int
+}
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.n > l.rd.maxRowBytes() {
+		return 0, l.rd.rowTooLarge(l.line + 1)
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
 }

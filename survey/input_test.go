@@ -2,6 +2,7 @@ package survey
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,38 @@ func TestStudyNumbersInRange(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+func TestHeaderList(t *testing.T) {
+	many := make([]string, 30)
+	for i := range many {
+		many[i] = fmt.Sprintf("c%d", i+1)
+	}
+	tests := []struct {
+		header []string
+		want   string
+	}{
+		{[]string{"id", "w", "aware"}, "id, w, aware"},
+		{[]string{"id", strings.Repeat("x", 50)}, "id, " + strings.Repeat("x", 40) + "…"},
+		{many, "c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, … (30 columns)"},
+	}
+	for _, tt := range tests {
+		if got := headerList(tt.header); got != tt.want {
+			t.Errorf("headerList = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestStudyMessagesCutQuotedValues(t *testing.T) {
+	long := strings.Repeat("X", 5000)
+	_, err := Parse(strings.NewReader("id: "+long+"\ndata: {file: r.csv, id: id}\n"), "study.yaml")
+	want := `study.yaml: id "` + strings.Repeat("X", 40) + `…": want lower-case letters`
+	if err == nil || !strings.HasPrefix(err.Error(), want) || len(err.Error()) > 200 {
+		t.Errorf("long id: %.300v, want %q…", err, want)
+	}
+	src := strings.Replace(testStudy, "base: {when: aware == yes, description: the aware}", "base: {when: "+long+" == yes}", 1)
+	if _, err := Parse(strings.NewReader(src), "study.yaml"); err == nil || len(err.Error()) > 400 {
+		t.Errorf("long base: %.500v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -78,4 +79,52 @@ func numberLike(v string) bool {
 		}
 	}
 	return true
+}
+
+// dupIDError reports an id seen before on line first; ids are never shown.
+func dupIDError(name string, line int, col string, first int) *ParseError {
+	return &ParseError{File: name, Line: line, Column: col, Hidden: true,
+		Expect: fmt.Sprintf("ids to be unique; the same id is on line %d", first), Err: ErrDuplicateID}
+}
+
+// encodingError reports text that is not UTF-8; show says whether the
+// value may be shown (a question column's).
+func encodingError(name string, line int, col, v string, show bool) *ParseError {
+	pe := &ParseError{File: name, Line: line, Column: col, Err: ErrEncoding, Hidden: !show,
+		Expect: "UTF-8 text", Hint: "declare the file's encoding in the study file, e.g. data.encoding: windows-1252 (the rows after this one are checked once it is read right)"}
+	if show {
+		pe.Value = strings.ToValidUTF8(v, "\ufffd")
+	}
+	return pe
+}
+
+// encoding reports whether the list holds an encoding problem: the
+// file's encoding is wrong, so the rest of it need not be reported.
+func (e Errors) encoding() bool {
+	for _, pe := range e {
+		if errors.Is(pe.Err, ErrEncoding) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxListed is how many column names headerList shows.
+const maxListed = 20
+
+// headerList lists the columns of a header for a message: each name cut
+// to a short length, and at most maxListed of them.
+func headerList(header []string) string {
+	var b strings.Builder
+	for i, h := range header {
+		if i == maxListed {
+			fmt.Fprintf(&b, ", … (%d columns)", len(header))
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(clip(h))
+	}
+	return b.String()
 }

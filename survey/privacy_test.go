@@ -2,6 +2,7 @@ package survey
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,62 @@ func TestUnterminatedQuoteAtItsStart(t *testing.T) {
 	err := Scan(strings.NewReader(data), s, "r.csv", func(*Respondent) error { return nil })
 	if !errors.Is(err, ErrOpenQuote) || !strings.Contains(err.Error(), `r.csv:3: quoted field not closed (expected a closing " before the end of the file: the quoted field runs on to line 33)`) {
 		t.Errorf("unterminated quote: %v", err)
+	}
+}
+
+// TestRowTooLarge checks that a row longer than the limit ends the scan
+// with a located error instead of being read into memory whole: a line
+// without a line break (read in parallel) and a quote never closed (read
+// sequentially).
+func TestRowTooLarge(t *testing.T) {
+	s := mustParse(t, testStudy)
+	const header = "id,aware,uses_ig,attitude,recall\n"
+	// The csv reader reads ahead by up to 4 KiB, so the limit holds to
+	// within that; rows here are far longer than the limit.
+	long := strings.Repeat("x", 20000)
+	tests := []struct{ name, data, want string }{
+		{"no line break", header + "a,1,1,2,1\nb,1,1,2," + long, "r.csv:3: row too large (expected rows of at most 1000 bytes); hint: a quote that is never closed"},
+		{"quote never closed", header + "a,1,1,2,1\nb,\"1,1,2,1\n" + strings.Repeat("c,2,1,,\n", 3000), "r.csv:3: row too large (expected rows of at most 1000 bytes)"},
+		{"quote never closed after a multi-line field", header + "a,1,1,2,\"1\n\"\nb,\"1,1,2,1\n" + strings.Repeat("c,2,1,,\n", 3000), "r.csv:4: row too large"},
+		{"multi-line header, read sequentially", "id,aware,uses_ig,attitude,recall,\"x\ny\"\na,1,1,2,1,\nb,1,1,2,1," + long, "r.csv:4: row too large"},
+		{"multi-line header, quote never closed", "id,aware,uses_ig,attitude,recall,\"x\ny\"\na,1,1,2,1,\nb,\"1,1,2,1,\n" + strings.Repeat("c,2,1,,,\n", 3000), "r.csv:4: row too large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, chunk := range []int{64, 0} {
+				rd, err := NewReader(strings.NewReader(tt.data), s, "r.csv")
+				if err != nil {
+					t.Fatal(err)
+				}
+				rd.maxRow, rd.chunkSize = 1000, chunk
+				err = rd.scan(false, func(*Respondent) error { return nil })
+				if !errors.Is(err, ErrRowTooLarge) || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("chunk %d: %v, want %q", chunk, err, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// endless reads the same byte for ever, as /dev/zero does.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+// TestHeaderTooLarge checks that a header without a line break is not
+// read for ever: the reader stops after MaxRowBytes.
+func TestHeaderTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 64 MiB")
+	}
+	s := mustParse(t, testStudy)
+	_, err := NewReader(io.MultiReader(strings.NewReader("id,aware,"), endless('a')), s, "r.csv")
+	if !errors.Is(err, ErrRowTooLarge) || !strings.Contains(err.Error(), "r.csv:1: row too large (expected a header row of at most 64 MiB)") {
+		t.Errorf("endless header: %v", err)
 	}
 }

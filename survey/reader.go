@@ -91,7 +91,7 @@ func (e *ParseError) Error() string {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, ": column %q", e.Column)
+		fmt.Fprintf(&b, ": column %q", clip(e.Column))
 	}
 	switch {
 	case e.Hidden:
@@ -142,7 +142,10 @@ type Reader struct {
 	ids                           *idSet           // respondent id → line first seen
 	line0                         int              // lines before the csv reader's first line
 	dataLine                      int              // line of the first row after the header; 0 if unknown
+	headerEnd                     int              // line on which the header ends
 	chunkSize                     int              // bytes per chunk of the parallel reader; 0: the default
+	maxRow                        int64            // bytes a row may have; 0: MaxRowBytes
+	limit                         *rowLimit        // limits the rows the csv reader reads after the fast path; nil: none
 	rec                           Respondent
 	rows                          int
 
@@ -158,7 +161,10 @@ type Reader struct {
 // Reader for its rows. name is the file name used in errors. A UTF-8 byte
 // order mark is skipped.
 func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
-	br, comma, err := prepare(r, &s.Data, name)
+	// The header is read whole; a limit keeps a file without line breaks
+	// from being read into memory.
+	hl := &headerLimit{r: r, name: name}
+	br, comma, err := prepare(hl, &s.Data, name)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +178,10 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 	if err != nil {
 		return nil, (&Reader{name: name}).csvError(err)
 	}
+	hl.done = true
 	header = append([]string(nil), header...)
+	headerEnd, _ := cr.FieldPos(len(header) - 1)
+	headerEnd += strings.Count(header[len(header)-1], "\n")
 	dataLine := 0
 	if hl, _ := cr.FieldPos(0); !strings.ContainsAny(strings.Join(header, ""), "\r\n") {
 		dataLine = hl + 1
@@ -187,12 +196,12 @@ func NewReader(r io.Reader, s *Study, name string) (*Reader, error) {
 		index[h] = i
 	}
 	rd := &Reader{study: s, name: name, csv: cr, br: br, comma: comma, header: header, idCol: -1, weightCol: -1,
-		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, wsqCol: -1, ids: newIDSet(), dataLine: dataLine}
+		strataCol: -1, clusterCol: -1, fpcCol: -1, countCol: -1, wsqCol: -1, ids: newIDSet(), dataLine: dataLine, headerEnd: headerEnd}
 	find := func(col, what string) (int, error) {
 		i, ok := index[col]
 		if !ok {
 			return 0, &ParseError{File: name, Line: 1, Column: col, Err: ErrMissingColumn,
-				Expect: fmt.Sprintf("a column %q for %s; the header has %s", col, what, strings.Join(header, ", "))}
+				Expect: fmt.Sprintf("a column %q for %s; the header has %s", col, what, headerList(header))}
 		}
 		return i, nil
 	}
@@ -303,6 +312,9 @@ func (r *Reader) Header() []string { return r.header }
 func (r *Reader) Read() (*Respondent, error) {
 	for {
 		rec, err := r.csv.Read()
+		if r.limit != nil {
+			r.limit.n = 0
+		}
 		if err == io.EOF {
 			if r.rows == 0 {
 				return nil, &ParseError{File: r.name, Line: 2, Err: ErrNoRows, Expect: "at least one row after the header"}
@@ -313,6 +325,11 @@ func (r *Reader) Read() (*Respondent, error) {
 			return nil, r.csvError(err)
 		}
 		r.rows++
+		if r.limit != nil && len(rec) > 0 {
+			// The line on which this row ends.
+			last, _ := r.csv.FieldPos(len(rec) - 1)
+			r.limit.line = last + r.line0 + strings.Count(rec[len(rec)-1], "\n")
+		}
 		line, _ := r.csv.FieldPos(0)
 		line += r.line0
 		resp := &r.rec
@@ -366,19 +383,19 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		errs = append(errs, &ParseError{File: r.name, Line: pos(col), Column: r.header[col], Value: value, Expect: expect, Err: e,
 			Hidden: !r.shown[col] && !(r.numeric[col] && numberLike(value))})
 	}
+	resp.ID = ""
+	if r.idCol >= 0 {
+		resp.ID = strings.TrimSpace(rec[r.idCol])
+		if resp.ID == "" {
+			at(r.idCol, "", "a respondent id", ErrEmptyID)
+		}
+	}
 	// Only the columns that are read are checked; ignored columns are
 	// never looked at.
 	for _, i := range r.read {
 		if v := rec[i]; !utf8.ValidString(v) {
 			errs = append(errs, encodingError(r.name, pos(i), r.header[i], v, r.shown[i]))
 			return errs, true
-		}
-	}
-	resp.ID = ""
-	if r.idCol >= 0 {
-		resp.ID = strings.TrimSpace(rec[r.idCol])
-		if resp.ID == "" {
-			at(r.idCol, "", "a respondent id", ErrEmptyID)
 		}
 	}
 	for _, col := range r.undeclared {
@@ -600,27 +617,14 @@ func parseWeight(v, decimal string) (float64, bool) {
 	return w, true
 }
 
-// dupIDError reports an id seen before on line first; ids are never shown.
-func dupIDError(name string, line int, col string, first int) *ParseError {
-	return &ParseError{File: name, Line: line, Column: col, Hidden: true,
-		Expect: fmt.Sprintf("ids to be unique; the same id is on line %d", first), Err: ErrDuplicateID}
-}
-
-// encodingError reports text that is not UTF-8; show says whether the
-// value may be shown (a question column's).
-func encodingError(name string, line int, col, v string, show bool) *ParseError {
-	pe := &ParseError{File: name, Line: line, Column: col, Err: ErrEncoding, Hidden: !show,
-		Expect: "UTF-8 text", Hint: "declare the file's encoding in the study file, e.g. data.encoding: windows-1252 (the rows after this one are checked once it is read right)"}
-	if show {
-		pe.Value = strings.ToValidUTF8(v, "\ufffd")
-	}
-	return pe
-}
-
 // csvError converts an error of the csv reader, whose line numbers start
 // after r.line0 lines.
 func (r *Reader) csvError(err error) error {
 	name := r.name
+	var own *ParseError
+	if errors.As(err, &own) {
+		return own // located already (a row too large)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		expect := ""
@@ -656,17 +660,6 @@ func (e Errors) Error() string {
 		s = append(s, fmt.Sprintf("%d problems", len(e)))
 	}
 	return strings.Join(s, "\n")
-}
-
-// encoding reports whether the list holds an encoding problem: the
-// file's encoding is wrong, so the rest of it need not be reported.
-func (e Errors) encoding() bool {
-	for _, pe := range e {
-		if errors.Is(pe.Err, ErrEncoding) {
-			return true
-		}
-	}
-	return false
 }
 
 // Unwrap lets errors.Is and errors.As see every problem in the list.

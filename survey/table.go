@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 )
@@ -64,10 +65,22 @@ func readTable(r io.Reader, name string, spec tableSpec, out any) (lines []int, 
 		}
 		seen[h] = true
 	}
+	for i, rec := range records {
+		for j, v := range rec {
+			if !utf8.ValidString(v) {
+				col := fmt.Sprintf("%d", j+1)
+				if j < len(header) {
+					col = fmt.Sprintf("%q", header[j])
+				}
+				return nil, fmt.Errorf("%s:%d: column %s: value %q: text is not valid UTF-8 (expected UTF-8 text); hint: save the file as CSV UTF-8",
+					name, lines[i], col, clip(v))
+			}
+		}
+	}
 	for _, c := range spec.required {
 		if !seen[c] {
 			return nil, fmt.Errorf("%s:%d: header: no column %q (a %s file needs the columns %s; the header has %s)",
-				name, lines[0], c, spec.what, strings.Join(spec.required, ", "), strings.Join(header, ", "))
+				name, lines[0], c, spec.what, strings.Join(spec.required, ", "), headerList(header))
 		}
 	}
 	if err := gocsv.UnmarshalCSV(records2Reader(records), out); err != nil {

@@ -27,6 +27,7 @@ func TestReadPublishedLocatesFaults(t *testing.T) {
 		{"bad number after a multi-line note", header + multi + "f1,aware,yes,,,seven,0,all,primary,,\n", `p.csv:5: column "percent": value "seven" is not a finite number`},
 		{"unterminated quote", header + "f1,aware,yes,,,7,0,all,primary,,\"open\n" + multi, "p.csv:2: a quoted field starting on this row is not closed (reached line 3"},
 		{"wrong field count", header + multi + "f1,aware\n", "p.csv:5: wrong number of fields"},
+		{"not UTF-8", header + "f1,aware,yes,,,7,0,all,primary,,\"Gr\xfc\xdfe\nnach K\xf6ln\"\n", "p.csv:2: column \"note\": value \"Gr\ufffde\\nnach K\ufffdln\": text is not valid UTF-8 (expected UTF-8 text); hint: save the file as CSV UTF-8"},
 		{"long value cut", header + "f1,aware," + strings.Repeat("y", 100) + ",,,7,0,all,primary,,\n", `has no category "` + strings.Repeat("y", 40) + `…"`},
 	}
 	for _, tt := range tests {
@@ -41,7 +42,10 @@ func TestReadPublishedLocatesFaults(t *testing.T) {
 	if err != nil || len(figs) != 1 || figs[0].Note != "a note\non three\nlines" {
 		t.Errorf("multi-line note: %+v, %v", figs, err)
 	}
-	// Optional columns may be left out.
+	// A byte order mark is skipped; optional columns may be left out.
+	if _, err := ReadPublished(strings.NewReader("\ufeff"+header+"f1,aware,yes,,,75,0,all,primary,,\n"), s, "p.csv"); err != nil {
+		t.Errorf("byte order mark: %v", err)
+	}
 	if _, err := ReadPublished(strings.NewReader("figure,question,category,percent,decimals,status\nf1,aware,yes,75,0,primary\n"), s, "p.csv"); err != nil {
 		t.Errorf("required columns only: %v", err)
 	}

@@ -63,8 +63,8 @@ func CheckTarget(s *survey.Study, target string, data []byte, force bool) error 
 	if sum == hex.EncodeToString(want[:]) || force {
 		return nil
 	}
-	stamp, err := os.ReadFile(StampPath(target))
-	if err == nil && len(stamp) < 1024 {
+	stamp, err := survey.ReadInput(StampPath(target), 1024)
+	if err == nil {
 		if f := strings.Fields(string(stamp)); len(f) == 2 && f[0] == sum && f[1] == filepath.Base(target) {
 			return nil
 		}

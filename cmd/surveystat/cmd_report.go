@@ -30,6 +30,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usagef("--pdf %q: want auto, on or off", *pdf)
 	}
+	if *pdf == "on" && report.Chromium() == "" {
+		return fmt.Errorf("--pdf on: no Chromium found (install Debian's chromium or set SURVEYSTAT_CHROMIUM)")
+	}
 	ls := split(*langs)
 	for _, l := range ls {
 		if !contains(report.Langs(), l) {

@@ -15,7 +15,7 @@ func runVerify(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want one report directory (out/<study-id>), got %d arguments", len(pos))
+		return usagef("want one report directory (such as out/<study-id>), got %d arguments", len(pos))
 	}
 	m, err := report.ReadManifest(pos[0])
 	if err != nil {

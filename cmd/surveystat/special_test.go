@@ -23,7 +23,7 @@ func TestNamedPipeInputs(t *testing.T) {
 		{"data.file", "pipe", "", "respondent file (data.file in"},
 		{"published", "responses.csv", "published: pipe\n", "published figures (published in"},
 		{"rake margins", "responses.csv", "analysis: {rake: {margins: pipe}}\n", "raking margins (analysis.rake.margins in"},
-		{"theme font", "responses.csv", "theme: {font: pipe}\n", "theme.font (in"},
+		{"theme font", "responses.csv", "theme: {font: pipe}\n", "theme font (theme.font in"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,5 +55,25 @@ func TestNamedPipeInputs(t *testing.T) {
 				t.Errorf("a failed run left %d entries in the output directory", len(entries))
 			}
 		})
+	}
+}
+
+// TestVerifyRefusesSpecialManifest checks that verify reads manifest.json
+// only as a regular file: a named pipe there must not block it.
+func TestVerifyRefusesSpecialManifest(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "manifest.json"), 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	var stdout, stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run([]string{"verify", dir}, &stdout, &stderr) }()
+	select {
+	case code := <-done:
+		if code != 1 || !strings.Contains(stderr.String(), "manifest.json: not a regular file but a named pipe") {
+			t.Errorf("exit %d: %s", code, stderr.String())
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("verify blocks on a named pipe")
 	}
 }
