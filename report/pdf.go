@@ -55,7 +55,12 @@ func printPDF(chromium, html, pdf string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	args := append(ChromiumFlags(ud), "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+filepath.ToSlash(abs))
+	// --disable-pdf-tagging: Chromium's tagged-PDF structure tree
+	// (/StructElem) is written in an order that varies from run to run on a
+	// loaded machine, so a tagged PDF is not reproducible byte for byte;
+	// the untagged one differs only in its dates, fixed below. The cost is
+	// the PDF's accessibility tree; the HTML report is the accessible form.
+	args := append(ChromiumFlags(ud), "--no-pdf-header-footer", "--disable-pdf-tagging", "--print-to-pdf="+pdf, "file://"+filepath.ToSlash(abs))
 	cmd := exec.CommandContext(ctx, chromium, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
