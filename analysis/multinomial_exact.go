@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/surveystat/surveystat/analysis/dist"
 	"math"
 
 	"gonum.org/v1/gonum/dsp/fourier"
@@ -16,7 +17,7 @@ func dpois(y, lambda float64) float64 {
 	if y == 0 {
 		return math.Exp(-lambda)
 	}
-	return math.Exp(-stirlerr(y)-bd0(y, lambda)) / math.Sqrt(2*math.Pi*y)
+	return math.Exp(-dist.StirlingError(y)-dist.DevianceTerm(y, lambda)) / math.Sqrt(2*math.Pi*y)
 }
 
 // sisonGlazExactNu returns ν(t) = P(|Xᵢ − xᵢ| ≤ t for all i) for
@@ -135,7 +136,7 @@ func sisonGlazExactNuBudget(counts []float64, n, t, budget float64) (nu float64,
 		return 0, true
 	}
 	// log(n!/(nⁿe⁻ⁿ)) = log √(2πn) + stirlerr(n).
-	nu = math.Exp(logScale + math.Log(cur[j]) + 0.5*math.Log(2*math.Pi*n) + stirlerr(n))
+	nu = math.Exp(logScale + math.Log(cur[j]) + 0.5*math.Log(2*math.Pi*n) + dist.StirlingError(n))
 	return math.Min(nu, 1), true
 }
 

@@ -256,8 +256,10 @@ func logBeta(a, b float64) float64 {
 // bd0.c), Loader's saddle-point algorithm (Loader 2000, "Fast and accurate
 // computation of binomial probabilities"), for real k and n.
 
-// stirlerr returns log Γ(n + 1) − log(√(2πn)·(n/e)ⁿ), the error of
-// Stirling's formula.
+// StirlingError returns log Γ(n + 1) − log(√(2πn)·(n/e)ⁿ), the error of
+// Stirling's formula (R's nmath stirlerr).
+func StirlingError(n float64) float64 { return stirlerr(n) }
+
 func stirlerr(n float64) float64 {
 	const (
 		s0 = 1.0 / 12
@@ -285,8 +287,10 @@ func stirlerr(n float64) float64 {
 	return (s0 - (s1-(s2-(s3-s4/nn)/nn)/nn)/nn) / n
 }
 
-// bd0 returns x·log(x/np) + np − x without cancellation when x is close
-// to np.
+// DevianceTerm returns x·log(x/np) + np − x without cancellation when x
+// is close to np (R's nmath bd0).
+func DevianceTerm(x, np float64) float64 { return bd0(x, np) }
+
 func bd0(x, np float64) float64 {
 	if math.Abs(x-np) < 0.1*(x+np) {
 		v := (x - np) / (x + np)
