@@ -32,12 +32,15 @@ func (b baseWords) excluded() float64 {
 	return 0
 }
 
-// nAssumed reports whether the base n of e is an assumption: the study
-// marks its sample size as assumed (metadata.sample_size_assumed), and
-// every n is then derived from it, or the estimate itself carries the mark
-// (analysis.Estimate.NAssumed, set for bases that a published table did
-// not give).
+// nAssumed reports whether the base n of e is an assumption, as
+// results.csv says (analysis.Estimate.NAssumed): in a study of respondent
+// rows every n follows from an assumed sample size
+// (metadata.sample_size_assumed); in a study rebuilt from a published
+// table each row of the table says whether its base is assumed.
 func nAssumed(s *survey.Study, e analysis.Estimate) bool {
+	if s.FromTable() {
+		return e.NAssumed
+	}
 	return s.Metadata.SampleSizeAssumed || e.NAssumed
 }
 
