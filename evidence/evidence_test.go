@@ -238,32 +238,6 @@ func TestEscaping(t *testing.T) {
 	}
 }
 
-func TestMDEscape(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain text", "plain text"},
-		{"25.0% of 1,000", "25.0% of 1,000"},
-		{"1. first", `1\. first`},
-		{"- item", `\- item`},
-		{"-3.4 points", "-3.4 points"},
-		{"# title", `\# title`},
-		{"#tag", `\#tag`},
-		{"===", `\===`},
-		{"a | b", `a \| b`},
-		{"line\nbreak", "line break"},
-		{"<b>x</b>", `\<b\>x\</b\>`},
-		{"`code`", "\\`code\\`"},
-		{"a_b*c~d&e", `a\_b\*c\~d\&e`},
-	}
-	for _, tt := range tests {
-		if got := mdEscape(tt.in); got != tt.want {
-			t.Errorf("mdEscape(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if got := mdCode("a`b"); got != "``a`b``" {
-		t.Errorf("mdCode = %q", got)
-	}
-}
-
 // TestMessagesComplete checks that every language has the same keys and
 // the same placeholders as English.
 func TestMessagesComplete(t *testing.T) {
