@@ -1,7 +1,6 @@
 package evidence
 
 import (
-	"encoding/json"
 	"html/template"
 	"slices"
 	"strconv"
@@ -250,21 +249,21 @@ func TestMessagesComplete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k, v := range en.m {
-			w, ok := ms.m[k]
+		for _, k := range en.Keys() {
+			v, _ := en.Message(k)
+			w, ok := ms.Message(k)
 			if !ok {
 				t.Errorf("%s: missing key %q", lang, k)
 				continue
 			}
 			for _, ph := range placeholders(v) {
-				if !strings.Contains(w, ph) && !strings.Contains(w, strings.Replace(ph, "{level}", "{levelc}", 1)) {
+				if !strings.Contains(w, ph) {
 					t.Errorf("%s: %q lacks %s", lang, k, ph)
 				}
 			}
 		}
-		if len(ms.m) != len(en.m) {
-			b, _ := json.Marshal(ms.m)
-			t.Errorf("%s: %d keys, English %d (%d bytes)", lang, len(ms.m), len(en.m), len(b))
+		if len(ms.Keys()) != len(en.Keys()) {
+			t.Errorf("%s: %d keys, English %d", lang, len(ms.Keys()), len(en.Keys()))
 		}
 	}
 	if _, err := loadMessages("fr"); err == nil {
