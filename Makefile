@@ -78,7 +78,8 @@ fuzz:
 	$(GO) test ./analysis -run '^$$' -fuzz '^FuzzReconstructQuestion$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./crossstudy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -timeout 0
 	$(GO) test ./svgsafe -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0
-	$(GO) test ./report -run '^$$' -fuzz '^FuzzMarkdownEscape$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./internal/mdsafe -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) -timeout 0
+	$(GO) test ./internal/mdsafe -run '^$$' -fuzz '^FuzzDestination$$' -fuzztime $(FUZZTIME) -timeout 0
 
 clean:
 	rm -rf bin out

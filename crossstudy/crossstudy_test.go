@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/internal/catalog"
 	"github.com/surveystat/surveystat/report"
 )
 
@@ -227,16 +228,25 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestMessagesComplete(t *testing.T) {
-	for key := range messages["en"] {
-		for _, lang := range report.Langs() {
-			if messages[lang][key] == "" {
+	en, err := catalog.Load(i18nFiles, "i18n", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range report.Langs() {
+		ms, err := catalog.Load(i18nFiles, "i18n", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if messages[lang] == nil {
+			t.Errorf("%s: catalog not loaded", lang)
+		}
+		for _, key := range en.Keys() {
+			if m, _ := ms.Message(key); m == "" {
 				t.Errorf("%s: no message %q", lang, key)
 			}
 		}
-	}
-	for _, lang := range report.Langs() {
-		if len(messages[lang]) != len(messages["en"]) {
-			t.Errorf("%s: %d messages, en has %d", lang, len(messages[lang]), len(messages["en"]))
+		if len(ms.Keys()) != len(en.Keys()) {
+			t.Errorf("%s: %d messages, en has %d", lang, len(ms.Keys()), len(en.Keys()))
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	texttemplate "text/template"
 
+	"github.com/surveystat/surveystat/internal/mdsafe"
 	"github.com/surveystat/surveystat/report"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -170,7 +171,7 @@ func mdTable(tb table) string {
 	row := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {
-			b.WriteString(" " + report.MarkdownEscape(c) + " |")
+			b.WriteString(" " + mdsafe.Escape(c) + " |")
 		}
 		b.WriteString("\n")
 	}
@@ -187,12 +188,13 @@ func mdTable(tb table) string {
 }
 
 func renderMarkdown(d *document) ([]byte, error) {
-	tp, err := texttemplate.New("report.md.tmpl").Funcs(texttemplate.FuncMap{
-		"md": report.MarkdownEscape, "mdtable": mdTable,
+	tp, err := texttemplate.New("report.md.tmpl").Funcs(mdsafe.Funcs()).Funcs(texttemplate.FuncMap{
+		"mdtable": mdTable,
 	}).ParseFS(templateFiles, "templates/report.md.tmpl")
 	if err != nil {
 		return nil, err
 	}
+	mdsafe.AutoEscape(tp)
 	var buf bytes.Buffer
 	if err := tp.Execute(&buf, d); err != nil {
 		return nil, err

@@ -1,195 +1,46 @@
 package crossstudy
 
 import (
+	"embed"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/surveystat/surveystat/internal/catalog"
 	"github.com/surveystat/surveystat/report"
 )
 
-// messages is the fixed text of a comparison report in one language;
-// {name} placeholders are filled by T.
-var messages = map[string]map[string]string{
-	"en": {
-		"title":                "Comparison of surveys",
-		"summary":              "Summary",
-		"summary_line":         "{item}: {sa} in {la} and {sb} in {lb}, a difference of {diff} percentage points ({ci} {lo} to {hi}; {p}).",
-		"summary_none":         "{item}, {la} against {lb}: no difference computed ({why}).",
-		"why_suppressed":       "a base is below its study's minimum",
-		"why_degenerate":       "both shares are 0% or both are 100%",
-		"no_test":              "no test",
-		"surveys":              "Surveys",
-		"surveys_intro":        "Each survey is analysed on its own, with its own base, interval method and level; nothing is pooled.",
-		"col_survey":           "Survey",
-		"col_study":            "Study",
-		"col_by":               "Sponsor / institute",
-		"col_population":       "Population",
-		"col_field":            "Fieldwork",
-		"col_sample":           "Sample size",
-		"col_data":             "Data",
-		"status_respondent":    "respondent data",
-		"status_reconstructed": "reconstructed from published figures",
-		"status_synthetic":     "synthetic data",
-		"assumed":              "assumed",
-		"notice_synthetic":     "This comparison includes synthetic data, not real survey results: {surveys}.",
-		"notice_reconstructed": "The counts of {surveys} are reconstructed from published percentages and bases; they carry the rounding of the published figures.",
-		"estimates":            "Estimates",
-		"estimates_intro":      "The share of every item in every survey, on the survey's own base, with the survey's own interval method.",
-		"col_item":             "Item",
-		"col_base":             "Base",
-		"col_n":                "n",
-		"col_share":            "Share",
-		"col_ci":               "Confidence interval",
-		"col_method":           "Method",
-		"suppressed":           "n < {min}: not shown",
-		"differences":          "Differences",
-		"differences_intro":    "Differences between consecutive surveys (later minus earlier) in percentage points, with {level} confidence intervals. The surveys are independent samples.",
-		"diff_newcombe":        "Both surveys without weights or design effect: Newcombe's hybrid score interval and the two-sample score test on the counts and bases (Newcombe).",
-		"diff_newcombe-neff":   "A survey with a design effect but no weights: the same on effective counts, n divided by the design effect (Newcombe, effective n).",
-		"diff_svy-wald":        "A weighted survey: the design-based variances of the two surveys add up; Wald interval and z test (design-based Wald).",
-		"col_surveys":          "Surveys",
-		"col_diff":             "Difference (points)",
-		"col_p":                "p-value",
-		"charts":               "Charts",
-		"to":                   "to",
-		"and":                  "and",
-		"notes":                "Notes",
-		"sources":              "Sources",
-		"files":                "Files",
-		"base":                 "Base: {list}",
-		"base_n":               "{survey}: n = {n}, {base}",
-		"source":               "Sources: {list}",
-		"points":               "{diff} points, {ci} {lo} to {hi}",
-		"footer":               "Made with surveystat {version}. surveystat verify re-runs this report from its inputs and compares every file.",
-		"method_newcombe":      "Newcombe",
-		"method_newcombe-neff": "Newcombe, effective n",
-		"method_svy-wald":      "design-based Wald",
-	},
-	"de": {
-		"title":                "Vergleich von Umfragen",
-		"summary":              "Zusammenfassung",
-		"summary_line":         "{item}: {sa} ({la}) gegenüber {sb} ({lb}), ein Unterschied von {diff} Prozentpunkten ({ci} {lo} bis {hi}; {p}).",
-		"summary_none":         "{item}, {la} gegenüber {lb}: kein Unterschied berechnet ({why}).",
-		"why_suppressed":       "eine Basis liegt unter dem Mindestwert ihrer Studie",
-		"why_degenerate":       "beide Anteile sind 0 % oder beide 100 %",
-		"no_test":              "kein Test",
-		"surveys":              "Umfragen",
-		"surveys_intro":        "Jede Umfrage wird für sich ausgewertet, mit ihrer eigenen Basis, Intervallmethode und ihrem eigenen Konfidenzniveau; nichts wird zusammengelegt.",
-		"col_survey":           "Umfrage",
-		"col_study":            "Studie",
-		"col_by":               "Auftraggeber / Institut",
-		"col_population":       "Grundgesamtheit",
-		"col_field":            "Feldzeit",
-		"col_sample":           "Stichprobe",
-		"col_data":             "Daten",
-		"status_respondent":    "Befragtendaten",
-		"status_reconstructed": "aus veröffentlichten Zahlen rekonstruiert",
-		"status_synthetic":     "synthetische Daten",
-		"assumed":              "angenommen",
-		"notice_synthetic":     "Dieser Vergleich enthält synthetische Daten, keine echten Umfrageergebnisse: {surveys}.",
-		"notice_reconstructed": "Die Fallzahlen von {surveys} sind aus veröffentlichten Prozentwerten und Basen rekonstruiert; sie tragen die Rundung der veröffentlichten Zahlen.",
-		"estimates":            "Schätzwerte",
-		"estimates_intro":      "Der Anteil jedes Merkmals in jeder Umfrage, auf der eigenen Basis der Umfrage und mit ihrer eigenen Intervallmethode.",
-		"col_item":             "Merkmal",
-		"col_base":             "Basis",
-		"col_n":                "n",
-		"col_share":            "Anteil",
-		"col_ci":               "Konfidenzintervall",
-		"col_method":           "Methode",
-		"suppressed":           "n < {min}: nicht ausgewiesen",
-		"differences":          "Unterschiede",
-		"differences_intro":    "Unterschiede zwischen aufeinanderfolgenden Umfragen (spätere minus frühere) in Prozentpunkten, mit {level}-Konfidenzintervallen. Die Umfragen sind unabhängige Stichproben.",
-		"diff_newcombe":        "Beide Umfragen ohne Gewichte und Designeffekt: Newcombes hybrides Score-Intervall und der Score-Test für zwei Stichproben auf den Fallzahlen und Basen (Newcombe).",
-		"diff_newcombe-neff":   "Eine Umfrage mit Designeffekt, aber ohne Gewichte: dasselbe auf effektiven Fallzahlen, n geteilt durch den Designeffekt (Newcombe, effektives n).",
-		"diff_svy-wald":        "Eine gewichtete Umfrage: Die designbasierten Varianzen beider Umfragen addieren sich; Wald-Intervall und z-Test (designbasiert, Wald).",
-		"col_surveys":          "Umfragen",
-		"col_diff":             "Unterschied (Punkte)",
-		"col_p":                "p-Wert",
-		"charts":               "Grafiken",
-		"to":                   "bis",
-		"and":                  "und",
-		"notes":                "Hinweise",
-		"sources":              "Quellen",
-		"files":                "Dateien",
-		"base":                 "Basis: {list}",
-		"base_n":               "{survey}: n = {n}, {base}",
-		"source":               "Quellen: {list}",
-		"points":               "{diff} Prozentpunkte, {ci} {lo} bis {hi}",
-		"footer":               "Erstellt mit surveystat {version}. surveystat verify rechnet diesen Bericht aus seinen Eingaben nach und vergleicht jede Datei.",
-		"method_newcombe":      "Newcombe",
-		"method_newcombe-neff": "Newcombe, effektives n",
-		"method_svy-wald":      "designbasiert, Wald",
-	},
-	"nl": {
-		"title":                "Vergelijking van enquêtes",
-		"summary":              "Samenvatting",
-		"summary_line":         "{item}: {sa} in {la} en {sb} in {lb}, een verschil van {diff} procentpunten ({ci} {lo} tot {hi}; {p}).",
-		"summary_none":         "{item}, {la} tegenover {lb}: geen verschil berekend ({why}).",
-		"why_suppressed":       "een basis ligt onder het minimum van het onderzoek",
-		"why_degenerate":       "beide aandelen zijn 0% of beide 100%",
-		"no_test":              "geen toets",
-		"surveys":              "Enquêtes",
-		"surveys_intro":        "Elke enquête wordt afzonderlijk geanalyseerd, met haar eigen basis, intervalmethode en betrouwbaarheidsniveau; er wordt niets samengevoegd.",
-		"col_survey":           "Enquête",
-		"col_study":            "Onderzoek",
-		"col_by":               "Opdrachtgever / instituut",
-		"col_population":       "Populatie",
-		"col_field":            "Veldwerk",
-		"col_sample":           "Steekproef",
-		"col_data":             "Gegevens",
-		"status_respondent":    "respondentgegevens",
-		"status_reconstructed": "gereconstrueerd uit gepubliceerde cijfers",
-		"status_synthetic":     "synthetische gegevens",
-		"assumed":              "aangenomen",
-		"notice_synthetic":     "Deze vergelijking bevat synthetische gegevens, geen echte enquêteresultaten: {surveys}.",
-		"notice_reconstructed": "De aantallen van {surveys} zijn gereconstrueerd uit gepubliceerde percentages en basissen; ze dragen de afronding van de gepubliceerde cijfers.",
-		"estimates":            "Schattingen",
-		"estimates_intro":      "Het aandeel van elk kenmerk in elke enquête, op de eigen basis van de enquête en met haar eigen intervalmethode.",
-		"col_item":             "Kenmerk",
-		"col_base":             "Basis",
-		"col_n":                "n",
-		"col_share":            "Aandeel",
-		"col_ci":               "Betrouwbaarheidsinterval",
-		"col_method":           "Methode",
-		"suppressed":           "n < {min}: niet getoond",
-		"differences":          "Verschillen",
-		"differences_intro":    "Verschillen tussen opeenvolgende enquêtes (latere min eerdere) in procentpunten, met {level}-betrouwbaarheidsintervallen. De enquêtes zijn onafhankelijke steekproeven.",
-		"diff_newcombe":        "Beide enquêtes zonder gewichten of designeffect: Newcombes hybride score-interval en de score-toets voor twee steekproeven op de aantallen en basissen (Newcombe).",
-		"diff_newcombe-neff":   "Een enquête met een designeffect maar zonder gewichten: hetzelfde op effectieve aantallen, n gedeeld door het designeffect (Newcombe, effectieve n).",
-		"diff_svy-wald":        "Een gewogen enquête: de ontwerpgebaseerde varianties van beide enquêtes tellen op; Wald-interval en z-toets (ontwerpgebaseerd, Wald).",
-		"col_surveys":          "Enquêtes",
-		"col_diff":             "Verschil (punten)",
-		"col_p":                "p-waarde",
-		"charts":               "Grafieken",
-		"to":                   "tot",
-		"and":                  "en",
-		"notes":                "Opmerkingen",
-		"sources":              "Bronnen",
-		"files":                "Bestanden",
-		"base":                 "Basis: {list}",
-		"base_n":               "{survey}: n = {n}, {base}",
-		"source":               "Bronnen: {list}",
-		"points":               "{diff} procentpunten, {ci} {lo} tot {hi}",
-		"footer":               "Gemaakt met surveystat {version}. surveystat verify herberekent dit rapport uit zijn invoer en vergelijkt elk bestand.",
-		"method_newcombe":      "Newcombe",
-		"method_newcombe-neff": "Newcombe, effectieve n",
-		"method_svy-wald":      "ontwerpgebaseerd, Wald",
-	},
+// i18nFiles holds the message catalogs, one JSON file per language.
+//
+//go:embed i18n/*.json
+var i18nFiles embed.FS
+
+// messages holds the fixed text of a comparison report in every language
+// of report.Langs; it is read, never changed, after the package is loaded.
+var messages = loadMessages()
+
+// loadMessages loads the catalogs of report.Langs from i18n/; the tests
+// check that each exists and has every key.
+func loadMessages() map[string]*catalog.Catalog {
+	m := make(map[string]*catalog.Catalog)
+	for _, lang := range report.Langs() {
+		if c, err := catalog.Load(i18nFiles, "i18n", lang); err == nil {
+			m[lang] = c
+		}
+	}
+	return m
 }
 
 // t returns the message key in lang with {name} placeholders replaced by
-// the given name, value pairs; a missing key shows as "!key" (the tests
-// check that every key exists in every language).
+// the given name, value pairs (catalog.Catalog.T); a missing key or
+// language shows as "!key" (the tests check that every key exists in
+// every language).
 func t(lang, key string, pairs ...string) string {
-	s, ok := messages[lang][key]
+	c, ok := messages[lang]
 	if !ok {
 		return "!" + key
 	}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return s
+	return c.T(key, pairs...)
 }
 
 // levelNumber is the level as a number without unit: "95", "99.5".
@@ -293,8 +144,8 @@ func percent(p float64, lang string) string { return report.Percent(p, 1, lang) 
 func count(n float64, lang string) string { return report.Count(n, lang) }
 
 func methodName(m, lang string) string {
-	if s, ok := messages[lang]["method_"+m]; ok {
-		return s
+	if c, ok := messages[lang]; ok && c.Has("method_"+m) {
+		return c.T("method_" + m)
 	}
 	return m
 }

@@ -306,7 +306,7 @@ func ExhibitChart(s *survey.Study, p *survey.Proposition) string {
 // under the small-cell minimum) is not shown and does not support the
 // claim.
 func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messages, f Format) Finding {
-	lang := ms.lang
+	lang := ms.Lang()
 	e := r.Estimate
 	lvl := f.Level(r.Level)
 	value := f.Percent(r.Value, thresholdDecimals(r.Value))
@@ -353,7 +353,7 @@ func baseWords(s *survey.Study, c *survey.Claim, lang string) string {
 
 // methodName names an interval method in words.
 func methodName(m string, ms *messages) string {
-	if ms.has("method_" + m) {
+	if ms.Has("method_" + m) {
 		return ms.T("method_" + m)
 	}
 	return m

@@ -2,9 +2,12 @@ package evidence
 
 import (
 	"embed"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+
+	"github.com/surveystat/surveystat/internal/catalog"
 )
 
 //go:embed i18n/*.json
@@ -14,44 +17,15 @@ var i18nFiles embed.FS
 func Langs() []string { return []string{"en", "de", "nl"} }
 
 // messages is the fixed text of the brief in one language.
-type messages struct {
-	lang string
-	m    map[string]string
-}
+type messages = catalog.Catalog
 
 func loadMessages(lang string) (*messages, error) {
-	b, err := i18nFiles.ReadFile("i18n/" + lang + ".json")
-	if err != nil {
+	c, err := catalog.Load(i18nFiles, "i18n", lang)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("evidence brief: language %q: no translation (have %s)", lang, strings.Join(Langs(), ", "))
 	}
-	var m map[string]string
-	if err := json.Unmarshal(b, &m); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("evidence brief: translation %s: %w", lang, err)
 	}
-	return &messages{lang: lang, m: m}, nil
-}
-
-// T returns the message for key with {name} placeholders replaced by the
-// given name, value pairs; a missing key is returned as "!key" so that it
-// shows (the tests check that every key exists in every language).
-func (ms *messages) T(key string, pairs ...string) string {
-	s, ok := ms.m[key]
-	if !ok {
-		return "!" + key
-	}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-		if pairs[i] == "level" {
-			// German compounds hyphenate a percentage: "95-%-Niveau"
-			// (Duden), while the level alone is "95 %".
-			s = strings.ReplaceAll(s, "{levelc}", strings.ReplaceAll(pairs[i+1], "\u00a0%", "-%"))
-		}
-	}
-	return s
-}
-
-// has reports whether key exists.
-func (ms *messages) has(key string) bool {
-	_, ok := ms.m[key]
-	return ok
+	return c, nil
 }

@@ -70,7 +70,7 @@ func TestEvidenceBrief(t *testing.T) {
 			if n := strings.Count(md, tt.status); n != 3 {
 				t.Errorf("data status on %d exhibits, want 3", n)
 			}
-			if n := strings.Count(md, "](<figures/"+tt.lang+"/"); n != 3 {
+			if n := strings.Count(md, "](figures/"+tt.lang+"/"); n != 3 {
 				t.Errorf("%d charts, want 3", n)
 			}
 			for _, in := range man.Inputs {

@@ -191,10 +191,6 @@ func PercentRange(lo, hi float64, decimals int, lang string) string {
 // LevelText formats a confidence level, "95%", in the conventions of lang.
 func LevelText(level float64, lang string) string { return levelText(level, lang) }
 
-// MarkdownEscape escapes the characters that would change the meaning of
-// text in a Markdown paragraph or table cell.
-func MarkdownEscape(s string) string { return mdEscape(s) }
-
 // LongDate writes an ISO date (2025-08-07) as a reader of lang expects it:
 // "7 August 2025", "7. August 2025", "7 augustus 2025"; other text is
 // returned as it is.

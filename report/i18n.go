@@ -2,11 +2,14 @@ package report
 
 import (
 	"embed"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/surveystat/surveystat/internal/catalog"
 )
 
 //go:embed i18n/*.json
@@ -18,39 +21,19 @@ func Langs() []string { return []string{"en", "de", "nl"} }
 
 // messages is the fixed text of a report in one language.
 type messages struct {
-	lang string
-	m    map[string]string
+	*catalog.Catalog
+	lang string // the Catalog's language
 }
 
 func loadMessages(lang string) (*messages, error) {
-	b, err := i18nFiles.ReadFile("i18n/" + lang + ".json")
-	if err != nil {
+	c, err := catalog.Load(i18nFiles, "i18n", lang)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("language %q: no translation (have %s)", lang, strings.Join(Langs(), ", "))
 	}
-	var m map[string]string
-	if err := json.Unmarshal(b, &m); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("translation %s: %w", lang, err)
 	}
-	return &messages{lang: lang, m: m}, nil
-}
-
-// T returns the message for key with {name} placeholders replaced by the
-// given name, value pairs. A missing key is returned as "!key" so that it is
-// visible; the tests check that every key exists in every language.
-func (ms *messages) T(key string, pairs ...string) string {
-	s, ok := ms.m[key]
-	if !ok {
-		return "!" + key
-	}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	if ms.lang == "de" {
-		// A percentage in a German compound is written with hyphens
-		// (Duden): "95-%-KI", not "95 %-KI".
-		s = strings.ReplaceAll(s, "\u00a0%-", "-%-")
-	}
-	return s
+	return &messages{Catalog: c, lang: lang}, nil
 }
 
 // Percent formats a proportion as a percentage with the given decimals in

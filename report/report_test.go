@@ -310,13 +310,13 @@ func TestMessagesComplete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k := range en.m {
-			if strings.TrimSpace(ms.m[k]) == "" {
+		for _, k := range en.Keys() {
+			if m, _ := ms.Message(k); strings.TrimSpace(m) == "" {
 				t.Errorf("%s: key %q missing or empty", lang, k)
 			}
 		}
-		for k := range ms.m {
-			if _, ok := en.m[k]; !ok {
+		for _, k := range ms.Keys() {
+			if !en.Has(k) {
 				t.Errorf("%s: key %q not in en", lang, k)
 			}
 		}
