@@ -62,7 +62,7 @@ func TestPctNearEdges(t *testing.T) {
 		{"en", 0, 270.0 / 271, ">99%"},
 		{"en", 0, 0, "0%"},
 		{"en", 0, 1, "100%"},
-		{"en", 0, 0.005, "1%"}, // rounds to 1%: an ordinary label
+		{"en", 0, 0.005, "1%"},   // rounds to 1%: an ordinary label
 		{"en", 0, 0.995, ">99%"}, // rounds (half away from zero) to 100 but is not 1
 		{"de", 0, 1.0 / 271, "<1 %"},
 		{"de", 0, 270.0 / 271, ">99 %"},
