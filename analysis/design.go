@@ -331,6 +331,9 @@ func (a *designAcc) fpcFactors() ([]float64, error) {
 			f[i] = 1
 		case anyBig:
 			if s.fpc < n {
+				if s.id == "" {
+					return nil, fmt.Errorf("population size %v smaller than the %v sampled PSUs: %w", s.fpc, n, ErrDesign)
+				}
 				return nil, fmt.Errorf("stratum %q: population size %v smaller than its %v sampled PSUs: %w", s.id, s.fpc, n, ErrDesign)
 			}
 			f[i] = (s.fpc - n) / s.fpc

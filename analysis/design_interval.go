@@ -40,8 +40,10 @@ func DesignMethodNames() []string {
 //     interpolating a spline through a coarse profile, which moves the
 //     limits by up to about 1e-3; DesignInterval reproduces R's profile,
 //     spline and interpolation (see designLikelihood), and agrees with R
-//     to about 1e-6 (R's glm stops at a relative deviance change of 1e-8,
-//     which shifts its profile points slightly). The profile clamps the
+//     to about 1e-5 (R's glm stops at a relative deviance change of 1e-8,
+//     which shifts its profile points slightly; R's default profile grid
+//     and a finer one, del = 0.005, themselves differ by up to about
+//     1e-5). The profile clamps the
 //     linear predictor beyond ±30 as R's binomial link does (glmClamp),
 //     which matters in domains with one degree of freedom, where the
 //     cutoff is far out; where R's profile never reaches the cutoff (R

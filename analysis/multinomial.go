@@ -97,12 +97,42 @@ func MultinomialIntervals(counts []float64, level float64, method string) ([]Int
 				nonzero++
 			}
 		}
-		if nonzero == 1 {
+		if nonzero == 1 { // see MultinomialMethodUsed
 			return goodman(counts, n, level), nil
 		}
 		return sisonGlaz(counts, n, level)
 	}
 	return nil, fmt.Errorf("multinomial method %q: %w (want one of %s)", method, ErrMethod, strings.Join(MultinomialMethodNames(), ", "))
+}
+
+// SisonGlazFallback is why MultinomialIntervals answers a request for
+// Sison–Glaz intervals with Goodman's (see MultinomialMethodUsed).
+const SisonGlazFallback = "Sison–Glaz intervals are not defined when one category holds every answer (they would give it the zero-width interval [1, 1]); these are Goodman's intervals instead"
+
+// MultinomialMethodUsed returns the method whose intervals
+// MultinomialIntervals(counts, level, method) returns, and, when that is
+// not the method asked for, why (SisonGlazFallback); fallback is "" when
+// the method asked for is the one used. The empty method is the default,
+// "sison-glaz". It does not validate counts: an error of
+// MultinomialIntervals stays an error.
+func MultinomialMethodUsed(counts []float64, method string) (used, fallback string) {
+	if method == "" {
+		method = MultinomialMethodNames()[0]
+	}
+	if method != "sison-glaz" {
+		return method, ""
+	}
+	nonzero, n := 0, 0.0
+	for _, x := range counts {
+		if x > 0 {
+			nonzero++
+		}
+		n += x
+	}
+	if nonzero == 1 && n > 0 && !math.IsInf(n, 0) {
+		return "goodman", SisonGlazFallback
+	}
+	return method, ""
 }
 
 func goodman(counts []float64, n, level float64) []Interval {

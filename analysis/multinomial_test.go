@@ -269,3 +269,40 @@ func TestSisonGlazOneCategory(t *testing.T) {
 		}
 	}
 }
+
+// TestMultinomialMethodUsed: the method reported is the one whose
+// intervals MultinomialIntervals returns.
+func TestMultinomialMethodUsed(t *testing.T) {
+	for _, tt := range []struct {
+		counts   []float64
+		method   string
+		used     string
+		fallback bool
+	}{
+		{[]float64{0, 0, 5}, "sison-glaz", "goodman", true},
+		{[]float64{1, 0, 0}, "", "goodman", true},
+		{[]float64{0, 5}, "sison-glaz", "goodman", true},
+		{[]float64{10, 0, 0}, "sison-glaz", "goodman", true},
+		{[]float64{10, 0, 1}, "sison-glaz", "sison-glaz", false},
+		{[]float64{10, 0, 0}, "goodman", "goodman", false},
+		{[]float64{56, 72, 73}, "", "sison-glaz", false},
+	} {
+		used, why := MultinomialMethodUsed(tt.counts, tt.method)
+		if used != tt.used || (why != "") != tt.fallback {
+			t.Errorf("%v %q: used %q (%q), want %q, fallback %v", tt.counts, tt.method, used, why, tt.used, tt.fallback)
+		}
+		got, err := MultinomialIntervals(tt.counts, 0.95, tt.method)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := MultinomialIntervals(tt.counts, 0.95, used)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%v %q: category %d = %v, but %s gives %v", tt.counts, tt.method, i, got[i], used, want[i])
+			}
+		}
+	}
+}

@@ -89,8 +89,23 @@ func (f numFormat) unit() string {
 	return "%"
 }
 
-// pct formats a share in [0, 1] as a percentage: "40%" or "40 %".
-func (f numFormat) pct(v float64) string { return f.num(v*100, f.decimals) + f.unit() }
+// pct formats a share in [0, 1] as a percentage: "40%" or "40 %". A
+// share that is not exactly 0 or 1 but would print as 0% or 100% prints
+// as "<1%" or ">99%" (with the format's decimals: "<0.1%", ">99.9%"), so
+// that 1 in 271 does not read like none and 270 in 271 like all.
+func (f numFormat) pct(v float64) string {
+	s := f.num(v*100, f.decimals)
+	if v > 0 && v < 1 {
+		step := math.Pow10(-f.decimals)
+		switch s {
+		case f.num(0, f.decimals):
+			return "<" + f.num(step, f.decimals) + f.unit()
+		case f.num(100, f.decimals):
+			return ">" + f.num(100-step, f.decimals) + f.unit()
+		}
+	}
+	return s + f.unit()
+}
 
 // pctDec formats a share with the given number of decimals.
 func (f numFormat) pctDec(v float64, decimals int) string {

@@ -48,3 +48,42 @@ func TestMethodNameDesign(t *testing.T) {
 		}
 	}
 }
+
+// TestPctNearEdges: a share that is not exactly 0 or 1 never prints as 0%
+// or 100%, in any language, in the chart and in its alt text.
+func TestPctNearEdges(t *testing.T) {
+	for _, tt := range []struct {
+		lang     string
+		decimals int
+		v        float64
+		want     string
+	}{
+		{"en", 0, 1.0 / 271, "<1%"},
+		{"en", 0, 270.0 / 271, ">99%"},
+		{"en", 0, 0, "0%"},
+		{"en", 0, 1, "100%"},
+		{"en", 0, 0.005, "1%"},   // rounds to 1%: an ordinary label
+		{"en", 0, 0.995, ">99%"}, // rounds (half away from zero) to 100 but is not 1
+		{"de", 0, 1.0 / 271, "<1 %"},
+		{"de", 0, 270.0 / 271, ">99 %"},
+		{"nl", 0, 1.0 / 271, "<1%"},
+		{"en", 1, 0.0004, "<0.1%"},
+		{"de", 1, 0.9996, ">99,9 %"},
+		{"nl", 2, 0.99999, ">99,99%"},
+		{"nl", 1, 0.0037, "0,4%"},
+	} {
+		if got := newNumFormat(tt.lang, tt.decimals, " ").pct(tt.v); got != tt.want {
+			t.Errorf("pct(%v) in %s with %d decimals = %q, want %q", tt.v, tt.lang, tt.decimals, got, tt.want)
+		}
+	}
+	c := Chart{Kind: Bars, Lang: "de", Title: "T", Bars: []Bar{
+		{Label: "Ja", Estimate: 1.0 / 271, Lower: 0.0001, Upper: 0.02, N: 271},
+		{Label: "Nein", Estimate: 270.0 / 271, Lower: 0.98, Upper: 0.9999, N: 271},
+	}}
+	alt := AltText(c)
+	for _, want := range []string{"<1 %", ">99 %"} {
+		if !strings.Contains(alt, want) {
+			t.Errorf("alt text %q lacks %q", alt, want)
+		}
+	}
+}

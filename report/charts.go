@@ -484,22 +484,14 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		for i, e := range ests {
 			counts[i] = e.Count
 		}
-		ivs, err := analysis.MultinomialIntervals(counts, s.Analysis.Level, spec.Simultaneous)
-		name := map[string]string{"sison-glaz": "Sison–Glaz", "goodman": "Goodman"}[spec.Simultaneous]
-		switch {
-		case errors.Is(err, analysis.ErrDegenerate):
-			// Simultaneous intervals that cannot be computed do not stop
-			// the report: the chart keeps each share's own interval and
-			// says so.
-			c.Method = ms.T("simultaneous_unavailable", "method", name)
-		case err != nil:
+		ivs, line, err := simultaneous(counts, s.Analysis.Level, spec.Simultaneous, lang, ms)
+		if err != nil {
 			return figures.Chart{}, err
-		default:
-			for i := range c.Bars {
-				c.Bars[i].Lower, c.Bars[i].Upper = ivs[i].Lower, ivs[i].Upper
-			}
-			c.Method = ms.T("simultaneous_method", "level", levelText(s.Analysis.Level, lang), "method", name)
 		}
+		for i := range ivs {
+			c.Bars[i].Lower, c.Bars[i].Upper = ivs[i].Lower, ivs[i].Upper
+		}
+		c.Method = line
 	}
 	for _, ref := range spec.Nets {
 		q, net, first, last, err := spec.NetSpan(s, items, ref)
@@ -545,6 +537,30 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	}
 	c.Base = chartBase(r, items, ests, spec.By != "", ms)
 	return c, nil
+}
+
+// simultaneous returns the simultaneous intervals of a chart's bars (nil
+// where they cannot be computed: the bars keep their own intervals) and
+// the chart's method line, which names the method whose intervals are
+// drawn: Goodman's where Sison–Glaz falls back to them
+// (analysis.MultinomialMethodUsed).
+func simultaneous(counts []float64, level float64, method, lang string, ms *messages) ([]analysis.Interval, string, error) {
+	ivs, err := analysis.MultinomialIntervals(counts, level, method)
+	used, fallback := analysis.MultinomialMethodUsed(counts, method)
+	name := map[string]string{"sison-glaz": "Sison–Glaz", "goodman": "Goodman"}[used]
+	if fallback != "" {
+		name = ms.T("simultaneous_fallback", "method", name)
+	}
+	switch {
+	case errors.Is(err, analysis.ErrDegenerate):
+		// Simultaneous intervals that cannot be computed do not stop
+		// the report: the chart keeps each share's own interval and
+		// says so.
+		return nil, ms.T("simultaneous_unavailable", "method", name), nil
+	case err != nil:
+		return nil, "", err
+	}
+	return ivs, ms.T("simultaneous_method", "level", levelText(level, lang), "method", name), nil
 }
 
 func bar(s *survey.Study, label string, e analysis.Estimate) figures.Bar {

@@ -104,3 +104,48 @@ comparisons:
 		}
 	}
 }
+
+// TestDecimalSeparatorHint: a number written with the other separator
+// than data.decimal declares is an error whose expectation gives an
+// example in the declared convention and whose hint says which separator
+// is not the decimal one (weights, fpc); a count written with a separator
+// is told that counts have none.
+func TestDecimalSeparatorHint(t *testing.T) {
+	const head = "id;aware;attitude;w;st;psu;fpc\n"
+	for _, c := range []struct {
+		name, decimal, study, data string
+		col, expect, hint          string
+	}{
+		{"point under comma", ",", designStudy, head + "a;1;2;0,5;s1;p1;100\nb;2;1;42.12;s1;p2;100\n", "w",
+			"a positive finite number such as 1,25", `"." is not the decimal separator under data.decimal: ","; write numbers with a decimal comma, such as 1,25`},
+		{"comma under point", ".", designStudy, head + "a;1;2;0.5;s1;p1;100\nb;2;1;42,12;s1;p2;100\n", "w",
+			"a positive finite number such as 1.25", `"," is not the decimal separator under data.decimal: "."; write numbers with a decimal point, such as 1.25`},
+		{"fpc point under comma", ",", designStudy, head + "a;1;2;1;s1;p1;0,25\nb;2;1;1;s1;p2;0.25\n", "fpc",
+			"such as 0,25", `"." is not the decimal separator under data.decimal: ","`},
+		{"not a number", ",", designStudy, head + "a;1;2;1;s1;p1;100\nb;2;1;x;s1;p2;100\n", "w",
+			"a positive finite number such as 1,25", ""},
+		{"count with a separator", "", "id: t\ndata: {file: r.csv, id: id, count: n}\nquestions:\n  - id: aware\n    categories:\n      - {id: \"yes\", codes: [1]}\n      - {id: \"no\", codes: [2]}\n",
+			"id;aware;n\na;1;3\nb;2;1.000\n", "n", "a whole number of respondents", "a count is written without decimal or thousands separators"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			study := c.study
+			if c.decimal != "" {
+				study = strings.Replace(study, "outside_base: warn}", "outside_base: warn, decimal: \""+c.decimal+"\"}", 1)
+			}
+			s := mustParse(t, study)
+			rd, err := NewReader(bytes.NewReader([]byte(c.data)), s, "r.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = rd.scan(false, func(*Respondent) error { return nil })
+			var list Errors
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("got %v, want an error on line 3", err)
+			}
+			pe := list[0]
+			if pe.Line != 3 || pe.Column != c.col || !strings.Contains(pe.Expect, c.expect) || pe.Hint != c.hint && !strings.HasPrefix(pe.Hint, c.hint) || (c.hint == "") != (pe.Hint == "") {
+				t.Errorf("got %v (line %d, column %q, expect %q, hint %q), want line 3, column %q, expect %q, hint %q", pe, pe.Line, pe.Column, pe.Expect, pe.Hint, c.col, c.expect, c.hint)
+			}
+		})
+	}
+}

@@ -216,6 +216,23 @@ func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 // scan reads the rows after the header; with agg, identical rows are
 // delivered once with their total count (see ScanCells).
 func (rd *Reader) scan(agg bool, fn func(*Respondent) error) error {
+	if rd.fpcCol < 0 {
+		return rd.scanRows(agg, fn)
+	}
+	// Population sizes are checked against the whole sample once, when
+	// the file has been read (fpcCheck).
+	chk := newFPCCheck()
+	err := rd.scanRows(agg, func(r *Respondent) error {
+		chk.add(r)
+		return fn(r)
+	})
+	if err != nil {
+		return err
+	}
+	return chk.errs(rd)
+}
+
+func (rd *Reader) scanRows(agg bool, fn func(*Respondent) error) error {
 	wide := false
 	for _, q := range rd.study.Questions {
 		wide = wide || len(q.Categories) > 60000 // answers would not fit the two-byte keys
@@ -557,6 +574,7 @@ func (w *worker) emit(b *batch, rowPos, ln int, st uint8, idLo, idHi int) {
 	if w.resp.Count == 0 {
 		st = rowSkip
 	}
+	w.resp.Line = b.line + ln // kept by a cell: the line of its first row
 	w.addRow(b, rowPos, ln, st, idLo, idHi)
 	if !w.agg || st != rowOK {
 		return

@@ -413,7 +413,8 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		w, ok := parseWeight(v, r.study.Data.Decimal)
 		switch {
 		case !ok:
-			at(r.weightCol, v, "a positive finite number such as 1.25", ErrWeight)
+			at(r.weightCol, v, "a positive finite number such as "+decimalExample(r.study.Data.Decimal, "1.25"), ErrWeight)
+			errs[len(errs)-1].Hint = separatorHint(v, r.study.Data.Decimal)
 		case w < MinWeight || w > MaxWeight:
 			at(r.weightCol, v, "a weight between 1e-100 and 1e100 (estimates do not depend on the scale of the weights: rescale them)", ErrWeight)
 		}
@@ -426,7 +427,8 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		w2, ok := parseWeight(v, r.study.Data.Decimal)
 		switch {
 		case !ok:
-			at(r.wsqCol, v, "a positive finite number: the sum of the squared weights of the row's respondents", ErrWeight)
+			at(r.wsqCol, v, "a positive finite number such as "+decimalExample(r.study.Data.Decimal, "2.5")+": the sum of the squared weights of the row's respondents", ErrWeight)
+			errs[len(errs)-1].Hint = separatorHint(v, r.study.Data.Decimal)
 		case w2 < MinWeight*MinWeight || w2 > MaxWeight*MaxWeight:
 			at(r.wsqCol, v, "a sum of squared weights between 1e-200 and 1e200 (rescale the weights)", ErrWeight)
 		}
@@ -448,7 +450,8 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		resp.decSep |= sepBits(v, r.study.Data.Decimal, colFPC)
 		f, ok := parseWeight(v, r.study.Data.Decimal)
 		if !ok {
-			at(r.fpcCol, v, "a positive number: the population size (≥ 1) or sampling fraction (< 1) of the stratum", ErrDesignCell)
+			at(r.fpcCol, v, "a positive number: the population size (≥ 1) or sampling fraction (< 1, such as "+decimalExample(r.study.Data.Decimal, "0.25")+") of the stratum", ErrDesignCell)
+			errs[len(errs)-1].Hint = separatorHint(v, r.study.Data.Decimal)
 		}
 		resp.FPC = f
 	}
@@ -457,6 +460,9 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 		c, ok := parseCount(v)
 		if !ok {
 			at(r.countCol, v, "a whole number of respondents, 0 or more, such as 12", ErrCount)
+			if strings.ContainsAny(v, ".,") {
+				errs[len(errs)-1].Hint = "a count is written without decimal or thousands separators (data.decimal applies to weights, Σw² and fpc only)"
+			}
 		}
 		resp.Count = c
 	}
@@ -615,6 +621,32 @@ func parseWeight(v, decimal string) (float64, bool) {
 		return w, false
 	}
 	return w, true
+}
+
+// decimalExample writes the example number ex (written with a decimal
+// point) in the convention of data.decimal.
+func decimalExample(decimal, ex string) string {
+	if decimal == "," {
+		return strings.Replace(ex, ".", ",", 1)
+	}
+	return ex
+}
+
+// separatorHint returns, for a cell v that is not a number under
+// data.decimal but is one with the other separator ("42.12" under ","),
+// a hint that says so, with an example in the declared convention; ""
+// otherwise.
+func separatorHint(v, decimal string) string {
+	other := map[string]string{",": ".", ".": ","}[decimal]
+	if other == "" || !strings.Contains(v, other) {
+		return ""
+	}
+	if _, ok := parseWeight(v, other); !ok {
+		return ""
+	}
+	name := map[string]string{",": "decimal comma", ".": "decimal point"}
+	return fmt.Sprintf(`%q is not the decimal separator under data.decimal: %q; write numbers with a %s, such as %s, or change data.decimal if the whole column uses %q`,
+		other, decimal, name[decimal], decimalExample(decimal, "1.25"), other)
 }
 
 // csvError converts an error of the csv reader, whose line numbers start

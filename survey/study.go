@@ -273,6 +273,7 @@ func (s *Study) validate() error {
 	if err := s.checkTodo(); err != nil {
 		return err
 	}
+	s.defaultLabels()
 	if err := s.validateStatus(); err != nil {
 		return err
 	}

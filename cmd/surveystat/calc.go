@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -29,6 +30,13 @@ func counts(args []string, names ...string) ([]float64, error) {
 	return out, nil
 }
 
+// setFlags returns the names of the flags given on the command line.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
 // checkLevel rejects a level outside (0, 1) as a usage error.
 func checkLevel(level float64) error {
 	if !(level > 0 && level < 1) {
@@ -54,19 +62,51 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
+// num formats a count or base as people write it, never in scientific
+// notation: 100000000, 7500000, 2.5.
+func num(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// fixed formats v with d decimals, never as negative zero ("-0.0").
+func fixed(v float64, d int) string {
+	s := strconv.FormatFloat(v, 'f', d, 64)
+	if strings.Trim(s, "-0.") == "" {
+		return strings.TrimPrefix(s, "-")
+	}
+	return s
+}
+
 // pct formats a proportion as a percentage with one decimal.
 func pct(p float64) string {
-	return strconv.FormatFloat(100*p, 'f', 1, 64) + "%"
+	return fixed(100*p, 1) + "%"
+}
+
+// decimals returns the number of decimals (1 to 6) with which the
+// percentages 100·lo and 100·hi print differently, when lo < hi.
+func decimals(lo, hi float64) int {
+	d := 1
+	for d < 6 && hi > lo && fixed(100*lo, d) == fixed(100*hi, d) {
+		d++
+	}
+	return d
+}
+
+// signedPP formats a difference of proportions in percentage points with
+// d decimals and its sign: "+3.2", "-0.4", "0.0".
+func signedPP(v float64, d int) string {
+	s := fixed(100*v, d)
+	if !strings.HasPrefix(s, "-") && strings.Trim(s, "0.") != "" {
+		s = "+" + s
+	}
+	return s
 }
 
 // pctRange formats an interval with one decimal, or as many more as it
 // takes for two different limits to print differently: "12.95%–13.04%".
 func pctRange(lo, hi float64) string {
-	d := 1
-	for d < 6 && hi > lo && strconv.FormatFloat(100*lo, 'f', d, 64) == strconv.FormatFloat(100*hi, 'f', d, 64) {
-		d++
-	}
-	return strconv.FormatFloat(100*lo, 'f', d, 64) + "%–" + strconv.FormatFloat(100*hi, 'f', d, 64) + "%"
+	d := decimals(lo, hi)
+	return fixed(100*lo, d) + "%–" + fixed(100*hi, d) + "%"
 }
 
 // levelPct writes a level in (0, 1) as a percentage with every digit it

@@ -95,6 +95,8 @@ func TestCalculatorErrors(t *testing.T) {
 		{[]string{"diff", "1", "0", "1", "2"}, "base is empty"},
 		{[]string{"diff", "--method", "bogus", "1", "2", "1", "2"}, `--method "bogus"`},
 		{[]string{"diff", "1", "2", "3"}, "want four numbers"},
+		{[]string{"diff", "--paired-method", "tango", "5", "10", "3", "10"}, "--paired-method tango applies to --method paired only"},
+		{[]string{"diff", "--method", "newcombe", "--paired-method", "newcombe", "5", "10", "3", "10"}, "--paired-method newcombe applies to --method paired only"},
 		{[]string{"multinomial", "5"}, "at least two categories"},
 		{[]string{"multinomial", "0", "0"}, ""},
 		{[]string{"multinomial", "--method", "qh", "1", "2"}, `"qh"`},
@@ -191,6 +193,77 @@ func TestCalculatorPercent(t *testing.T) {
 		}
 		if tt.text != "" && !strings.Contains(stdout.String(), tt.text) {
 			t.Errorf("%v: %q lacks %q", tt.args, stdout.String(), tt.text)
+		}
+	}
+}
+
+// TestCalculatorTextNumbers: counts and bases print as whole numbers
+// (never 1e+08), differences in signed percentage points without a
+// negative zero, and every interval with as many decimals as it takes for
+// its limits to differ.
+func TestCalculatorTextNumbers(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string // lines of stdout
+	}{
+		{[]string{"ci", "1", "100000000"}, []string{"1/100000000 = 0.00000%; 95% two-sided wilson interval 0.00000%–0.00001%"}},
+		{[]string{"ci", "3750000", "7500000"}, []string{"3750000/7500000 = 50.00%; 95% two-sided wilson interval 49.96%–50.04%"}},
+		{[]string{"ci", "--deff", "2", "3750000", "7500000"}, []string{"3750000/7500000 = 50.0%; 95% two-sided wilson interval on the effective sample size 3750000.0 (deff 2) 49.9%–50.1%"}},
+		{[]string{"diff", "5", "10", "5", "10"}, []string{"difference 0.0 percentage points; 95% newcombe interval -37.3 to +37.3 percentage points"}},
+		{[]string{"diff", "3", "10", "5", "10"}, []string{"difference -20.0 percentage points; 95% newcombe interval -52.6 to +20.2 percentage points"}},
+		{[]string{"diff", "100000000", "100000000", "100000000", "100000000"}, []string{"difference 0.000000 percentage points; 95% newcombe interval -0.000004 to +0.000004 percentage points"}},
+		{[]string{"diff", "100000000", "100000000", "99999999", "100000000"}, []string{"difference 0.00000 percentage points; 95% newcombe interval 0.00000 to +0.00001 percentage points"}},
+		{[]string{"diff", "--method", "paired", "--paired-method", "tango", "5", "10", "3", "10"}, []string{"difference +25.0 percentage points; 95% paired-tango interval -0.3 to +47.3 percentage points"}},
+		{[]string{"multinomial", "4950000", "2550000", "0"}, []string{
+			"95% simultaneous sison-glaz intervals, n = 7500000:",
+			"  1: 4950000 = 66.00%  [65.97%, 66.03%]",
+			"  2: 2550000 = 34.00%  [33.97%, 34.03%]",
+			"  3: 0 = 0.00%  [0.00%, 0.03%]"}},
+		{[]string{"multinomial", "--method", "sison-glaz", "0", "0", "5"}, []string{
+			"note: " + analysis.SisonGlazFallback,
+			"95% simultaneous goodman intervals, n = 5:",
+			"  1: 0 = 0.0%  [0.0%, 53.4%]",
+			"  2: 0 = 0.0%  [0.0%, 53.4%]",
+			"  3: 5 = 100.0%  [46.6%, 100.0%]"}},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, stderr.String())
+		}
+		if got, want := stdout.String(), strings.Join(tt.want, "\n")+"\n"; got != want {
+			t.Errorf("%v:\n got %q\nwant %q", tt.args, got, want)
+		}
+	}
+}
+
+// TestMultinomialFallbackJSON: where Sison–Glaz falls back to Goodman the
+// JSON names the method used, the one asked for and why.
+func TestMultinomialFallbackJSON(t *testing.T) {
+	for _, tt := range []struct {
+		args               []string
+		method, asked, why string
+	}{
+		{[]string{"0", "0", "5"}, "goodman", "sison-glaz", analysis.SisonGlazFallback},
+		{[]string{"--method", "sison-glaz", "1", "0", "0"}, "goodman", "sison-glaz", analysis.SisonGlazFallback},
+		{[]string{"0", "5"}, "goodman", "sison-glaz", analysis.SisonGlazFallback},
+		{[]string{"10", "0", "0"}, "goodman", "sison-glaz", analysis.SisonGlazFallback},
+		{[]string{"10", "0", "1"}, "sison-glaz", "", ""},
+		{[]string{"--method", "goodman", "10", "0", "0"}, "goodman", "", ""},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"multinomial", "--json"}, tt.args...), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, stderr.String())
+		}
+		var got struct {
+			Method, Fallback string
+			Asked            string `json:"requested_method"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Method != tt.method || got.Asked != tt.asked || got.Fallback != tt.why {
+			t.Errorf("%v: got %+v, want method %q, requested %q, fallback %q", tt.args, got, tt.method, tt.asked, tt.why)
 		}
 	}
 }

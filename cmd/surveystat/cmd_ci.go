@@ -91,21 +91,21 @@ func runCI(args []string, stdout, stderr io.Writer) error {
 		kind = "one-sided (lower bound)"
 	}
 	if from != nil {
-		rng := fmt.Sprintf("%g–%g", from.CountMin, from.CountMax)
+		rng := num(from.CountMin) + "–" + num(from.CountMax)
 		if from.CountMin == from.CountMax {
-			rng = fmt.Sprintf("only %g", from.CountMin)
+			rng = "only " + num(from.CountMin)
 		}
-		if _, err := fmt.Fprintf(stdout, "%s of %g: using %g/%g (counts that round to %s: %s)\n",
-			pos[0], n, x, n, pos[0], rng); err != nil {
+		if _, err := fmt.Fprintf(stdout, "%s of %s: using %s/%s (counts that round to %s: %s)\n",
+			pos[0], num(n), num(x), num(n), pos[0], rng); err != nil {
 			return err
 		}
 	}
 	on := ""
 	if *deff != 1 {
-		on = fmt.Sprintf(" on the effective sample size %.1f (deff %g)", n / *deff, *deff)
+		on = fmt.Sprintf(" on the effective sample size %s (deff %s)", fixed(n / *deff, 1), num(*deff))
 	}
-	_, err = fmt.Fprintf(stdout, "%g/%g = %s; %s %s %s interval%s %s\n",
-		x, n, pct(x/n), levelPct(*level), kind, *method, on, pctRange(iv.Lower, iv.Upper))
+	_, err = fmt.Fprintf(stdout, "%s/%s = %s%%; %s %s %s interval%s %s\n",
+		num(x), num(n), fixed(100*x/n, decimals(iv.Lower, iv.Upper)), levelPct(*level), kind, *method, on, pctRange(iv.Lower, iv.Upper))
 	return err
 }
 
@@ -131,14 +131,14 @@ func fromPercent(typed string, percent, n float64) (*published, error) {
 		decimals = len(typed) - i - 1
 	}
 	if n < 1 {
-		return nil, usagef("N %g: the base is empty", n)
+		return nil, usagef("N %s: the base is empty", num(n))
 	}
 	if n > float64(math.MaxInt32) {
-		return nil, usagef("N %g: too large a base", n)
+		return nil, usagef("N %s: too large a base", num(n))
 	}
 	lo, hi, err := analysis.CountRange(percent, decimals, int(n))
 	if err != nil {
-		return nil, usagef("%s%% of %g: no whole count of %g respondents rounds to %s%% (is %g the base of this percentage?)", typed, n, n, typed, n)
+		return nil, usagef("%s%% of %s: no whole count of %s respondents rounds to %s%% (is %s the base of this percentage?)", typed, num(n), num(n), typed, num(n))
 	}
 	k := analysis.NearestCount(percent, int(n), lo, hi)
 	return &published{Percent: percent, Decimals: decimals, Count: float64(k), CountMin: float64(lo), CountMax: float64(hi)}, nil

@@ -21,6 +21,9 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if set := setFlags(fs); set["paired-method"] && *method != "paired" {
+		return usagef("--paired-method %s applies to --method paired only (the same respondents asked twice); add --method paired A B C D, or drop --paired-method", *paired)
+	}
 	if len(pos) != 4 {
 		return usagef("want four numbers, got %d arguments", len(pos))
 	}
@@ -64,7 +67,8 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 			Level    float64 `json:"level"`
 		}{est, iv.Lower, iv.Upper, name, *level})
 	}
-	_, err = fmt.Fprintf(stdout, "difference %s; %s %s interval %s to %s (percentage points)\n",
-		pct(est), levelPct(*level), name, pct(iv.Lower), pct(iv.Upper))
+	d := decimals(iv.Lower, iv.Upper)
+	_, err = fmt.Fprintf(stdout, "difference %s percentage points; %s %s interval %s to %s percentage points\n",
+		signedPP(est, d), levelPct(*level), name, signedPP(iv.Lower, d), signedPP(iv.Upper, d))
 	return err
 }

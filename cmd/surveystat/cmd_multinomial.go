@@ -33,6 +33,7 @@ func runMultinomial(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return asUsage(err)
 	}
+	used, fallback := analysis.MultinomialMethodUsed(c, *method)
 	var n float64
 	for _, v := range c {
 		n += v
@@ -49,14 +50,31 @@ func runMultinomial(args []string, stdout, stderr io.Writer) error {
 			Lower     []float64 `json:"lower"`
 			Upper     []float64 `json:"upper"`
 			Method    string    `json:"method"`
+			Requested string    `json:"requested_method,omitempty"`
+			Fallback  string    `json:"fallback,omitempty"`
 			Level     float64   `json:"level"`
-		}{est, lo, hi, *method, *level})
+		}{est, lo, hi, used, requested(used, *method), fallback, *level})
 	}
-	fmt.Fprintf(stdout, "%s simultaneous %s intervals, n = %g:\n", levelPct(*level), *method, n)
+	if fallback != "" {
+		if _, err := fmt.Fprintf(stdout, "note: %s\n", fallback); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "%s simultaneous %s intervals, n = %s:\n", levelPct(*level), used, num(n))
 	for i := range c {
-		if _, err := fmt.Fprintf(stdout, "  %d: %g = %s  [%s, %s]\n", i+1, c[i], pct(est[i]), pct(lo[i]), pct(hi[i])); err != nil {
+		d := decimals(lo[i], hi[i])
+		if _, err := fmt.Fprintf(stdout, "  %d: %s = %s%%  [%s%%, %s%%]\n", i+1, num(c[i]), fixed(100*est[i], d), fixed(100*lo[i], d), fixed(100*hi[i], d)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// requested returns the method asked for when it is not the one used, ""
+// otherwise.
+func requested(used, asked string) string {
+	if asked == used {
+		return ""
+	}
+	return asked
 }
