@@ -55,3 +55,13 @@ func (ms *messages) has(key string) bool {
 	_, ok := ms.m[key]
 	return ok
 }
+
+// one returns key + "_1" when n is 1 and that message exists: the
+// singular of a sentence whose verb agrees with a count ("1 of 3 figures
+// is"), else key.
+func (ms *messages) one(key string, n int) string {
+	if n == 1 && ms.has(key+"_1") {
+		return key + "_1"
+	}
+	return key
+}

@@ -43,5 +43,5 @@ func published(in Input, ms *messages) ([]PubRow, string) {
 		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Inconsistent && !rows[j].Inconsistent })
-	return rows, ms.T("published_intro", "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
+	return rows, ms.T(ms.one("published_intro", bad), "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
 }

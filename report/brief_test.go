@@ -16,13 +16,20 @@ var sha256Hex = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 // SHA-256 of the inputs are replaced by a placeholder first, so that the
 // golden files do not change with every edit of the data; the hashes
 // themselves are checked against the manifest by TestEvidenceBrief.
+// normOut replaces the output directory of the report in dir (a
+// temporary directory) by "out" in b, as the commands the report prints
+// name it, so that goldens do not depend on where the test ran.
+func normOut(b []byte, dir string) []byte {
+	return bytes.ReplaceAll(b, []byte(filepath.ToSlash(filepath.Dir(dir))), []byte("out"))
+}
+
 func checkBriefGolden(t *testing.T, dir, name, golden string) []byte {
 	t.Helper()
 	got, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	norm := sha256Hex.ReplaceAll(got, []byte("<sha256>"))
+	norm := sha256Hex.ReplaceAll(normOut(got, dir), []byte("<sha256>"))
 	golden = filepath.Join("testdata", golden)
 	if *update {
 		if err := os.WriteFile(golden, norm, 0o644); err != nil {
@@ -118,14 +125,42 @@ func TestEvidenceBriefNotSupported(t *testing.T) {
 		t.Error("a failed proposition reads supported, or respondent data reads synthetic")
 	}
 	// recall=yes: 15 of 20 app users; the share must not appear.
-	if !strings.Contains(md, "Not shown: the base (app users) has n = 20") || strings.Contains(md, "75.0%") {
+	if !strings.Contains(md, "Not shown: the base (20 app users) is under the minimum of 30 respondents") ||
+		!strings.Contains(md, "Verdict: **Cannot be assessed: the base of 20 is under the minimum of 30.**") || strings.Contains(md, "75.0%") {
 		t.Error("the suppressed estimate is shown or its suppression not said")
 	}
 	de, err := os.ReadFile(filepath.Join(dir, "evidence.de.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(de), "**Ergebnis:** Nicht gestützt:"); n != 2 {
+	if n := strings.Count(string(de), "**Ergebnis:** Statistisch nicht gestützt:"); n != 2 {
 		t.Errorf("German: %d propositions read nicht gestützt, want 2", n)
+	}
+}
+
+// TestCommand checks the command the documents print as the one that made
+// the report, and the verify command for its folder.
+func TestCommand(t *testing.T) {
+	for _, tt := range []struct {
+		path         string
+		opts         Options
+		want, verify string
+	}{
+		{"data/x/study.yaml", Options{Out: "out"},
+			"surveystat report --out out --lang en,de,nl --pdf auto --paper a4 data/x/study.yaml", "surveystat verify out/x"},
+		{"s.yaml", Options{Out: "/tmp/t3/out2", Langs: []string{"de"}, PDF: "on", Paper: "letter"},
+			"surveystat report --out /tmp/t3/out2 --lang de --pdf on --paper letter s.yaml", "surveystat verify /tmp/t3/out2/x"},
+		{`my dir\it's.yaml`, Options{Out: "my out", PDF: "off"},
+			`surveystat report --out 'my out' --lang en,de,nl --pdf off --paper a4 'my dir/it'\''s.yaml'`, "surveystat verify 'my out/x'"},
+		{"s.yaml", Options{},
+			"surveystat report --out . --lang en,de,nl --pdf auto --paper a4 s.yaml", "surveystat verify x"},
+	} {
+		got := Command(tt.path, tt.opts)
+		if got != tt.want {
+			t.Errorf("Command(%q, %+v) = %q, want %q", tt.path, tt.opts, got, tt.want)
+		}
+		if v := verifyCommand(got, "x"); v != tt.verify {
+			t.Errorf("verify command for %q = %q, want %q", got, v, tt.verify)
+		}
 	}
 }
