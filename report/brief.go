@@ -67,10 +67,10 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 			Range: func(lo, hi float64) string {
 				return strings.Replace(percentRange(lo, hi, 1, lang), "–", "\u2060–\u2060", 1)
 			},
-			Count:   func(v float64) string { return Count(v, lang) },
-			PValue:  func(p float64) string { return pValue(p, lang) },
-			Level:   func(l float64) string { return levelText(l, lang) },
-			Base:    func(e analysis.Estimate) string { return r.baseOf(e, lang).phrase(ms) },
+			Count:  func(v float64) string { return Count(v, lang) },
+			PValue: func(p float64) string { return pValue(p, lang) },
+			Level:  func(l float64) string { return levelText(l, lang) },
+			Base:   func(e analysis.Estimate) string { return r.baseOf(e, lang).phrase(ms) },
 		},
 	}
 	for _, c := range r.Claims {
