@@ -281,7 +281,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		if len(p.Claims) == 1 {
 			x.Verdict = ms.T("prop_not_assessed_one")
 		} else {
-			x.Verdict = ms.T("prop_not_assessed", "open", f.Count(float64(open)), "k", f.Count(float64(len(p.Claims))))
+			x.Verdict = ms.T(ms.one("prop_not_assessed", open), "open", f.Count(float64(open)), "k", f.Count(float64(len(p.Claims))))
 		}
 	} else if len(p.Claims) == 1 {
 		x.Verdict = ms.T("prop_not_supported_one", "level", lvl)

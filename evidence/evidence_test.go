@@ -113,7 +113,7 @@ func TestVerdicts(t *testing.T) {
 		{"first claim fails", [2]float64{52, 100}, [2]float64{10, 70}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
 		// A claim on a suppressed estimate is not assessed: the
 		// proposition cannot be assessed, and is not "not supported".
-		{"small base suppressed", [2]float64{70, 100}, [2]float64{2, 20}, [2]bool{true, false}, [2]bool{false, true}, [2]string{"Supported:", "Cannot be assessed: no claim fails, but 1 of 2"}},
+		{"small base suppressed", [2]float64{70, 100}, [2]float64{2, 20}, [2]bool{true, false}, [2]bool{false, true}, [2]string{"Supported:", "Cannot be assessed: no claim fails, but 1 of 2 rests on an estimate"}},
 		// A failing claim outweighs one that cannot be assessed.
 		{"fails and suppressed", [2]float64{52, 100}, [2]float64{2, 20}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
 	}
@@ -414,6 +414,51 @@ func TestDate(t *testing.T) {
 		}
 		if got := date(tt.in, ms); got != tt.want {
 			t.Errorf("%s: date(%q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// Count sentences agree with their count: "1 of 3 figures is", in every
+// language.
+func TestCountSentences(t *testing.T) {
+	s, err := survey.Parse(strings.NewReader(study), "study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := analysis.Estimate{Share: 0.7, Lower: 0.6, Upper: 0.8, Base: 100}
+	pub := []Published{
+		{Figure: "a", Label: "A", Percent: 70, Status: "primary", Estimate: &e, Matches: true},
+		{Figure: "b", Label: "B", Percent: 70, Status: "primary", Estimate: &e, Matches: true},
+		{Figure: "c", Label: "C", Percent: 10, Status: "primary"},
+	}
+	for lang, want := range map[string]string{
+		"en": "1 of 3 figures is not reproduced at its published rounding; it is listed first.",
+		"de": "1 von 3 Zahlen wird in ihrer veröffentlichten Rundung nicht wiedergegeben; sie steht am Anfang.",
+		"nl": "1 van de 3 cijfers wordt op de gepubliceerde afronding niet gereproduceerd; het staat bovenaan.",
+	} {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, intro := published(Input{Study: s, Lang: lang, Format: format(lang), Published: pub}, ms)
+		if !strings.HasSuffix(intro, want) {
+			t.Errorf("%s: %q, want it to end %q", lang, intro, want)
+		}
+	}
+}
+
+// Field dates are written out as in the report.
+func TestDateRange(t *testing.T) {
+	for lang, want := range map[string]string{"en": "1 July 2025 – 10 July 2025", "de": "1. Juli 2025 – 10. Juli 2025", "nl": "1 juli 2025 – 10 juli 2025"} {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := dateRange("2025-07-01/2025-07-10", ms); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+		if got := dateRange("summer 2025", ms); got != "summer 2025" {
+			t.Errorf("%s: free text changed to %q", lang, got)
 		}
 	}
 }

@@ -129,6 +129,22 @@ func TestEvidenceBriefNotSupported(t *testing.T) {
 		!strings.Contains(md, "Verdict: **Cannot be assessed: the base of 20 is under the minimum of 30.**") || strings.Contains(md, "75.0%") {
 		t.Error("the suppressed estimate is shown or its suppression not said")
 	}
+	// The report and claims.csv: the claim is not assessed, its share
+	// not printed.
+	rep, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(rep), "cannot be assessed: the base of 20 is under the minimum of 30") || strings.Contains(string(rep), "75.0%") {
+		t.Error("report.md: the claim on the suppressed estimate is assessed or its share printed")
+	}
+	cc, err := os.ReadFile(filepath.Join(dir, "claims.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(cc), "failing-claims,most-recall,recall=yes,>,0.5,20,,,0.95,wilson,,,false,min-base,") {
+		t.Errorf("claims.csv does not mark the claim on the suppressed estimate as not assessed:\n%s", cc)
+	}
 	de, err := os.ReadFile(filepath.Join(dir, "evidence.de.md"))
 	if err != nil {
 		t.Fatal(err)

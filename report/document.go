@@ -166,7 +166,10 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Published.Header = []string{ms.T("col_figure"), ms.T("col_published"), ms.T("col_base"), ms.T("col_status"), ms.T("col_data"), ms.T("col_match")}
 	for _, f := range r.Published {
 		data, match := "–", ms.T("no")
-		if e, ok := analysis.FindPublished(r.Estimates, f); ok {
+		if e, ok := analysis.FindPublished(r.Estimates, f); ok && e.Suppressed {
+			// The small-cell rule hides the share here too.
+			data = suppressedNote(ms, e, s.Analysis.MinBase, lang)
+		} else if ok {
 			data = Percent(e.Share, 1, lang) + " (" + ciText(e) + ")"
 			if f.Matches(e.Share) {
 				match = ms.T("yes")
