@@ -164,6 +164,35 @@ func Command(path string, opts Options) string {
 		" --pdf " + pdf + " --paper " + paper + " " + shellQuote(filepath2slash(path))
 }
 
+// footer words the report's footer (generated_by_command) with the
+// commands as code: for Markdown each in a code span that no character of
+// the command can end (mdCodeSpan), for HTML escaped in <code>. The
+// translation itself holds no Markdown or HTML.
+func (run runCommand) footer(ms *messages) (md string, h template.HTML) {
+	const cmdMark, verifyMark = "\x00command\x00", "\x00verify\x00"
+	raw := ms.T("generated_by_command", "version", Version, "command", cmdMark, "verify", verifyMark)
+	md = strings.NewReplacer(cmdMark, mdCodeSpan(run.Report), verifyMark, mdCodeSpan(run.Verify)).Replace(raw)
+	code := func(s string) string { return "<code>" + template.HTMLEscapeString(s) + "</code>" }
+	esc := template.HTMLEscapeString(raw)
+	esc = strings.NewReplacer(template.HTMLEscapeString(cmdMark), code(run.Report),
+		template.HTMLEscapeString(verifyMark), code(run.Verify)).Replace(esc)
+	return md, template.HTML(esc)
+}
+
+// mdCodeSpan writes s as a Markdown code span whose fence is longer than
+// any run of backticks in s (CommonMark), with line breaks as spaces.
+func mdCodeSpan(s string) string {
+	s = strings.NewReplacer("\n", " ", "\r", " ").Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
 // verifyCommand returns the command that checks the folder the report
 // command writes: "surveystat verify out/<id>".
 func verifyCommand(report, id string) string {

@@ -45,7 +45,12 @@ type document struct {
 	Missing     string
 	Sources     []survey.Source
 	Footer      string
-	T           func(key string, pairs ...string) string
+	// FooterMD and FooterHTML, when set, replace Footer in report.md and
+	// index.html: the footer with the commands that made and verify the
+	// report as code (see runCommand.footer).
+	FooterMD   string
+	FooterHTML template.HTML
+	T          func(key string, pairs ...string) string
 }
 
 type table struct {

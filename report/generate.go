@@ -221,7 +221,7 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		}
 		d := buildDocument(r, ms, charts)
 		d.Paper = paper
-		d.Footer = ms.T("generated_by_command", "version", Version, "command", run.Report, "verify", run.Verify)
+		d.FooterMD, d.FooterHTML = run.footer(ms)
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
