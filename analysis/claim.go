@@ -212,7 +212,16 @@ func invertBound(bound func(float64) (float64, error), alt Alternative, p0, alph
 			lo = m
 		}
 	}
-	return lo + (hi-lo)/2, nil
+	// The midpoint of the final bracket; at the resolution of float64 it
+	// could round onto the study's α, so the bracket end on the right
+	// side of α is taken then.
+	p := lo + (hi-lo)/2
+	if excluded && p >= alpha {
+		p = lo
+	} else if !excluded && p < alpha {
+		p = hi
+	}
+	return p, nil
 }
 
 // closedFormP returns the one-sided p-value of the test the estimate's
