@@ -220,6 +220,7 @@ func TableEstimates(s *survey.Study, rows []survey.TableRow) ([]Estimate, error)
 				Base: n, Count: x, Share: x / n, Lower: iv.Lower, Upper: iv.Upper,
 				Method: q.Method, Level: level, Deff: deff, NEff: n / deff,
 				Suppressed: s.Analysis.MinBase > 0 && n < float64(s.Analysis.MinBase),
+				Reason:     reasonIf(s.Analysis.MinBase > 0 && n < float64(s.Analysis.MinBase), ReasonMinBase),
 				Reconstructed: &Reconstruction{
 					CountMin: float64(lo[ci]), CountMax: float64(hi[ci]), NAssumed: r.NAssumed,
 					Percent: r.Percent, Decimals: r.Decimals, Remainder: r.Remainder,
@@ -247,10 +248,11 @@ type ClaimRange struct {
 // effect was published): it is supported only if it is supported at all of
 // them, and the bound and p-value reported are those of the least
 // favourable count (the Estimate stays the one the report shows). The
-// range is nil for estimates from respondent data.
+// range is nil for estimates from respondent data and for a suppressed
+// estimate, whose claim is not assessed (ClaimResult.NotAssessed).
 func EvaluateClaimRange(e Estimate, op string, p0, level float64) (ClaimResult, *ClaimRange, error) {
 	rc := e.Reconstructed
-	if rc == nil {
+	if rc == nil || e.Suppressed {
 		r, err := EvaluateClaim(e, op, p0, level)
 		return r, nil, err
 	}
@@ -279,4 +281,12 @@ func EvaluateClaimRange(e Estimate, op string, p0, level float64) (ClaimResult, 
 	worst.Estimate = e
 	worst.Supported = cr.SupportedAt == cr.Counts
 	return worst, cr, nil
+}
+
+// reasonIf returns reason when cond holds, else "".
+func reasonIf(cond bool, reason string) string {
+	if cond {
+		return reason
+	}
+	return ""
 }

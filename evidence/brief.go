@@ -45,6 +45,11 @@ type Format struct {
 	Count   func(v float64) string               // 1000 → "1,000"
 	PValue  func(p float64) string               // "0.003", "< 0.0001"
 	Level   func(level float64) string           // 0.95 → "95%"
+	// Base words the base of an estimate as the report does, with its n
+	// and, when some respondents in it gave no valid answer, how many
+	// ("572 of 600 respondents with a valid answer (28 don't know or no
+	// answer not counted)").
+	Base func(e analysis.Estimate) string
 }
 
 // Chart is a rendered chart of the study.
@@ -98,23 +103,28 @@ type Line struct {
 	Text      string
 	Verdict   string
 	Supported bool
+	// NotAssessed is set when the proposition cannot be assessed: none of
+	// its claims fails, but at least one rests on an estimate that is not
+	// shown (ClaimResult.NotAssessed).
+	NotAssessed bool
 }
 
 // Exhibit is one proposition with everything that supports or fails it.
 type Exhibit struct {
-	Number    int
-	Label     string // "Exhibit 1", "Anlage 1", "Bijlage 1"
-	ID        string
-	Statement string
-	Factor    string
-	Reference string
-	Supported bool
-	Verdict   string
-	Findings  []Finding
-	Chart     *Chart
-	Source    string // who ran the survey, for whom, when published, recomputed how
-	Status    string // the data status, short (the full sentence heads the brief)
-	Caveats   []string
+	Number      int
+	Label       string // "Exhibit 1", "Anlage 1", "Bijlage 1"
+	ID          string
+	Statement   string
+	Factor      string
+	Reference   string
+	Supported   bool
+	NotAssessed bool // see Line.NotAssessed
+	Verdict     string
+	Findings    []Finding
+	Chart       *Chart
+	Source      string // who ran the survey, for whom, when published, recomputed how
+	Status      string // the data status, short (the full sentence heads the brief)
+	Caveats     []string
 }
 
 // Finding is one claim of an exhibit: the estimate in words, its test and
@@ -125,13 +135,20 @@ type Finding struct {
 	Test      string // one-sided bound and test
 	Verdict   string
 	Supported bool
+	// NotAssessed is set for a claim on an estimate that is not shown
+	// (small base, no design degrees of freedom, not computable): it is
+	// neither supported nor refuted.
+	NotAssessed bool
 }
 
 // Item is one entry of the survey-quality checklist.
 type Item struct {
 	Label string
-	Value string // what the study documents; for an undocumented item, says so
-	Gap   bool   // the study does not document this item (fully)
+	Value string // what the study documents; "" if nothing
+	// Missing names what the study does not document for this item; ""
+	// when nothing is missing.
+	Missing string
+	Gap     bool // Missing != ""
 }
 
 // PubRow is a published figure next to the data.
@@ -162,7 +179,7 @@ func Build(in Input) (*Document, error) {
 	if s == nil || s.Evidence == nil {
 		return nil, ErrNoEvidence
 	}
-	if in.Format.Percent == nil || in.Format.Range == nil || in.Format.Count == nil || in.Format.PValue == nil || in.Format.Level == nil {
+	if in.Format.Percent == nil || in.Format.Range == nil || in.Format.Count == nil || in.Format.PValue == nil || in.Format.Level == nil || in.Format.Base == nil {
 		return nil, errors.New("evidence brief: incomplete Format")
 	}
 	ms, err := loadMessages(in.Lang)
@@ -196,7 +213,7 @@ func Build(in Input) (*Document, error) {
 		}
 		x.Source, x.Status = source, ms.T("status_short_"+string(s.Status))
 		d.Exhibits = append(d.Exhibits, x)
-		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported})
+		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported, NotAssessed: x.NotAssessed})
 	}
 	d.Checklist = checklist(s, in, ms)
 	for _, it := range d.Checklist {
@@ -204,7 +221,7 @@ func Build(in Input) (*Document, error) {
 			d.Gaps++
 		}
 	}
-	d.ChecklistIntro = ms.T("checklist_intro", "gaps", in.Format.Count(float64(d.Gaps)), "items", in.Format.Count(float64(len(d.Checklist))))
+	d.ChecklistIntro = ms.T(one(ms, "checklist_intro", d.Gaps), "gaps", in.Format.Count(float64(d.Gaps)), "items", in.Format.Count(float64(len(d.Checklist))))
 	d.Published, d.PubIntro = published(in, ms)
 	d.Repro = Repro{
 		Text:    ms.T("repro_text", "version", in.Version),
@@ -228,7 +245,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		Reference: p.Factor.Reference.Get(lang),
 		Supported: true,
 	}
-	failed := 0
+	failed, open := 0, 0
 	level := s.Analysis.Level
 	for _, id := range p.Claims {
 		c := s.ClaimByID(id)
@@ -238,7 +255,11 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		}
 		level = r.Level // the level the claims were tested at
 		fd := finding(c, r, s, ms, f)
-		if !fd.Supported {
+		switch {
+		case fd.NotAssessed:
+			open++
+			x.Supported = false
+		case !fd.Supported:
 			failed++
 			x.Supported = false
 		}
@@ -253,6 +274,14 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 			x.Verdict = ms.T("prop_supported_both", "level", lvl)
 		default:
 			x.Verdict = ms.T("prop_supported_all", "level", lvl, "k", f.Count(float64(len(p.Claims))))
+		}
+	} else if failed == 0 {
+		// Nothing fails, but not everything could be assessed.
+		x.NotAssessed = true
+		if len(p.Claims) == 1 {
+			x.Verdict = ms.T("prop_not_assessed_one")
+		} else {
+			x.Verdict = ms.T(one(ms, "prop_not_assessed", open), "open", f.Count(float64(open)), "k", f.Count(float64(len(p.Claims))))
 		}
 	} else if len(p.Claims) == 1 {
 		x.Verdict = ms.T("prop_not_supported_one", "level", lvl)
@@ -302,9 +331,10 @@ func ExhibitChart(s *survey.Study, p *survey.Proposition) string {
 	return ""
 }
 
-// finding words one claim's estimate and test. A suppressed estimate (base
-// under the small-cell minimum) is not shown and does not support the
-// claim.
+// finding words one claim's estimate and test. A claim on an estimate
+// that is not shown (base under the small-cell minimum, no design degrees
+// of freedom, not computable: analysis.ClaimResult.NotAssessed) is not
+// assessed; its estimate is not printed.
 func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messages, f Format) Finding {
 	lang := ms.Lang()
 	e := r.Estimate
@@ -314,20 +344,31 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 	if fd.Claim == "" {
 		fd.Claim = c.ID
 	}
-	base := baseWords(s, c, lang)
-	if e.Suppressed {
-		fd.Estimate = ms.T("suppressed", "n", f.Count(e.Base), "base", base, "min", f.Count(float64(s.Analysis.MinBase)))
-		fd.Verdict = ms.T("claim_suppressed")
+	base := f.Base(e)
+	if r.NotAssessed != "" {
+		fd.NotAssessed = true
+		min := f.Count(float64(s.Analysis.MinBase))
+		switch r.NotAssessed {
+		case analysis.ReasonNoDF:
+			fd.Estimate = ms.T("suppressed_no_df", "base", base)
+			fd.Verdict = ms.T("claim_not_assessed_no_df")
+		case analysis.ReasonNotComputable:
+			fd.Estimate = ms.T("suppressed_not_computable", "base", base)
+			fd.Verdict = ms.T("claim_not_assessed_not_computable")
+		default:
+			fd.Estimate = ms.T("suppressed", "base", base, "min", min)
+			fd.Verdict = ms.T("claim_not_assessed_min", "n", f.Count(e.Base), "min", min)
+		}
 		return fd
 	}
-	fd.Estimate = ms.T("estimate", "share", f.Percent(e.Share, 1), "n", f.Count(e.Base), "base", base,
+	fd.Estimate = ms.T("estimate", "share", f.Percent(e.Share, 1), "base", base,
 		"level", f.Level(e.Level), "range", f.Range(e.Lower, e.Upper), "method", methodName(e.Method, ms))
 	dir, bound := "upper", "below"
 	if r.Op == ">" {
 		dir, bound = "lower", "above"
 	}
 	fd.Test = ms.T("test_"+dir, "level", lvl, "bound", f.Percent(r.Bound, 1), "value", value,
-		"test", testName(r.Test, ms), "p", pSentence(f.PValue(r.PValue)))
+		"test", testName(r, ms), "p", pSentence(f.PValue(r.PValue)))
 	fd.Supported = r.Supported
 	if r.Supported {
 		fd.Verdict = ms.T("claim_supported_"+bound, "level", lvl, "value", value)
@@ -335,20 +376,6 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 		fd.Verdict = ms.T("claim_not_supported_"+bound, "level", lvl, "value", value)
 	}
 	return fd
-}
-
-// baseWords describes the base of a claim's estimate.
-func baseWords(s *survey.Study, c *survey.Claim, lang string) string {
-	q, cat := c.Target()
-	if cat == "" {
-		if d := s.DerivedByID(q); d != nil {
-			return d.BaseDescription(lang)
-		}
-	}
-	if qq := s.Question(q); qq != nil {
-		return qq.BaseDescription(lang)
-	}
-	return ""
 }
 
 // methodName names an interval method in words.
@@ -359,25 +386,25 @@ func methodName(m string, ms *messages) string {
 	return m
 }
 
-// testName names a test (analysis.TestResult.Method) in words.
-func testName(t string, ms *messages) string {
-	switch {
-	case strings.HasPrefix(t, "Exact binomial"):
+// testName names the test of a claim (analysis.ClaimResult.Test) in
+// words.
+func testName(r analysis.ClaimResult, ms *messages) string {
+	switch r.Test {
+	case analysis.TestExact:
 		return ms.T("test_exact")
-	case strings.HasPrefix(t, "Score test"):
+	case analysis.TestScore:
 		return ms.T("test_score")
-	case strings.HasPrefix(strings.ToLower(t), "design-based t test"):
-		return ms.T("test_design")
 	}
-	return t
+	return ms.T("test_inversion", "method", methodName(r.Estimate.Method, ms))
 }
 
-// pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001".
+// pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001",
+// with no-break spaces, so that it stays on one line.
 func pSentence(p string) string {
 	if strings.HasPrefix(p, "<") {
-		return "p " + p
+		return "p\u00a0" + p
 	}
-	return "p = " + p
+	return "p\u00a0=\u00a0" + p
 }
 
 // sourceLine names who ran the survey, for whom, where it was published,
@@ -426,4 +453,20 @@ func date(iso string, ms *messages) string {
 		return iso
 	}
 	return ms.T("date", "d", strconv.Itoa(t.Day()), "month", months[t.Month()-1], "y", strconv.Itoa(t.Year()))
+}
+
+// dateRange writes a date or an ISO range ("2025-07-01/2025-07-10") in
+// words, as the report does: "1 July 2025 – 10 July 2025"; anything else
+// is returned as it is.
+func dateRange(v string, ms *messages) string {
+	a, b, ok := strings.Cut(v, "/")
+	if !ok {
+		return date(strings.TrimSpace(v), ms)
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	la, lb := date(a, ms), date(b, ms)
+	if la == a || lb == b {
+		return v
+	}
+	return la + " – " + lb
 }

@@ -32,16 +32,32 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		return strings.Join(out, "; ") + "."
 	}
 	var items []Item
-	add := func(key, value string, gap bool) {
-		if gap && value == "" {
-			value = ms.T("gap_empty")
+	// add adds an item: what the study documents, and what it does not
+	// (the gap), each "" when there is none.
+	add := func(key, value, missing string) {
+		items = append(items, Item{Label: ms.T("check_" + key), Value: value, Missing: missing, Gap: missing != ""})
+	}
+	// missingIf returns the words for what is missing when cond holds.
+	missingIf := func(cond bool, key string) string {
+		if cond {
+			return ms.T("missing_" + key)
 		}
-		items = append(items, Item{Label: ms.T("check_" + key), Value: value, Gap: gap})
+		return ""
+	}
+	// missingList joins the missing parts of an item.
+	missingList := func(parts ...string) string {
+		var out []string
+		for _, p := range parts {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+		return strings.Join(out, "; ")
 	}
 
-	add("population", join(text(m.Population)), text(m.Population) == "")
+	add("population", join(text(m.Population)), missingIf(text(m.Population) == "", "population"))
 	frame := join(text(q.SamplingFrame), text(m.SampleSource))
-	add("frame", frame, frame == "")
+	add("frame", frame, missingIf(frame == "", "frame"))
 
 	sampleType := ""
 	if m.SampleType != "" {
@@ -55,14 +71,16 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		}
 		size = ms.T(key, "n", f.Count(float64(m.SampleSize)))
 	}
-	add("selection", join(text(q.Selection), sampleType, size), text(q.Selection) == "" && sampleType == "")
+	add("selection", join(text(q.Selection), sampleType, size), missingList(
+		missingIf(text(q.Selection) == "", "selection"), missingIf(sampleType == "", "sample_type")))
 
 	fieldwork := ""
 	if m.FieldDates != "" {
-		fieldwork = ms.T("field_dates", "dates", m.FieldDates)
+		fieldwork = ms.T("field_dates", "dates", dateRange(m.FieldDates, ms))
 	}
-	add("fieldwork", join(text(m.Mode), fieldwork), text(m.Mode) == "" || m.FieldDates == "")
-	add("nonresponse", join(text(q.Nonresponse)), text(q.Nonresponse) == "")
+	add("fieldwork", join(text(m.Mode), fieldwork), missingList(
+		missingIf(text(m.Mode) == "", "mode"), missingIf(m.FieldDates == "", "field_dates")))
+	add("nonresponse", join(text(q.Nonresponse)), missingIf(text(q.Nonresponse) == "", "nonresponse"))
 
 	// Wording: of the questions the exhibits rest on.
 	var with, without []string
@@ -91,11 +109,12 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if len(with) > 0 {
 		wording += ": " + strings.Join(with, "; ")
 	}
+	missingWording := ""
 	if len(without) > 0 {
-		wording += ". " + ms.T("wording_missing", "list", strings.Join(without, "; "))
+		missingWording = ms.T("wording_missing", "list", strings.Join(without, "; "))
 	}
-	add("wording", join(wording), len(without) > 0)
-	add("order", join(text(q.QuestionOrder)), text(q.QuestionOrder) == "")
+	add("wording", join(wording), missingWording)
+	add("order", join(text(q.QuestionOrder)), missingIf(text(q.QuestionOrder) == "", "order"))
 
 	// Filters: the bases of the codebook document who was asked what.
 	var filters []string
@@ -106,9 +125,9 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		}
 	}
 	sort.Strings(filters)
-	add("filters", join(append([]string{text(q.Filters)}, filters...)...), text(q.Filters) == "" && len(filters) == 0)
+	add("filters", join(append([]string{text(q.Filters)}, filters...)...), missingIf(text(q.Filters) == "" && len(filters) == 0, "filters"))
 
-	add("weighting", join(text(m.Weighting)), text(m.Weighting) == "")
+	add("weighting", join(text(m.Weighting)), missingIf(text(m.Weighting) == "", "weighting"))
 	who := []string{text(q.Design)}
 	if text(m.Institute) != "" {
 		who = append(who, ms.T("who_institute", "institute", text(m.Institute)))
@@ -116,14 +135,20 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if text(m.Sponsor) != "" {
 		who = append(who, ms.T("who_sponsor", "sponsor", text(m.Sponsor)))
 	}
-	add("who", join(who...), text(m.Institute) == "" || text(q.Design) == "")
-	add("independence", join(text(q.Independence)), text(q.Independence) == "")
+	add("who", join(who...), missingList(
+		missingIf(text(q.Design) == "", "design"), missingIf(text(m.Institute) == "", "institute")))
+	add("independence", join(text(q.Independence)), missingIf(text(q.Independence) == "", "independence"))
 
-	disclosure := []string{text(q.Disclosure), ms.T("disclosure_" + string(s.Status))}
+	disclosure := []string{text(q.Disclosure)}
+	if s.Status == survey.StatusRespondent {
+		disclosure = append(disclosure, ms.T("disclosure_respondent"))
+	}
 	for _, src := range m.Sources {
 		disclosure = append(disclosure, src.Title+" ("+src.URL+")")
 	}
-	add("disclosure", join(disclosure...), text(q.Disclosure) == "" || s.Status != survey.StatusRespondent)
+	add("disclosure", join(disclosure...), missingList(
+		missingIf(text(q.Disclosure) == "", "disclosure"),
+		missingIf(s.Status != survey.StatusRespondent, "respondent_data_"+string(s.Status))))
 
 	// Reported accurately: the published figures against the data.
 	if len(in.Published) > 0 {
@@ -141,9 +166,13 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		if s.Status == survey.StatusSynthetic {
 			v += ms.T("reporting_synthetic")
 		}
-		add("reporting", v, reproduced < primary)
+		missing := ""
+		if reproduced < primary {
+			missing = ms.T("missing_reporting", "bad", f.Count(float64(primary-reproduced)), "n", f.Count(float64(primary)))
+		}
+		add("reporting", join(v), missing)
 	} else {
-		add("reporting", ms.T("reporting_none"), true)
+		add("reporting", "", ms.T("missing_published"))
 	}
 	// The interval methods of the estimates the exhibits show (a question
 	// may override the study's method).
@@ -158,8 +187,8 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if len(methods) == 0 {
 		methods = []string{methodName(s.Analysis.Method, ms)}
 	}
-	add("analysis", ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", strings.Join(methods, ", "),
-		"min", f.Count(float64(s.Analysis.MinBase))), false)
+	add("analysis", join(ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", strings.Join(methods, ", "),
+		"min", f.Count(float64(s.Analysis.MinBase)))), "")
 	return items
 }
 

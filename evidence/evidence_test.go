@@ -53,6 +53,7 @@ func format(lang string) Format {
 		Count:  func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 		PValue: func(p float64) string { return strconv.FormatFloat(p, 'g', 3, 64) },
 		Level:  func(l float64) string { return strconv.FormatFloat(100*l, 'f', 0, 64) + "%" },
+		Base:   func(e analysis.Estimate) string { return strconv.FormatFloat(e.Base, 'f', -1, 64) + " respondents" },
 	}
 }
 
@@ -103,12 +104,17 @@ func TestVerdicts(t *testing.T) {
 		name          string
 		aware, recall [2]float64
 		want          [2]bool // the two propositions
+		open          [2]bool // not assessed
 		prefix        [2]string
 	}{
-		{"both supported", [2]float64{70, 100}, [2]float64{10, 70}, [2]bool{true, true}, [2]string{"Supported:", "Supported: both"}},
-		{"second claim fails", [2]float64{70, 100}, [2]float64{33, 70}, [2]bool{true, false}, [2]string{"Supported:", "Not supported: not every claim"}},
-		{"first claim fails", [2]float64{52, 100}, [2]float64{10, 70}, [2]bool{false, false}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
-		{"small base suppressed", [2]float64{70, 100}, [2]float64{2, 20}, [2]bool{true, false}, [2]string{"Supported:", "Not supported: not every claim"}},
+		{"both supported", [2]float64{70, 100}, [2]float64{10, 70}, [2]bool{true, true}, [2]bool{}, [2]string{"Supported:", "Supported: both"}},
+		{"second claim fails", [2]float64{70, 100}, [2]float64{33, 70}, [2]bool{true, false}, [2]bool{}, [2]string{"Supported:", "Not supported: not every claim"}},
+		{"first claim fails", [2]float64{52, 100}, [2]float64{10, 70}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
+		// A claim on a suppressed estimate is not assessed: the
+		// proposition cannot be assessed, and is not "not supported".
+		{"small base suppressed", [2]float64{70, 100}, [2]float64{2, 20}, [2]bool{true, false}, [2]bool{false, true}, [2]string{"Supported:", "Cannot be assessed: no claim fails, but 1 of 2 rests on an estimate"}},
+		// A failing claim outweighs one that cannot be assessed.
+		{"fails and suppressed", [2]float64{52, 100}, [2]float64{2, 20}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +123,9 @@ func TestVerdicts(t *testing.T) {
 				t.Fatalf("%d exhibits, %d summary lines", len(d.Exhibits), len(d.Summary))
 			}
 			for i, x := range d.Exhibits {
+				if x.NotAssessed != tt.open[i] || d.Summary[i].NotAssessed != tt.open[i] {
+					t.Errorf("exhibit %d: not assessed %v, want %v", i+1, x.NotAssessed, tt.open[i])
+				}
 				if x.Supported != tt.want[i] || d.Summary[i].Supported != tt.want[i] {
 					t.Errorf("exhibit %d: supported %v, want %v", i+1, x.Supported, tt.want[i])
 				}
@@ -133,8 +142,11 @@ func TestVerdicts(t *testing.T) {
 			}
 			if tt.recall[1] < 30 {
 				f := d.Exhibits[1].Findings[1]
-				if f.Supported || f.Test != "" || !strings.Contains(f.Estimate, "Not shown") || strings.Contains(string(md), "10.0%") {
+				if f.Supported || !f.NotAssessed || f.Test != "" || !strings.Contains(f.Estimate, "Not shown") || strings.Contains(string(md), "10.0%") {
 					t.Errorf("suppressed finding shown: %+v", f)
+				}
+				if want := "Cannot be assessed: the base of 20 is under the minimum of 30."; f.Verdict != want {
+					t.Errorf("suppressed verdict %q, want %q", f.Verdict, want)
 				}
 			}
 		})
@@ -161,8 +173,8 @@ func TestChecklistShowsGaps(t *testing.T) {
 	gaps := map[string]bool{}
 	for _, it := range d.Checklist {
 		gaps[it.Label] = it.Gap
-		if it.Value == "" {
-			t.Errorf("%s: empty value (a gap must say so)", it.Label)
+		if it.Value == "" && it.Missing == "" || it.Gap != (it.Missing != "") {
+			t.Errorf("%s: value %q, missing %q, gap %v", it.Label, it.Value, it.Missing, it.Gap)
 		}
 	}
 	for label, want := range map[string]bool{
@@ -177,6 +189,24 @@ func TestChecklistShowsGaps(t *testing.T) {
 	for _, it := range d.Checklist {
 		if it.Label == "Statistical analysis" && !strings.Contains(it.Value, "(Wilson score interval) at the 95% level") {
 			t.Errorf("analysis item %q does not name the estimates' method and level", it.Value)
+		}
+	}
+	// What is documented is shown as documented; only what is missing
+	// is the gap.
+	for _, it := range d.Checklist {
+		switch it.Label {
+		case "Who designed and conducted the survey":
+			if it.Value != "conducted by Inst <b>." || it.Missing != "who designed the questionnaire is not stated" {
+				t.Errorf("who: value %q, missing %q", it.Value, it.Missing)
+			}
+		case "How the sample was drawn":
+			if !strings.Contains(it.Missing, "selection method") || !strings.Contains(it.Missing, "sample type") {
+				t.Errorf("selection: missing %q does not say what is missing", it.Missing)
+			}
+		case "Disclosure of data and methods":
+			if strings.Contains(it.Value, "were available") || !strings.Contains(it.Missing, "were not available") {
+				t.Errorf("disclosure of reconstructed data: value %q, missing %q", it.Value, it.Missing)
+			}
 		}
 	}
 	if d.Gaps == 0 || !strings.Contains(d.ChecklistIntro, strconv.Itoa(d.Gaps)+" of "+strconv.Itoa(len(d.Checklist))) {
@@ -317,13 +347,17 @@ func TestMethodAndTestNames(t *testing.T) {
 				t.Errorf("%s: no name for method %q", lang, m)
 			}
 		}
-		for _, tt := range []struct{ test, key string }{
-			{"Exact binomial test", "test_exact"},
-			{"Score test for a proportion (no continuity correction)", "test_score"},
-			{"Design-based t test (Taylor linearisation)", "test_design"},
+		for _, tt := range []struct {
+			r    analysis.ClaimResult
+			want string
+		}{
+			{analysis.ClaimResult{Test: analysis.TestExact, Estimate: analysis.Estimate{Method: "clopper-pearson"}}, ms.T("test_exact")},
+			{analysis.ClaimResult{Test: analysis.TestScore, Estimate: analysis.Estimate{Method: "wilson"}}, ms.T("test_score")},
+			{analysis.ClaimResult{Test: analysis.TestByInversion("svy-logit"), Estimate: analysis.Estimate{Method: "svy-logit"}},
+				ms.T("test_inversion", "method", ms.T("method_svy-logit"))},
 		} {
-			if got := testName(tt.test, ms); got != ms.T(tt.key) {
-				t.Errorf("%s: test %q named %q, want %q", lang, tt.test, got, ms.T(tt.key))
+			if got := testName(tt.r, ms); got != tt.want || strings.Contains(got, "!") {
+				t.Errorf("%s: test %q named %q, want %q", lang, tt.r.Test, got, tt.want)
 			}
 		}
 	}
@@ -353,6 +387,51 @@ func TestDate(t *testing.T) {
 		}
 		if got := date(tt.in, ms); got != tt.want {
 			t.Errorf("%s: date(%q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// Count sentences agree with their count: "1 of 3 figures is", in every
+// language.
+func TestCountSentences(t *testing.T) {
+	s, err := survey.Parse(strings.NewReader(study), "study.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := analysis.Estimate{Share: 0.7, Lower: 0.6, Upper: 0.8, Base: 100}
+	pub := []Published{
+		{Figure: "a", Label: "A", Percent: 70, Status: "primary", Estimate: &e, Matches: true},
+		{Figure: "b", Label: "B", Percent: 70, Status: "primary", Estimate: &e, Matches: true},
+		{Figure: "c", Label: "C", Percent: 10, Status: "primary"},
+	}
+	for lang, want := range map[string]string{
+		"en": "1 of 3 figures is not reproduced at its published rounding; it is listed first.",
+		"de": "1 von 3 Zahlen wird in ihrer veröffentlichten Rundung nicht wiedergegeben; sie steht am Anfang.",
+		"nl": "1 van de 3 cijfers wordt op de gepubliceerde afronding niet gereproduceerd; het staat bovenaan.",
+	} {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, intro := published(Input{Study: s, Lang: lang, Format: format(lang), Published: pub}, ms)
+		if !strings.HasSuffix(intro, want) {
+			t.Errorf("%s: %q, want it to end %q", lang, intro, want)
+		}
+	}
+}
+
+// Field dates are written out as in the report.
+func TestDateRange(t *testing.T) {
+	for lang, want := range map[string]string{"en": "1 July 2025 – 10 July 2025", "de": "1. Juli 2025 – 10. Juli 2025", "nl": "1 juli 2025 – 10 juli 2025"} {
+		ms, err := loadMessages(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := dateRange("2025-07-01/2025-07-10", ms); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+		if got := dateRange("summer 2025", ms); got != "summer 2025" {
+			t.Errorf("%s: free text changed to %q", lang, got)
 		}
 	}
 }

@@ -29,3 +29,13 @@ func loadMessages(lang string) (*messages, error) {
 	}
 	return c, nil
 }
+
+// one returns key + "_1" when n is 1 and that message exists: the
+// singular of a sentence whose verb agrees with a count ("1 of 3 figures
+// is"), else key.
+func one(ms *messages, key string, n int) string {
+	if n == 1 && ms.Has(key+"_1") {
+		return key + "_1"
+	}
+	return key
+}

@@ -1,6 +1,10 @@
 package evidence
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/surveystat/surveystat/analysis"
+)
 
 // published lists the published figures next to the recomputed shares,
 // inconsistencies first (a figure the data does not reproduce at its
@@ -27,6 +31,12 @@ func published(in Input, ms *messages) ([]PubRow, string) {
 			r.Consistent = ms.T("pub_no_estimate")
 		case p.Estimate.Suppressed:
 			r.Data = ms.T("pub_suppressed", "min", f.Count(float64(in.Study.Analysis.MinBase)))
+			switch p.Estimate.Reason {
+			case analysis.ReasonNoDF:
+				r.Data = ms.T("pub_suppressed_no_df")
+			case analysis.ReasonNotComputable:
+				r.Data = ms.T("pub_suppressed_not_computable")
+			}
 			r.Consistent = ms.T("pub_no_estimate")
 		default:
 			r.Data = f.Percent(p.Estimate.Share, 1)
@@ -43,5 +53,5 @@ func published(in Input, ms *messages) ([]PubRow, string) {
 		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Inconsistent && !rows[j].Inconsistent })
-	return rows, ms.T("published_intro", "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
+	return rows, ms.T(one(ms, "published_intro", bad), "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
 }

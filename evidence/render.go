@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	htmltemplate "html/template"
+	"strings"
 	texttemplate "text/template"
 
 	"github.com/surveystat/surveystat/internal/mdsafe"
@@ -32,7 +33,11 @@ func Markdown(d *Document) ([]byte, error) {
 // HTML renders the brief as one self-contained HTML page (inline CSS and
 // SVG, no external requests), laid out to print on A4.
 func HTML(d *Document) ([]byte, error) {
-	t, err := htmltemplate.New("evidence.html.tmpl").ParseFS(templateFiles, "templates/evidence.html.tmpl")
+	t, err := htmltemplate.New("evidence.html.tmpl").Funcs(htmltemplate.FuncMap{
+		// words splits a command line at its spaces, so that each word
+		// can be kept from breaking at its hyphens ("--pdf").
+		"words": strings.Fields,
+	}).ParseFS(templateFiles, "templates/evidence.html.tmpl")
 	if err != nil {
 		return nil, err
 	}

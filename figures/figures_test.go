@@ -289,6 +289,15 @@ func TestWrap(t *testing.T) {
 	if ls := wrap(f, long, 150, 3); !strings.HasSuffix(ls[2], ellipsis) {
 		t.Errorf("truncated text does not end in an ellipsis: %q", ls)
 	}
+	// A no-break space keeps "95 %" on one line, drawn as a space; a
+	// width that fits "(Konfidenzniveau 95" but not the "%" moves the
+	// whole "95 %" down.
+	s := "gestützt (Konfidenzniveau 95\u00a0%)."
+	w := f.Width("gestützt (Konfidenzniveau 95") + 1
+	ls := wrap(f, s, w, 5)
+	if len(ls) != 2 || ls[0] != "gestützt (Konfidenzniveau" || ls[1] != "95 %)." {
+		t.Errorf("no-break space: got %q", ls)
+	}
 }
 
 // TestHostileInput checks that bad input returns an error or renders, but

@@ -117,18 +117,30 @@ func clean(s string) string {
 
 const ellipsis = "…"
 
+// nbspMark stands for a no-break space while text is split into words
+// (strings.Fields would split at U+00A0): a private-use character that no
+// chart text contains.
+const nbspMark = "\uE000"
+
+// keepNBSP replaces every no-break space of s by nbspMark.
+func keepNBSP(s string) string { return strings.ReplaceAll(s, "\u00a0", nbspMark) }
+
 // wrap breaks s into lines no wider than width when drawn with face f,
 // breaking between words and, for words wider than a line, inside words.
 // At most maxLines lines are returned; if s needs more, the last line ends
 // in an ellipsis. wrap returns nil for blank s.
+//
+// A no-break space (U+00A0, as in "95 %") joins its neighbours into one
+// word and is drawn as a space.
 func wrap(f font.Face, s string, width vg.Length, maxLines int) []string {
-	s = clean(s)
+	s = clean(keepNBSP(s))
 	if s == "" || maxLines < 1 {
 		return nil
 	}
 	var out []string
 	cur := ""
 	for _, w := range strings.Fields(s) {
+		w = strings.ReplaceAll(w, nbspMark, " ")
 		cand := w
 		if cur != "" {
 			cand = cur + " " + w

@@ -43,10 +43,14 @@ func keepSVGs(write func(rel string, b []byte) error, lang string, ids []string,
 // writeBrief writes the evidence brief of one language (evidence<suffix>.md
 // and evidence<suffix>.html) from the results already computed and the
 // charts already rendered. A study without an evidence section has none.
-func writeBrief(r *Result, lang, suffix string, langs []string, inputs []FileEntry, charts []chartDoc, svgs map[string][]byte, write func(rel string, b []byte) error) error {
+func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEntry, charts []chartDoc, svgs map[string][]byte, write func(rel string, b []byte) error) error {
 	s := r.Study
 	if s.Evidence == nil {
 		return nil
+	}
+	ms, err := loadMessages(lang)
+	if err != nil {
+		return err
 	}
 	in := evidence.Input{
 		Study:   s,
@@ -54,14 +58,19 @@ func writeBrief(r *Result, lang, suffix string, langs []string, inputs []FileEnt
 		Claims:  map[string]analysis.ClaimResult{},
 		Charts:  map[string]evidence.Chart{},
 		Version: Version,
-		Command: briefCommand(s.Path, langs),
-		Verify:  "surveystat verify " + path.Join("out", s.ID),
+		Command: run.Report,
+		Verify:  run.Verify,
 		Format: evidence.Format{
 			Percent: func(p float64, d int) string { return Percent(p, d, lang) },
-			Range:   func(lo, hi float64) string { return percentRange(lo, hi, 1, lang) },
-			Count:   func(v float64) string { return Count(v, lang) },
-			PValue:  func(p float64) string { return pValue(p, lang) },
-			Level:   func(l float64) string { return levelText(l, lang) },
+			// A word joiner on either side of the dash keeps an interval
+			// on one line.
+			Range: func(lo, hi float64) string {
+				return strings.Replace(percentRange(lo, hi, 1, lang), "–", "\u2060–\u2060", 1)
+			},
+			Count:  func(v float64) string { return Count(v, lang) },
+			PValue: func(p float64) string { return pValue(p, lang) },
+			Level:  func(l float64) string { return levelText(l, lang) },
+			Base:   func(e analysis.Estimate) string { return r.baseOf(e, lang).phrase(ms) },
 		},
 	}
 	for _, c := range r.Claims {
@@ -123,16 +132,108 @@ func writeBrief(r *Result, lang, suffix string, langs []string, inputs []FileEnt
 	return write("evidence"+suffix+".html", html)
 }
 
-// briefCommand is the command that re-creates the report folder, and so
-// the brief, from the study file as it was given.
-func briefCommand(study string, langs []string) string {
-	cmd := "surveystat report"
-	if !slices.Equal(langs, Langs()) {
-		cmd += " --lang " + strings.Join(langs, ",")
-	}
-	return cmd + " " + shellQuote(filepath2slash(study))
+// runCommand is how a report folder was made and is checked: the
+// commands its documents print.
+type runCommand struct {
+	Report string // surveystat report --out … STUDY
+	Verify string // surveystat verify <the folder>
 }
 
+// Command returns the command line that writes the report of the study
+// file at path with opts, every option spelled out: "surveystat report
+// --out out --lang en,de,nl --pdf auto --paper a4 data/x/study.yaml".
+// Paths are written with slashes and quoted for a POSIX shell.
+func Command(path string, opts Options) string {
+	out := opts.Out
+	if out == "" {
+		out = "."
+	}
+	langs := opts.Langs
+	if len(langs) == 0 {
+		langs = Langs()
+	}
+	pdf := opts.PDF
+	if pdf == "" {
+		pdf = "auto"
+	}
+	paper := strings.ToLower(opts.Paper)
+	if paper == "" {
+		paper = "a4"
+	}
+	return "surveystat report --out " + shellQuote(filepath2slash(out)) + " --lang " + strings.Join(langs, ",") +
+		" --pdf " + pdf + " --paper " + paper + " " + shellQuote(filepath2slash(path))
+}
+
+// footer words the report's footer (generated_by_command) with the
+// commands as code: for Markdown each in a code span that no character of
+// the command can end (mdCodeSpan), for HTML escaped in <code>. The
+// translation itself holds no Markdown or HTML.
+func (run runCommand) footer(ms *messages) (md string, h template.HTML) {
+	const cmdMark, verifyMark = "\x00command\x00", "\x00verify\x00"
+	raw := ms.T("generated_by_command", "version", Version, "command", cmdMark, "verify", verifyMark)
+	md = strings.NewReplacer(cmdMark, mdCodeSpan(run.Report), verifyMark, mdCodeSpan(run.Verify)).Replace(raw)
+	code := func(s string) string { return "<code>" + template.HTMLEscapeString(s) + "</code>" }
+	esc := template.HTMLEscapeString(raw)
+	esc = strings.NewReplacer(template.HTMLEscapeString(cmdMark), code(run.Report),
+		template.HTMLEscapeString(verifyMark), code(run.Verify)).Replace(esc)
+	return md, template.HTML(esc)
+}
+
+// mdCodeSpan writes s as a Markdown code span whose fence is longer than
+// any run of backticks in s (CommonMark), with line breaks as spaces.
+func mdCodeSpan(s string) string {
+	s = strings.NewReplacer("\n", " ", "\r", " ").Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// verifyCommand returns the command that checks the folder the report
+// command writes: "surveystat verify out/<id>".
+func verifyCommand(report, id string) string {
+	out := "."
+	if w := shellWords(report); len(w) > 3 && w[2] == "--out" {
+		out = w[3]
+	}
+	return "surveystat verify " + shellQuote(path.Join(out, id))
+}
+
+// shellWords splits a command line written by Command (words separated by
+// spaces, quoted as shellQuote quotes them) into its words.
+func shellWords(s string) []string {
+	var words []string
+	var w strings.Builder
+	in, started, esc := false, false, false
+	for _, r := range s {
+		switch {
+		case esc:
+			w.WriteRune(r)
+			esc = false
+		case r == '\\' && !in:
+			esc, started = true, true
+		case r == '\'':
+			in, started = !in, true
+		case r == ' ' && !in:
+			if started {
+				words = append(words, w.String())
+			}
+			w.Reset()
+			started = false
+		default:
+			w.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		words = append(words, w.String())
+	}
+	return words
+}
 func filepath2slash(p string) string { return strings.ReplaceAll(p, `\`, "/") }
 
 // shellQuote quotes s for a POSIX shell when it holds anything but safe

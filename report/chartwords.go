@@ -90,17 +90,13 @@ func chartSource(s *survey.Study, ms *messages) string {
 func verdicts(r *Result, items []survey.Item, ms *messages) string {
 	var out []string
 	for _, c := range r.Claims {
-		lvl := levelText(c.Level, ms.lang)
 		q, cat := c.Claim.Target()
 		if cat == "" {
 			cat = survey.DerivedCategory
 		}
 		for _, it := range items {
 			if it.Question == q && it.Category == cat {
-				v := ms.T("verdict_not_supported", "level", lvl)
-				if c.Supported {
-					v = ms.T("verdict_supported", "level", lvl)
-				}
+				v := verdictWords(c, ms)
 				out = append(out, strings.TrimSuffix(c.Claim.Text.Get(ms.lang), ".")+": "+v+".")
 			}
 		}

@@ -45,7 +45,12 @@ type document struct {
 	Missing     string
 	Sources     []survey.Source
 	Footer      string
-	T           func(key string, pairs ...string) string
+	// FooterMD and FooterHTML, when set, replace Footer in report.md and
+	// index.html: the footer with the commands that made and verify the
+	// report as code (see runCommand.footer).
+	FooterMD   string
+	FooterHTML template.HTML
+	T          func(key string, pairs ...string) string
 }
 
 type table struct {
@@ -118,14 +123,24 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	for _, c := range r.Claims {
 		claimEsts = append(claimEsts, c.Estimate)
 	}
-	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", methodsOf(claimEsts, ms, labelOf))
+	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", methodsOf(claimEsts, ms, labelOf),
+		"alpha", alphaText(s.Analysis.Level, lang))
 	d.Claims.Header = []string{ms.T("col_claim"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_bound", "level", lvl), ms.T("col_p"), ms.T("col_verdict")}
 	for _, c := range r.Claims {
 		clvl := levelText(c.Level, lang)
-		verdict := ms.T("verdict_not_supported", "level", clvl)
-		if c.Supported {
-			verdict = ms.T("verdict_supported", "level", clvl)
+		b := r.baseOf(c.Estimate, lang)
+		if c.NotAssessed != "" {
+			// The estimate is suppressed: not printed, and the claim not
+			// assessed.
+			verdict := notAssessed(ms, c, b, s.Analysis.MinBase)
+			d.Claims.Rows = append(d.Claims.Rows, []string{
+				c.Claim.Text.Get(lang), b.column(ms), b.count(ms), suppressedNote(ms, c.Estimate, s.Analysis.MinBase, lang), "–", "–", verdict,
+			})
+			d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence_not_assessed", "claim", c.Claim.Text.Get(lang),
+				"base", b.phrase(ms), "verdict", verdict))
+			continue
 		}
+		verdict := verdictWords(c, ms)
 		if rg := c.Range; rg != nil && rg.Counts > 1 {
 			counts := countRange(rg.CountMin, rg.CountMax, lang)
 			switch {
@@ -138,7 +153,6 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				verdict = ms.T("verdict_not_supported_range", "level", clvl, "counts", counts)
 			}
 		}
-		b := r.baseOf(c.Estimate, lang)
 		p := pValue(c.PValue, lang)
 		d.Claims.Rows = append(d.Claims.Rows, []string{
 			c.Claim.Text.Get(lang), b.column(ms), b.count(ms), Percent(c.Estimate.Share, 1, lang),
@@ -147,7 +161,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence", "claim", c.Claim.Text.Get(lang),
 			"share", Percent(c.Estimate.Share, 1, lang), "base", b.phrase(ms),
 			"level", clvl, "bound", Percent(c.Bound, 1, lang), "p", pSentence(p), "verdict", verdict,
-			"method", methodName(c.Estimate.Method, lang)))
+			"method", methodName(c.Estimate.Method, lang), "test", claimTestName(c.ClaimResult, ms)))
 	}
 
 	d.PubIntro = ms.T("published_intro")
@@ -157,7 +171,10 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Published.Header = []string{ms.T("col_figure"), ms.T("col_published"), ms.T("col_base"), ms.T("col_status"), ms.T("col_data"), ms.T("col_match")}
 	for _, f := range r.Published {
 		data, match := "–", ms.T("no")
-		if e, ok := analysis.FindPublished(r.Estimates, f); ok {
+		if e, ok := analysis.FindPublished(r.Estimates, f); ok && e.Suppressed {
+			// The small-cell rule hides the share here too.
+			data = suppressedNote(ms, e, s.Analysis.MinBase, lang)
+		} else if ok {
 			data = Percent(e.Share, 1, lang) + " (" + ciText(e) + ")"
 			if f.Matches(e.Share) {
 				match = ms.T("yes")
@@ -481,7 +498,7 @@ func pValue(p float64, lang string) string {
 	case math.IsNaN(p):
 		return "–" // no test: the difference is fixed by calibration
 	case p < 0.0001:
-		out = "< 0.0001"
+		out = "<\u00a00.0001" // no break after "<"
 	case p < 0.001:
 		out = strconv.FormatFloat(p, 'f', 5, 64)
 	default:
@@ -496,9 +513,9 @@ func pValue(p float64, lang string) string {
 // pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001".
 func pSentence(p string) string {
 	if strings.HasPrefix(p, "<") {
-		return "p " + p
+		return "p\u00a0" + p
 	}
-	return "p = " + p
+	return "p\u00a0=\u00a0" + p
 }
 
 // decimal formats v with the given decimals and the decimal separator of

@@ -29,6 +29,9 @@ type Folder struct {
 	// Paper is the page size the HTML was laid out for ("A4" or
 	// "letter"); the manifest records it when it is not A4, for Verify.
 	Paper string
+	// Command is the command line that made the folder, recorded in the
+	// manifest for Verify; "" records none.
+	Command string
 	// Warnings, if set, receives a line for everything skipped without
 	// failing (PDFs under "auto" without Chromium).
 	Warnings io.Writer
@@ -113,6 +116,7 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	}
 	man := newManifest(f.ID, f.Langs)
 	man.Kind = f.Kind
+	man.Command = f.Command
 	if f.Paper != "" && f.Paper != "A4" {
 		man.Paper = f.Paper
 	}

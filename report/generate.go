@@ -26,6 +26,12 @@ type Options struct {
 	// and so the PDFs): "a4" (default) or "letter".
 	Paper string
 
+	// Command, if set, is the command line the report's documents print
+	// as the one that re-creates it (Verify sets it from the manifest);
+	// by default it is made from the study path and the options above
+	// (see Command).
+	Command string
+
 	// Input, if set, wraps the respondent file as it is read (the CLI
 	// draws a progress bar on a terminal).
 	Input InputFunc
@@ -88,12 +94,17 @@ func Generate(path string, opts Options) (string, error) {
 	// the respondent file is recorded as it was read.
 	study := FileEntry{Path: s.Path, Bytes: s.Bytes, SHA256: hex.EncodeToString(s.SHA256[:])}
 	inputs := append([]FileEntry{study, r.DataFile}, others...)
+	run := runCommand{Report: opts.Command}
+	if run.Report == "" {
+		run.Report = Command(s.Path, Options{Out: opts.Out, Langs: langs, PDF: opts.PDF, Paper: opts.Paper})
+	}
+	run.Verify = verifyCommand(run.Report, s.ID)
 	return WriteFolder(Folder{
-		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF, Paper: paper,
+		Out: opts.Out, ID: s.ID, Langs: langs, PDF: opts.PDF, Paper: paper, Command: run.Report,
 		Inputs: inputs, Warnings: opts.Warnings, Context: opts.Context,
 		afterStep: opts.afterStep, noExchange: opts.noExchange,
 	}, func(write func(rel string, b []byte) error) error {
-		if err := writeAll(r, langs, paper, opts.Warnings, inputs, write); err != nil {
+		if err := writeAll(r, langs, paper, run, opts.Warnings, inputs, write); err != nil {
 			return err
 		}
 		// The manifest must describe the inputs as they were read: none
@@ -147,7 +158,7 @@ func unchanged(s *survey.Study, before []FileEntry) error {
 
 // writeAll renders every output file of a result and hands it to write;
 // inputs are the input files with their hashes, for the evidence brief.
-func writeAll(r *Result, langs []string, paper string, warnings io.Writer, inputs []FileEntry, write func(rel string, b []byte) error) error {
+func writeAll(r *Result, langs []string, paper string, run runCommand, warnings io.Writer, inputs []FileEntry, write func(rel string, b []byte) error) error {
 	rows := Rows(r.Study.ID, r.Estimates)
 	csvb, err := resultsCSV(rows)
 	if err != nil {
@@ -210,11 +221,12 @@ func writeAll(r *Result, langs []string, paper string, warnings io.Writer, input
 		}
 		d := buildDocument(r, ms, charts)
 		d.Paper = paper
+		d.FooterMD, d.FooterHTML = run.footer(ms)
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
 		}
-		if err := writeBrief(r, lang, suffix, langs, inputs, charts, svgs, write); err != nil {
+		if err := writeBrief(r, lang, suffix, run, inputs, charts, svgs, write); err != nil {
 			return err
 		}
 		md, err := renderMarkdown(d)

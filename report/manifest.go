@@ -20,9 +20,13 @@ type Manifest struct {
 	Study      string `json:"study"`
 	// Kind is empty for a study report; other kinds of report folder
 	// (e.g. "comparison") name how Verify re-runs them.
-	Kind    string      `json:"kind,omitempty"`
-	Langs   []string    `json:"langs"`
-	Paper   string      `json:"paper,omitempty"` // page size of the PDFs when not A4
+	Kind  string   `json:"kind,omitempty"`
+	Langs []string `json:"langs"`
+	Paper string   `json:"paper,omitempty"` // page size of the PDFs when not A4
+	// Command is the command line that made the report, as its documents
+	// print it (report.Command); Verify re-runs with it so that they come
+	// out the same.
+	Command string      `json:"command,omitempty"`
 	Inputs  []FileEntry `json:"inputs"`
 	Outputs []FileEntry `json:"outputs"`
 }

@@ -25,6 +25,7 @@ func TestBitkomGoldens(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				got = normOut(got, dir)
 				golden := filepath.Join("testdata", id+"."+name+".golden")
 				if *update {
 					if err := os.WriteFile(golden, got, 0o644); err != nil {

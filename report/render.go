@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	htmltemplate "html/template"
+	"regexp"
 	"strings"
 	texttemplate "text/template"
 
@@ -62,6 +63,7 @@ func renderMarkdown(d *document) ([]byte, error) {
 func renderHTML(d *document) ([]byte, error) {
 	t, err := htmltemplate.New("index.html.tmpl").Funcs(htmltemplate.FuncMap{
 		"linkable": mdsafe.AllowedURL,
+		"nowrap":   nowrapNumbers,
 	}).ParseFS(templateFiles, "templates/index.html.tmpl")
 	if err != nil {
 		return nil, err
@@ -71,4 +73,16 @@ func renderHTML(d *document) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// numberGroup matches what must not break across lines in a table cell:
+// an interval ("8.2–14.5%", "8,2–14,5 %"), a p-value bound ("< 0.0001")
+// and a pair of degrees of freedom ("4.00; 2996.0").
+var numberGroup = regexp.MustCompile(`&lt;[ \x{00a0}]\d[\d.,]*|\d[\d.,]*(?:\x{00a0}?%)?–\d[\d.,]*(?:\x{00a0}?%)?|\d[\d.,]*; \d[\d.,]*`)
+
+// nowrapNumbers escapes a table cell for HTML and keeps its intervals,
+// p-value bounds and degree-of-freedom pairs on one line.
+func nowrapNumbers(s string) htmltemplate.HTML {
+	e := htmltemplate.HTMLEscapeString(s)
+	return htmltemplate.HTML(numberGroup.ReplaceAllString(e, `<span class="nowrap">$0</span>`))
 }

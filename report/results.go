@@ -224,6 +224,10 @@ type ClaimRow struct {
 	Test      string `csv:"test" json:"test"`
 	PValue    Number `csv:"p_value" json:"p_value"`
 	Supported bool   `csv:"supported" json:"supported"`
+	// NotAssessed is why a claim on a suppressed estimate was not tested
+	// (analysis.Reason*: min-base, no-df, not-computable); its share,
+	// bound and p-value are then empty and supported is false.
+	NotAssessed string `csv:"not_assessed" json:"not_assessed"`
 	// For a share reconstructed from a published table: whether its base
 	// is assumed, the counts compatible with the published rounding, how
 	// many there are and at how many of them the claim is supported
@@ -291,10 +295,13 @@ func testRows(r *Result) ([]ClaimRow, []ComparisonRow, []IndependenceRow) {
 			Study: s.ID, ID: c.Claim.ID, Item: Text(c.Claim.Item), Op: c.Op, Value: Number(c.Value),
 			Base: Number(c.Estimate.Base), Share: Number(c.Estimate.Share), Bound: Number(c.Bound),
 			Level: Number(c.Level), Method: c.Estimate.Method, Test: c.Test,
-			PValue: Number(c.PValue), Supported: c.Supported,
+			PValue: Number(c.PValue), Supported: c.Supported, NotAssessed: c.NotAssessed,
 			CountMin: Number(math.NaN()), CountMax: Number(math.NaN()),
 			Counts: Number(math.NaN()), SupportedCounts: Number(math.NaN()),
 		})
+		if c.NotAssessed != "" {
+			claims[len(claims)-1].Share = Number(math.NaN()) // not shown (small-cell rule)
+		}
 		if rg := c.Range; rg != nil {
 			cr := &claims[len(claims)-1]
 			cr.NAssumed = c.Estimate.Reconstructed != nil && c.Estimate.Reconstructed.NAssumed

@@ -31,7 +31,7 @@ func Verify(dir string) ([]Difference, error) {
 		if m.Kind != "" {
 			return "", fmt.Errorf("verify: %s is a %s report, not a study report", dir, m.Kind)
 		}
-		return Generate(m.Inputs[0].Path, Options{Out: out, Langs: m.Langs, PDF: pdf, Paper: m.Paper})
+		return Generate(m.Inputs[0].Path, Options{Out: out, Langs: m.Langs, PDF: pdf, Paper: m.Paper, Command: m.Command})
 	})
 }
 

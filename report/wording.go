@@ -258,3 +258,43 @@ func longDate(v, lang string) string {
 	}
 	return day + " " + months[t.Month()-1] + " " + t.Format("2006")
 }
+
+// verdictWords is the verdict on a claim at its level, the same words in
+// the report's table, its sentences, the charts and their alt text:
+// "supported at 95%", "not supported at 95%", "cannot be assessed".
+func verdictWords(c ClaimResult, ms *messages) string {
+	lvl := levelText(c.Level, ms.lang)
+	switch {
+	case c.NotAssessed != "":
+		return ms.T("verdict_not_assessed")
+	case c.Supported:
+		return ms.T("verdict_supported", "level", lvl)
+	}
+	return ms.T("verdict_not_supported", "level", lvl)
+}
+
+// notAssessed says why a claim on a suppressed estimate cannot be
+// assessed: "cannot be assessed: the base of 10 is under the minimum of
+// 30", or the design's missing degrees of freedom.
+func notAssessed(ms *messages, c ClaimResult, b baseWords, minBase int) string {
+	switch c.NotAssessed {
+	case analysis.ReasonNoDF:
+		return ms.T("verdict_not_assessed_no_df")
+	case analysis.ReasonNotComputable:
+		return ms.T("verdict_not_assessed_not_computable")
+	}
+	return ms.T("verdict_not_assessed_min", "n", b.count(ms), "min", Count(float64(minBase), ms.lang))
+}
+
+// claimTestName names the test of a claim in words: the score test
+// (Wilson), the exact binomial test (Clopper–Pearson) or the test by
+// inversion of the estimate's interval (analysis.ClaimResult.Test).
+func claimTestName(c analysis.ClaimResult, ms *messages) string {
+	switch c.Test {
+	case analysis.TestScore:
+		return ms.T("test_score")
+	case analysis.TestExact:
+		return ms.T("test_exact")
+	}
+	return ms.T("test_inversion", "method", methodName(c.Estimate.Method, ms.lang))
+}
