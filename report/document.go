@@ -56,6 +56,7 @@ type table struct {
 type questionBlock struct {
 	ID, Label, Wording, BaseLine string
 	Table                        table
+	NetNote                      string // set when the table has net rows
 }
 
 type pair struct {
@@ -191,10 +192,14 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			rows = append(rows, survey.Net{ID: c.ID, Label: c.Label})
 		}
 		rows = append(rows, q.Nets...)
-		for _, c := range rows {
+		for ri, c := range rows {
 			e, ok := r.Overall(q.ID, c.ID)
 			if !ok {
 				continue
+			}
+			if ri >= len(q.Categories) {
+				c.Label = survey.Text{lang: netLabel(q, &q.Nets[ri-len(q.Categories)], lang, ms)}
+				blk.NetNote = ms.T("net_note")
 			}
 			b := r.baseOf(e, lang)
 			if blk.BaseLine == "" {
@@ -214,7 +219,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			}
 			if rc := e.Reconstructed; fromTable && rc != nil {
 				pub := ms.T("remainder")
-				if !rc.Remainder {
+				switch {
+				case rc.Net && rc.Remainder:
+					pub = "–"
+				case rc.Net:
+					pub = ms.T("net_published_sum", "sum", Percent(rc.Percent/100, rc.Decimals, lang))
+				case !rc.Remainder:
 					pub = Percent(rc.Percent/100, rc.Decimals, lang)
 				}
 				cells = append(cells, pub, countRange(rc.CountMin, rc.CountMax, lang))
@@ -622,4 +632,15 @@ func decimalsOf(v float64) int {
 		return len(out) - i - 1
 	}
 	return 0
+}
+
+// netLabel is how a net is named in a table: marked as a net and spelled
+// out, "Net: Dissatisfied (= Rather dissatisfied + Very dissatisfied)", so
+// that it does not read as one more category.
+func netLabel(q *survey.Question, n *survey.Net, lang string, ms *messages) string {
+	parts := make([]string, len(n.Categories))
+	for i, c := range n.Categories {
+		parts[i] = q.ItemLabel(c).Get(lang)
+	}
+	return ms.T("net_label", "label", n.Label.Get(lang), "parts", strings.Join(parts, " + "))
 }

@@ -69,8 +69,11 @@ charts:
 		t.Errorf("headlines %q", d.Headlines)
 	}
 	rows := d.Estimates[0].Table.Rows
-	if last := rows[len(rows)-1]; last[0] != "Reject" || last[3] != "62.5%" {
-		t.Errorf("estimates table ends with %q, want the net", last)
+	if last := rows[len(rows)-1]; last[0] != "Net: Reject (= Against + Only with consent)" || last[3] != "62.5%" {
+		t.Errorf("estimates table ends with %q, want the net, marked and spelled out", last)
+	}
+	if d.Estimates[0].NetNote == "" {
+		t.Error("no note under a table with a net row")
 	}
 }
 
