@@ -56,7 +56,7 @@ type table struct {
 type questionBlock struct {
 	ID, Label, Wording, BaseLine string
 	Table                        table
-	NetNote                      string // set when the table has net rows
+	Note                         string // under the table: what its net and "don't know" rows are
 }
 
 type pair struct {
@@ -199,7 +199,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			}
 			if ri >= len(q.Categories) {
 				c.Label = survey.Text{lang: netLabel(q, &q.Nets[ri-len(q.Categories)], lang, ms)}
-				blk.NetNote = ms.T("net_note")
+				if !strings.Contains(blk.Note, ms.T("net_note")) {
+					blk.Note = joinNote(blk.Note, ms.T("net_note"))
+				}
 			}
 			b := r.baseOf(e, lang)
 			if blk.BaseLine == "" {
@@ -243,6 +245,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
+			if ri == len(q.Categories)-1 && q.MissingInBase {
+				if row := dkRow(r, q, b, showDeff, ms); row != nil {
+					blk.Table.Rows = append(blk.Table.Rows, row)
+					blk.Note = joinNote(blk.Note, ms.T("dk_note"))
+				}
+			}
 		}
 		if len(blk.Table.Rows) > 0 {
 			d.Estimates = append(d.Estimates, blk)
@@ -300,13 +308,25 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	if s.Metadata.SampleSizeAssumed {
 		d.AccIntro += " " + ms.T("accounting_assumed")
 	}
-	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored")}
+	// "Don't know" kept in a base (missing_in_base) is used, not
+	// excluded: a column of its own says how many of the used rows it is.
+	kept := false
 	for _, a := range r.Accounting {
-		d.Accounting.Rows = append(d.Accounting.Rows, []string{
-			a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang),
-			Count(float64(a.Used), lang), Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang),
-			Count(float64(a.Ignored), lang),
-		})
+		kept = kept || a.KeptInBase > 0
+	}
+	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used")}
+	if kept {
+		d.Accounting.Header = append(d.Accounting.Header, ms.T("col_kept"))
+		d.AccIntro += " " + ms.T("accounting_kept")
+	}
+	d.Accounting.Header = append(d.Accounting.Header, ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored"))
+	for _, a := range r.Accounting {
+		row := []string{a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang), Count(float64(a.Used), lang)}
+		if kept {
+			row = append(row, Count(float64(a.KeptInBase), lang))
+		}
+		d.Accounting.Rows = append(d.Accounting.Rows, append(row,
+			Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang), Count(float64(a.Ignored), lang)))
 	}
 
 	var overall []analysis.Estimate
@@ -643,4 +663,37 @@ func netLabel(q *survey.Question, n *survey.Net, lang string, ms *messages) stri
 		parts[i] = q.ItemLabel(c).Get(lang)
 	}
 	return ms.T("net_label", "label", n.Label.Get(lang), "parts", strings.Join(parts, " + "))
+}
+
+// dkRow is the row of a question whose "don't know" and refusals stay in
+// its base (missing_in_base): what its categories leave of the base, so
+// that the table adds up to 100%. Its share is 1 − Σ shares of the
+// categories (weighted where they are), its count the base n minus their
+// counts; no interval is computed for it. nil when nothing is left.
+func dkRow(r *Result, q *survey.Question, b baseWords, showDeff bool, ms *messages) []string {
+	var count, share float64
+	for _, c := range q.Categories {
+		e, ok := r.Overall(q.ID, c.ID)
+		if !ok {
+			return nil
+		}
+		count += e.Count
+		share += e.Share
+	}
+	if rest := 1 - share; rest <= 1e-9 {
+		return nil
+	}
+	row := []string{ms.T("dk_row"), b.count(ms), Count(b.N-count, ms.lang), Percent(1-share, 1, ms.lang), "–"}
+	if showDeff {
+		row = append(row, "", "")
+	}
+	return row
+}
+
+// joinNote adds a sentence to a note.
+func joinNote(note, add string) string {
+	if note == "" {
+		return add
+	}
+	return note + " " + add
 }

@@ -72,7 +72,7 @@ charts:
 	if last := rows[len(rows)-1]; last[0] != "Net: Reject (= Against + Only with consent)" || last[3] != "62.5%" {
 		t.Errorf("estimates table ends with %q, want the net, marked and spelled out", last)
 	}
-	if d.Estimates[0].NetNote == "" {
+	if d.Estimates[0].Note == "" {
 		t.Error("no note under a table with a net row")
 	}
 }

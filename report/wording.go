@@ -21,6 +21,18 @@ type baseWords struct {
 	InBase  float64 // respondents in the base, valid answer or not; 0 when not known
 	Desc    string  // the base in words ("Instagram users"); "" means all respondents
 	Assumed bool    // N is an assumption, not a count
+	// DKIncluded is set when the question's missing codes stay in its
+	// base (missing_in_base): every wording of the base says so.
+	DKIncluded bool
+}
+
+// dk is what follows a base in words when "don't know" is in it, with its
+// leading space or comma: " (“don't know” and refusals included)", or "".
+func (b baseWords) dk(ms *messages) string {
+	if !b.DKIncluded {
+		return ""
+	}
+	return ms.T("base_dk_included")
 }
 
 // excluded is the number of respondents in the base without a valid
@@ -51,6 +63,9 @@ func (r *Result) baseOf(e analysis.Estimate, lang string) baseWords {
 	s := r.Study
 	b := baseWords{N: e.Base, Desc: itemBaseDesc(s, e.Question, lang), Assumed: nAssumed(s, e)}
 	if e.Subgroup != "" {
+		if q := s.Question(e.Question); q != nil && q.MissingInBase {
+			b.DKIncluded = true
+		}
 		return b
 	}
 	if d := s.DerivedByID(e.Question); d != nil && s.Question(e.Question) == nil {
@@ -60,6 +75,9 @@ func (r *Result) baseOf(e analysis.Estimate, lang string) baseWords {
 			b.InBase = float64(r.Rows)
 		}
 		return b
+	}
+	if q := s.Question(e.Question); q != nil && q.MissingInBase {
+		b.DKIncluded = true
 	}
 	for _, a := range r.Accounting {
 		// The accounting counts unweighted respondents, as Base does; if
@@ -104,7 +122,9 @@ func (b baseWords) count(ms *messages) string {
 // respondents", "270 of 300 respondents with a valid answer (30 don't
 // know or no answer not counted)", "750 respondents who knew of the
 // plans".
-func (b baseWords) phrase(ms *messages) string {
+func (b baseWords) phrase(ms *messages) string { return b.phraseWords(ms) + b.dk(ms) }
+
+func (b baseWords) phraseWords(ms *messages) string {
 	lang := ms.lang
 	args := []string{"n", b.count(ms), "base", b.Desc}
 	if ex := b.excluded(); ex > 0 {
@@ -125,7 +145,9 @@ func (b baseWords) phrase(ms *messages) string {
 
 // column is the base in a table's base column, beside a column of n:
 // "respondents who knew of the plans", "respondents with a valid answer".
-func (b baseWords) column(ms *messages) string {
+func (b baseWords) column(ms *messages) string { return b.columnWords(ms) + b.dk(ms) }
+
+func (b baseWords) columnWords(ms *messages) string {
 	valid := b.excluded() > 0
 	switch {
 	case b.Desc != "" && valid:
@@ -142,7 +164,9 @@ func (b baseWords) column(ms *messages) string {
 
 // chartPhrase is the shorter base of a chart footer: "270 respondents with
 // a valid answer (of 300)".
-func (b baseWords) chartPhrase(ms *messages) string {
+func (b baseWords) chartPhrase(ms *messages) string { return b.chartPhraseWords(ms) + b.dk(ms) }
+
+func (b baseWords) chartPhraseWords(ms *messages) string {
 	args := []string{"n", b.count(ms), "base", b.Desc}
 	if ex := b.excluded(); ex > 0 {
 		args = append(args, "inbase", Count(b.InBase, ms.lang))
