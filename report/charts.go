@@ -475,6 +475,9 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			c.Bars = append(c.Bars, b)
 			ests = append(ests, e)
 		}
+		if q := s.Question(items[0].Question); kind == figures.Stacked && q != nil && q.MissingInBase {
+			c.Bars = append(c.Bars, dkSegment(s, ests, ms))
+		}
 	}
 	if c.Method, err = methodLine(ests, lang); err != nil {
 		return figures.Chart{}, err
@@ -566,4 +569,19 @@ func itemTitle(s *survey.Study, it survey.Item, lang string) string {
 		return d.Label.Get(lang)
 	}
 	return s.Question(it.Question).Label.Get(lang)
+}
+
+// dkSegment is the grey segment of a stacked chart of a question whose
+// "don't know" and refusals stay in its base (missing_in_base): the share
+// its categories leave, 1 − Σ shares, without an interval (none is
+// computed for it), so that the bar adds up to 100%.
+func dkSegment(s *survey.Study, ests []analysis.Estimate, ms *messages) figures.Bar {
+	sum := 0.0
+	for _, e := range ests {
+		sum += e.Share
+	}
+	rest := max(0, 1-sum)
+	b := bar(s, ms.T("dk_row"), ests[0])
+	b.Estimate, b.Lower, b.Upper, b.Neutral = rest, rest, rest, true
+	return b
 }

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"io"
+	"math"
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
 
@@ -26,6 +29,7 @@ questions:
     categories:
       - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
       - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+charts: [{id: split, kind: stacked, items: [q]}]
 `
 	s, err := survey.Parse(strings.NewReader(src), "dk.yaml")
 	if err != nil {
@@ -61,5 +65,44 @@ questions:
 		if h := d.Accounting.Header; len(h) < 5 || h[4] != tc.kept || d.Accounting.Rows[0][3] != "10" || d.Accounting.Rows[0][4] != "2" {
 			t.Errorf("%s: accounting %q %q", tc.lang, h, d.Accounting.Rows)
 		}
+	}
+}
+
+// TestMissingInBaseStacked: a stacked chart of a question whose "don't
+// know" stays in its base draws what the categories leave (2 of 10) as a
+// grey segment without an interval, so that the bar adds up and draws.
+func TestMissingInBaseStacked(t *testing.T) {
+	const src = `
+id: dk
+data: {file: r.csv, id: id}
+analysis: {min_base: -1}
+questions:
+  - id: q
+    missing: [9]
+    missing_in_base: true
+    categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
+charts: [{id: split, kind: stacked, items: [q]}]
+`
+	s, err := survey.Parse(strings.NewReader(src), "dk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := AnalyseReader(s, strings.NewReader("id,q\n1,1\n2,1\n3,1\n4,1\n5,1\n6,2\n7,2\n8,2\n9,9\n10,9\n"), "r.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts, _, err := Charts(r, "de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bars := charts[0].Bars
+	if len(bars) != 3 {
+		t.Fatalf("%d segments, want yes, no and don't know", len(bars))
+	}
+	if b := bars[2]; b.Label != "Weiß nicht / keine Angabe" || !b.Neutral || math.Abs(b.Estimate-0.2) > 1e-12 || b.Lower != b.Estimate || b.Upper != b.Estimate {
+		t.Errorf("don't-know segment %+v, want a grey 20%% without interval", b)
+	}
+	if err := figures.Render(io.Discard, charts[0], figures.SVG, figures.Print, figures.DefaultTheme()); err != nil {
+		t.Errorf("the chart does not draw: %v", err)
 	}
 }

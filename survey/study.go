@@ -460,6 +460,9 @@ func (s *Study) validate() error {
 	for i := range s.Charts {
 		c := &s.Charts[i]
 		if err := c.validate(s); err != nil {
+			if c.Line > 0 {
+				return fmt.Errorf("line %d: %w", c.Line, err)
+			}
 			return err
 		}
 		if chartIDs[c.ID] {
