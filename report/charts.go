@@ -446,6 +446,10 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		}
 		q := s.Question(it.Question)
 		cat := q.ItemLabel(it.Category).Get(lang)
+		if q.NetByID(it.Category) != nil {
+			// A net beside categories must not read as one more of them.
+			cat = ms.T("net_short", "label", cat)
+		}
 		if sameQuestion(items) {
 			return cat
 		}

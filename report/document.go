@@ -164,8 +164,18 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				match = ms.T("yes")
 			}
 		}
+		base := f.Base
+		if n, err := strconv.Atoi(strings.TrimSpace(f.Base)); err == nil && n >= 0 {
+			// A number reads as every n of the report does, "(assumed)"
+			// where the estimate it is compared with has an assumed base.
+			bw := baseWords{N: float64(n)}
+			if e, ok := analysis.FindPublished(r.Estimates, f); ok && e.Base == float64(n) {
+				bw.Assumed = nAssumed(s, e)
+			}
+			base = bw.count(ms)
+		}
 		d.Published.Rows = append(d.Published.Rows, []string{
-			f.Figure, Percent(float64(f.Percent)/100, int(f.Decimals), lang), f.Base,
+			figureLabel(s, f, lang), Percent(float64(f.Percent)/100, int(f.Decimals), lang), base,
 			ms.T("status_" + f.Status), data, match,
 		})
 	}
@@ -373,10 +383,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Compare.Header = []string{ms.T("col_comparison"), ms.T("col_kind"), ms.T("col_share_a"), ms.T("col_share_b"), ms.T("col_diff"), ms.T("col_ci", "level", lvl), ms.T("col_p")}
 		for i, c := range r.Comparisons {
 			spec := &s.Compare[i]
-			label := spec.Label.Get(lang)
-			if label == "" {
-				label = spec.ID
-			}
+			label := comparisonLabel(s, spec, ms)
 			kind := ms.T("paired", "n", Count(c.N1, lang))
 			if !c.Paired {
 				kind = ms.T("independent", "n1", Count(c.N1, lang), "n2", Count(c.N2, lang))
@@ -696,4 +703,49 @@ func joinNote(note, add string) string {
 		return add
 	}
 	return note + " " + add
+}
+
+// figureLabel names a published figure by what it is a share of, as the
+// report's tables do: "Attitude: Does not want it", a derived estimate's
+// label, with the subgroup "(Gender: Female)"; the figure's id only for an
+// item the study does not know.
+func figureLabel(s *survey.Study, f survey.PublishedFigure, lang string) string {
+	it := survey.Item{Question: f.Question, Category: f.Category}
+	var label string
+	switch q := s.Question(f.Question); {
+	case q != nil && q.HasItem(f.Category):
+		label = itemLabel(s, it, lang)
+	case q == nil && s.DerivedByID(f.Question) != nil:
+		label = s.DerivedByID(f.Question).Label.Get(lang)
+	default:
+		return f.Figure
+	}
+	if g := s.Question(f.Subgroup); g != nil {
+		if i := g.CategoryIndex(f.SubgroupValue); i >= 0 {
+			label += " (" + g.Label.Get(lang) + ": " + g.Categories[i].Label.Get(lang) + ")"
+		}
+	}
+	return label
+}
+
+// comparisonLabel is a comparison's label in the study file, or else
+// "A vs B" from the labels of what it compares: "Recall: Instagram vs
+// Recall: Facebook"; for two groups with one item, "Attitude: Approve –
+// Gender: Male vs Female".
+func comparisonLabel(s *survey.Study, c *survey.Comparison, ms *messages) string {
+	lang := ms.lang
+	if l := c.Label.Get(lang); l != "" {
+		return l
+	}
+	a, b := itemLabel(s, c.ItemA, lang), itemLabel(s, c.ItemB, lang)
+	if c.Paired() {
+		return ms.T("versus", "a", a, "b", b)
+	}
+	g := s.Question(c.GroupA.Question)
+	ga, gb := g.ItemLabel(c.GroupA.Category).Get(lang), g.ItemLabel(c.GroupB.Category).Get(lang)
+	if c.ItemA == c.ItemB && c.GroupA.Question == c.GroupB.Question {
+		return a + " – " + g.Label.Get(lang) + ": " + ms.T("versus", "a", ga, "b", gb)
+	}
+	gbq := s.Question(c.GroupB.Question)
+	return ms.T("versus", "a", a+" ("+g.Label.Get(lang)+": "+ga+")", "b", b+" ("+gbq.Label.Get(lang)+": "+gb+")")
 }

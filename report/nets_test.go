@@ -57,7 +57,7 @@ charts:
 	if len(charts[0].Brackets) != 1 || charts[0].Brackets[0] != want {
 		t.Errorf("brackets %+v, want %+v", charts[0].Brackets, want)
 	}
-	if b := charts[1].Bars[0]; b.Label != "Reject" || math.Abs(b.Estimate-0.625) > 1e-15 {
+	if b := charts[1].Bars[0]; b.Label != "Net: Reject" || math.Abs(b.Estimate-0.625) > 1e-15 {
 		t.Errorf("bar %+v", b)
 	}
 	ms, err := loadMessages("en")

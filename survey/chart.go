@@ -269,7 +269,8 @@ func (c *ChartSpec) validateNets(s *Study, items []Item) error {
 // at most MaxChartRows rows; a stacked chart splits 100% among all the
 // categories of one question (a question whose "don't know" stays in its
 // base, missing_in_base, gets a grey segment for it); a waffle shows at
-// most MaxWaffleShares categories of one question.
+// most MaxWaffleShares categories of one question (or one share of any
+// kind).
 func (c *ChartSpec) validateShape(s *Study, items []Item) error {
 	rows := len(items)
 	if c.Kind == "forest" {
@@ -309,8 +310,8 @@ func (c *ChartSpec) validateShape(s *Study, items []Item) error {
 		if len(items) > MaxWaffleShares {
 			return fmt.Errorf("chart %q: a waffle chart shows at most %d shares, and it has %d items (use a bars or stacked chart)", c.ID, MaxWaffleShares, len(items))
 		}
-		if q := s.Question(items[0].Question); q == nil || !sameQuestion(items) {
-			return fmt.Errorf("chart %q: a waffle chart shows shares of one question's categories, which cannot add up to more than 100%%; its items name more than one question or a derived estimate", c.ID)
+		if q := s.Question(items[0].Question); len(items) > 1 && (q == nil || !sameQuestion(items)) {
+			return fmt.Errorf("chart %q: a waffle chart shows one share, or shares of one question's categories, which cannot add up to more than 100%%; its items name more than one question or a derived estimate", c.ID)
 		}
 	}
 	return nil

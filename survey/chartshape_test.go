@@ -35,7 +35,9 @@ charts:
 		{"waffle four", "  - {id: w, kind: waffle, items: [q=a, q=b, q=c, q=d]}\n", "false", ""},
 		{"waffle five", "  - {id: ok, kind: bars, items: [q]}\n  - {id: w, kind: waffle, items: [q]}\n", "false",
 			`line 14: chart "w": a waffle chart shows at most 4 shares, and it has 5 items`},
-		{"waffle two questions", "  - {id: w, kind: waffle, items: [q=a, g=m]}\n", "false", `line 13: chart "w": a waffle chart shows shares of one question's categories`},
+		{"waffle derived", "  - {id: w, kind: waffle, items: [both]}\n", "false", ""},
+		{"waffle two derived", "  - {id: w, kind: waffle, items: [both, both]}\n", "false", `line 13: chart "w": a waffle chart shows one share, or shares of one question's categories`},
+		{"waffle two questions", "  - {id: w, kind: waffle, items: [q=a, g=m]}\n", "false", `line 13: chart "w": a waffle chart shows one share, or shares of one question's categories`},
 		{"bars too many", "  - {id: b, kind: bars, items: [" + strings.Repeat("q, ", 6) + "q=a]}\n", "false", `line 13: chart "b": 31 rows, at most 30 fit on a chart`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
