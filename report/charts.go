@@ -245,8 +245,9 @@ func (cs *chartSet) render(rd *figures.Renderer, jb *chartJob, th figures.Theme)
 func (cs *chartSet) write(write func(rel string, b []byte) error) ([]chartDoc, error) {
 	cs.done.Wait()
 	docs := make([]chartDoc, len(cs.charts))
+	headings := chartHeadings(cs.charts)
 	for i, c := range cs.charts {
-		docs[i] = chartDoc{ID: cs.ids[i], Title: c.Title, Alt: figures.AltText(c)}
+		docs[i] = chartDoc{ID: cs.ids[i], Title: headings[i], Alt: figures.AltText(c)}
 	}
 	for _, jb := range cs.jobs {
 		if jb.err != nil {
@@ -538,10 +539,16 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	c.Title = spec.Title.Get(lang)
 	if c.Title == "" {
 		c.Title = itemTitle(s, items[0], lang)
+		if kind == figures.Forest {
+			// Its rows are groups, not answers: the title names the
+			// answer whose share they show.
+			c.Title = itemLabel(s, items[0], lang)
+		}
 	}
-	if kind == figures.Forest {
-		if c.Subtitle == "" {
-			c.Subtitle = s.Question(spec.By).Label.Get(lang)
+	if kind == figures.Forest && c.Subtitle == "" {
+		c.Subtitle = s.Question(spec.By).Label.Get(lang)
+		if spec.Title.Get(lang) == "" {
+			c.Subtitle = ms.T("forest_by", "by", c.Subtitle)
 		}
 	}
 	if v := verdicts(r, items, ms); v != "" && kind != figures.Forest {
@@ -588,4 +595,40 @@ func dkSegment(s *survey.Study, ests []analysis.Estimate, ms *messages) figures.
 	b := bar(s, ms.T("dk_row"), ests[0])
 	b.Estimate, b.Lower, b.Upper, b.Neutral = rest, rest, rest, true
 	return b
+}
+
+// chartHeadings are the headings of charts in a report's Charts section:
+// each chart's title, told apart where titles repeat by the kind of chart
+// ("… – Stacked bar chart"), then a short subtitle ("… – By Gender"), then
+// a number ("(2)").
+func chartHeadings(charts []figures.Chart) []string {
+	out := make([]string, len(charts))
+	for i, c := range charts {
+		out[i] = c.Title
+	}
+	for step := range 3 {
+		count := map[string]int{}
+		for _, h := range out {
+			count[h]++
+		}
+		seen := map[string]int{}
+		for i, c := range charts {
+			h := out[i]
+			if count[h] < 2 {
+				continue
+			}
+			seen[h]++
+			switch step {
+			case 0:
+				out[i] = h + " – " + figures.KindName(c.Kind, c.Lang)
+			case 1:
+				if n := len([]rune(c.Subtitle)); n > 0 && n <= 60 {
+					out[i] = h + " – " + c.Subtitle
+				}
+			case 2:
+				out[i] = h + " (" + strconv.Itoa(seen[h]) + ")"
+			}
+		}
+	}
+	return out
 }
