@@ -480,10 +480,10 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Limits = append(d.Limits, ms.T("reconstructed_limitation"))
 	}
 	for _, l := range m.Limitations {
-		d.Limits = append(d.Limits, l.Get(lang))
+		d.Limits = append(d.Limits, markedText(l, ms))
 	}
 	for _, n := range m.Notes {
-		d.Notes = append(d.Notes, n.Get(lang))
+		d.Notes = append(d.Notes, markedText(n, ms))
 	}
 	for _, src := range m.Sources {
 		if strings.TrimSpace(src.Title) != "" || strings.TrimSpace(src.URL) != "" {
@@ -748,4 +748,25 @@ func comparisonLabel(s *survey.Study, c *survey.Comparison, ms *messages) string
 	}
 	gbq := s.Question(c.GroupB.Question)
 	return ms.T("versus", "a", a+" ("+g.Label.Get(lang)+": "+ga+")", "b", b+" ("+gbq.Label.Get(lang)+": "+gb+")")
+}
+
+// markedText is t in the document's language or, where the study gives it
+// only in another, that text marked "(English only)" in the document's
+// language, so that a reader knows it was not translated.
+func markedText(t survey.Text, ms *messages) string {
+	out := t.Get(ms.lang)
+	if strings.TrimSpace(t[ms.lang]) != "" || out == "" {
+		return out
+	}
+	from := ""
+	for _, l := range survey.Languages() {
+		if t[l] == out {
+			from = l
+			break
+		}
+	}
+	if from == "" {
+		return out
+	}
+	return out + " " + ms.T("only_in_"+from)
 }
