@@ -428,7 +428,15 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		}
 	}
 	add("d_sample_size", size)
-	add("d_weighting", m.Weighting.Get(lang))
+	weighting := m.Weighting.Get(lang)
+	switch w := s.Data.Weight; {
+	case strings.TrimSpace(weighting) != "":
+	case w != "":
+		weighting = ms.T("weighted_by", "column", w)
+	case s.Data.WeightSum != "":
+		weighting = ms.T("weighted_by", "column", s.Data.WeightSum)
+	}
+	add("d_weighting", weighting)
 	add("d_published", longDate(m.Published, lang))
 	add("d_data_status", statusNote(s, ms, "d_status"))
 	for i := range d.Disclosure {
@@ -478,6 +486,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		}
 	case survey.StatusReconstructed:
 		d.Limits = append(d.Limits, ms.T("reconstructed_limitation"))
+	}
+	if todo := s.OpenTodo(); s.AcceptTodo && len(todo) > 0 {
+		d.Limits = append(d.Limits, ms.T("todo_accepted", "n", strconv.Itoa(len(todo))))
 	}
 	for _, l := range m.Limitations {
 		d.Limits = append(d.Limits, markedText(l, ms))

@@ -204,6 +204,9 @@ func writeAll(r *Result, langs []string, paper string, warnings io.Writer, input
 		if err != nil {
 			return err
 		}
+		if i == 0 {
+			warnTodo(warnings, r.Study)
+		}
 		warnUntranslated(warnings, r.Study, lang)
 		svgs := map[string][]byte{}
 		charts, err := sets[i].write(keepSVGs(write, lang, briefIDs, svgs))
@@ -298,4 +301,17 @@ func warnUntranslated(warn io.Writer, s *survey.Study, lang string) {
 		list += fmt.Sprintf(" and %d more", len(u)-10)
 	}
 	fmt.Fprintf(warn, "warning: %s: %d text(s) have no %q translation and print in the language given (notes and limitations marked as such): %s\n", s.Path, len(u), lang, list)
+}
+
+// warnTodo says on warn that the study runs with todo items unfilled
+// (accept_todo: true), and which.
+func warnTodo(warn io.Writer, s *survey.Study) {
+	todo := s.OpenTodo()
+	if warn == nil || !s.AcceptTodo || len(todo) == 0 {
+		return
+	}
+	fmt.Fprintf(warn, "warning: %s: accept_todo: true: reporting with %d todo item(s) not done; the report says so under limitations:\n", s.Path, len(todo))
+	for i, t := range todo {
+		fmt.Fprintf(warn, "  %d. %s\n", i+1, strings.Join(strings.Fields(t), " "))
+	}
 }
