@@ -356,7 +356,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	if s.FromTable() {
 		d.AccIntro = ms.T("accounting_table")
 		d.Accounting = table{}
-		d.Methods = ms.T("methods_table", "level", lvl, "method", s.Analysis.Method) + " " + tableDeffText(r, ms)
+		d.Methods = ms.T("methods_table", "level", lvl, "method", methodsOf(overall, ms, labelOf)) + " " + tableDeffText(r, ms)
 	}
 	if rp := r.Rake; rp != nil {
 		conv := ms.T("converged")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/figures"
 )
 
 const ciArgs = "[--method M] [--level L] [--alternative two-sided|less|greater] [--deff D] [--json] X|P% N"
@@ -102,10 +103,10 @@ func runCI(args []string, stdout, stderr io.Writer) error {
 	}
 	on := ""
 	if *deff != 1 {
-		on = fmt.Sprintf(" on the effective sample size %.1f (deff %g)", n / *deff, *deff)
+		on = fmt.Sprintf(" (computed on the effective sample size %g/%g = %.1f)", n, *deff, n / *deff)
 	}
-	_, err = fmt.Fprintf(stdout, "%g/%g = %s; %s %s %s interval%s %s\n",
-		x, n, pct(x/n), levelPct(*level), kind, *method, on, pctRange(iv.Lower, iv.Upper))
+	_, err = fmt.Fprintf(stdout, "%g/%g = %s; %s %s interval (%s): %s%s\n",
+		x, n, pct(x/n), levelPct(*level), kind, figures.MethodName(*method, "en"), pctRange(iv.Lower, iv.Upper), on)
 	return err
 }
 
