@@ -23,7 +23,7 @@ func TestChartHeadings(t *testing.T) {
 		{"numbered", []figures.Chart{{Title: "A", Lang: "nl"}, {Title: "A", Lang: "nl"}},
 			[]string{"A – Staafdiagram (1)", "A – Staafdiagram (2)"}},
 	} {
-		if got := chartHeadings(tc.charts); !slices.Equal(got, tc.want) {
+		if got := ChartHeadings(tc.charts); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}

@@ -245,7 +245,7 @@ func (cs *chartSet) render(rd *figures.Renderer, jb *chartJob, th figures.Theme)
 func (cs *chartSet) write(write func(rel string, b []byte) error) ([]chartDoc, error) {
 	cs.done.Wait()
 	docs := make([]chartDoc, len(cs.charts))
-	headings := chartHeadings(cs.charts)
+	headings := ChartHeadings(cs.charts)
 	for i, c := range cs.charts {
 		docs[i] = chartDoc{ID: cs.ids[i], Title: headings[i], Alt: figures.AltText(c)}
 	}
@@ -597,11 +597,11 @@ func dkSegment(s *survey.Study, ests []analysis.Estimate, ms *messages) figures.
 	return b
 }
 
-// chartHeadings are the headings of charts in a report's Charts section:
+// ChartHeadings are the headings of charts in a report's Charts section:
 // each chart's title, told apart where titles repeat by the kind of chart
 // ("… – Stacked bar chart"), then a short subtitle ("… – By Gender"), then
 // a number ("(2)").
-func chartHeadings(charts []figures.Chart) []string {
+func ChartHeadings(charts []figures.Chart) []string {
 	out := make([]string, len(charts))
 	for i, c := range charts {
 		out[i] = c.Title

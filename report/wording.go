@@ -44,6 +44,11 @@ func (b baseWords) excluded() float64 {
 	return 0
 }
 
+// NAssumed reports whether the base n of estimate e of study s is an
+// assumption rather than a count, as results.csv's n_assumed says; every
+// output that shows that n says "assumed".
+func NAssumed(s *survey.Study, e analysis.Estimate) bool { return nAssumed(s, e) }
+
 // nAssumed reports whether the base n of e is an assumption, as
 // results.csv says (analysis.Estimate.NAssumed): in a study of respondent
 // rows every n follows from an assumed sample size
