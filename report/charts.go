@@ -481,7 +481,9 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			ests = append(ests, e)
 		}
 		if q := s.Question(items[0].Question); kind == figures.Stacked && q != nil && q.MissingInBase {
-			c.Bars = append(c.Bars, dkSegment(s, ests, ms))
+			if _, rest, ok := dkRest(r, q); ok {
+				c.Bars = append(c.Bars, dkSegment(s, rest, ests[0], ms))
+			}
 		}
 	}
 	if c.Method, err = methodLine(ests, lang); err != nil {
@@ -558,6 +560,13 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		c.Subtitle += v
 	}
 	c.Base = chartBase(r, items, ests, spec.By != "", ms)
+	if q := s.Question(items[0].Question); q != nil && q.MissingInBase && kind != figures.Stacked && kind != figures.Forest && sameQuestion(items) {
+		// The bars leave out what the question's "don't know" takes of
+		// the base; the footer says how much, so that the shares add up.
+		if _, rest, ok := dkRest(r, q); ok {
+			c.Base += " · " + ms.T("chart_dk_share", "label", ms.T("dk_row"), "share", Percent(rest, 0, lang))
+		}
+	}
 	return c, nil
 }
 
@@ -583,16 +592,12 @@ func itemTitle(s *survey.Study, it survey.Item, lang string) string {
 }
 
 // dkSegment is the grey segment of a stacked chart of a question whose
-// "don't know" and refusals stay in its base (missing_in_base): the share
-// its categories leave, 1 − Σ shares, without an interval (none is
-// computed for it), so that the bar adds up to 100%.
-func dkSegment(s *survey.Study, ests []analysis.Estimate, ms *messages) figures.Bar {
-	sum := 0.0
-	for _, e := range ests {
-		sum += e.Share
-	}
-	rest := max(0, 1-sum)
-	b := bar(s, ms.T("dk_row"), ests[0])
+// "don't know" and refusals stay in its base (missing_in_base): rest, the
+// share its categories leave (dkRest), on the base of estimate base,
+// without an interval (none is computed for it), so that the bar adds up
+// to 100%.
+func dkSegment(s *survey.Study, rest float64, base analysis.Estimate, ms *messages) figures.Bar {
+	b := bar(s, ms.T("dk_row"), base)
 	b.Estimate, b.Lower, b.Upper, b.Neutral = rest, rest, rest, true
 	return b
 }

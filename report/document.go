@@ -689,19 +689,11 @@ func netLabel(q *survey.Question, n *survey.Net, lang string, ms *messages) stri
 // categories (weighted where they are), its count the base n minus their
 // counts; no interval is computed for it. nil when nothing is left.
 func dkRow(r *Result, q *survey.Question, b baseWords, showDeff bool, ms *messages) []string {
-	var count, share float64
-	for _, c := range q.Categories {
-		e, ok := r.Overall(q.ID, c.ID)
-		if !ok {
-			return nil
-		}
-		count += e.Count
-		share += e.Share
-	}
-	if rest := 1 - share; rest <= 1e-9 {
+	count, share, ok := dkRest(r, q)
+	if !ok || share <= 1e-9 {
 		return nil
 	}
-	row := []string{ms.T("dk_row"), b.count(ms), Count(b.N-count, ms.lang), Percent(1-share, 1, ms.lang), "–"}
+	row := []string{ms.T("dk_row"), b.count(ms), Count(b.N-count, ms.lang), Percent(share, 1, ms.lang), "–"}
 	if showDeff {
 		row = append(row, "", "")
 	}
@@ -780,4 +772,21 @@ func markedText(t survey.Text, ms *messages) string {
 		return out
 	}
 	return out + " " + ms.T("only_in_"+from)
+}
+
+// dkRest returns what the categories of question q leave of its base
+// overall: Σ counts of the categories and 1 − Σ shares (the "don't know"
+// kept in the base under missing_in_base); ok is false when an estimate
+// is missing.
+func dkRest(r *Result, q *survey.Question) (counted, rest float64, ok bool) {
+	share := 0.0
+	for _, c := range q.Categories {
+		e, found := r.Overall(q.ID, c.ID)
+		if !found {
+			return 0, 0, false
+		}
+		counted += e.Count
+		share += e.Share
+	}
+	return counted, max(0, 1-share), true
 }

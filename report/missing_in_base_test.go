@@ -81,7 +81,7 @@ questions:
     missing: [9]
     missing_in_base: true
     categories: [{id: "yes", codes: [1]}, {id: "no", codes: [2]}]
-charts: [{id: split, kind: stacked, items: [q]}]
+charts: [{id: split, kind: stacked, items: [q]}, {id: bars, kind: bars, items: [q=yes]}]
 `
 	s, err := survey.Parse(strings.NewReader(src), "dk.yaml")
 	if err != nil {
@@ -104,5 +104,10 @@ charts: [{id: split, kind: stacked, items: [q]}]
 	}
 	if err := figures.Render(io.Discard, charts[0], figures.SVG, figures.Print, figures.DefaultTheme()); err != nil {
 		t.Errorf("the chart does not draw: %v", err)
+	}
+	// A bar chart shows the share of "don't know" in its footer: 20%, not
+	// the 50% the one bar (yes) leaves.
+	if b := charts[1].Base; !strings.HasSuffix(b, " · Weiß nicht / keine Angabe: 20\u00a0%") {
+		t.Errorf("bar chart base %q, want the don't-know share at the end", b)
 	}
 }
