@@ -36,10 +36,11 @@ questions:
 		in                   string
 		base, count, baseM   float64
 		wantM, wantF, countF float64
+		missing, kept        int
 	}{
 		// Rows 1–5 answered; 3 and 5 said "don't know"; 6 gave no answer.
-		{"true", 5, 2, 3, 1, 2, 1},
-		{"false", 3, 2, 2, 1, 1, 1},
+		{"true", 5, 2, 3, 1, 2, 1, 0, 2},
+		{"false", 3, 2, 2, 1, 1, 1, 2, 0},
 	} {
 		s, err := survey.Parse(strings.NewReader(strings.Replace(study, "%s", tc.in, 1)), "t.yaml")
 		if err != nil {
@@ -73,7 +74,9 @@ questions:
 			}
 		}
 		acc := tl.Accounting()[1]
-		if acc.Used+acc.Missing+acc.NoAnswer != acc.InBase || acc.Missing != 2 || acc.NoAnswer != 1 {
+		// Rows 3 and 5 are in the base and used when kept in it, left
+		// out for their missing code when not.
+		if acc.Used+acc.Missing+acc.NoAnswer != acc.InBase || acc.Missing != tc.missing || acc.KeptInBase != tc.kept || acc.Used != int(tc.base) || acc.NoAnswer != 1 {
 			t.Errorf("missing_in_base %s: accounting %+v", tc.in, acc)
 		}
 		if d := s.Questions[1].BaseDescription("de"); (tc.in == "true") != strings.Contains(d, "weiß nicht") {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/surveystat/surveystat/survey"
 )
@@ -25,6 +26,11 @@ type Reconstruction struct {
 	Percent   float64
 	Decimals  int
 	Remainder bool
+	// Net marks the estimate of a net (a group of categories): its count
+	// is the sum of its categories' counts, CountMin and CountMax the sums
+	// of theirs clipped to the base, and Percent the sum of the published
+	// percentages (NaN when one of them is the remainder).
+	Net bool
 	// DeffPublished is set when the design effect (or effective sample
 	// size) was published, so Deff and NEff of the estimate are not the
 	// simple-random-sampling defaults.
@@ -175,9 +181,9 @@ func EffectiveInterval(method string, count, n, deff, level float64, alt Alterna
 	return ProportionInterval(method, count/deff, n/deff, level, alt)
 }
 
-// TableEstimates computes the estimate of every category of every question
-// of a study built from a published table: counts rebuilt by
-// ReconstructQuestion, intervals by the question's method on the effective
+// TableEstimates computes the estimate of every category and net of every
+// question of a study built from a published table: counts rebuilt by
+// ReconstructQuestion (a net's count the sum of its categories'), intervals by the question's method on the effective
 // sample size where the table gives a design effect (EffectiveInterval),
 // and the small-cell rule on the base. Estimates come in study order.
 func TableEstimates(s *survey.Study, rows []survey.TableRow) ([]Estimate, error) {
@@ -226,6 +232,47 @@ func TableEstimates(s *survey.Study, rows []survey.TableRow) ([]Estimate, error)
 					Percent: r.Percent, Decimals: r.Decimals, Remainder: r.Remainder,
 					DeffPublished: published,
 					MOE:           r.MOE, Lower: r.Lower, Upper: r.Upper,
+				},
+			})
+		}
+		// Nets follow the categories: the count is the sum of theirs. The
+		// compatible counts of a net are those of the sums of its
+		// categories' compatible counts when all the categories add up to
+		// the base: from max(Σ lo, n − Σ hi of the others) to
+		// min(Σ hi, n − Σ lo of the others).
+		for _, nt := range q.Nets {
+			var x, cmin, cmax, pct, oLo, oHi float64
+			dec := 0
+			in := q.ItemCategories(nt.ID)
+			for ci := range q.Categories {
+				if !slices.Contains(in, ci) {
+					oLo += float64(lo[ci])
+					oHi += float64(hi[ci])
+					continue
+				}
+				x += float64(count[ci])
+				cmin += float64(lo[ci])
+				cmax += float64(hi[ci])
+				pct += qrows[ci].Percent // NaN for the remainder
+				dec = max(dec, qrows[ci].Decimals)
+			}
+			// What the other categories leave over bounds it too.
+			cmin, cmax = max(cmin, n-oHi, 0), min(cmax, n-oLo, n)
+			iv, err := EffectiveInterval(q.Method, x, n, deff, level, TwoSided)
+			if err != nil {
+				return nil, fmt.Errorf("question %q, net %q: %w", q.ID, nt.ID, err)
+			}
+			r := qrows[0]
+			out = append(out, Estimate{
+				Question: q.ID, Category: nt.ID,
+				Base: n, Count: x, Share: x / n, Lower: iv.Lower, Upper: iv.Upper,
+				Method: q.Method, Level: level, Deff: deff, NEff: n / deff,
+				Suppressed: s.Analysis.MinBase > 0 && n < float64(s.Analysis.MinBase),
+				Reconstructed: &Reconstruction{
+					CountMin: cmin, CountMax: cmax, NAssumed: r.NAssumed,
+					Percent: roundPct(pct), Decimals: dec, Remainder: math.IsNaN(pct), Net: true,
+					DeffPublished: published,
+					MOE:           math.NaN(), Lower: math.NaN(), Upper: math.NaN(),
 				},
 			})
 		}

@@ -318,3 +318,79 @@ func FuzzReconstructQuestion(f *testing.F) {
 		}
 	})
 }
+
+// TestTableEstimatesNets checks nets of a study from a published table by
+// hand: the count is the sum of the categories' counts, and the compatible
+// counts are those the categories can add up to with the others filling
+// the base. Intervals are Wilson's (worked out with the score formula).
+func TestTableEstimatesNets(t *testing.T) {
+	rest := math.NaN()
+	for _, tc := range []struct {
+		name           string
+		pcts           []float64
+		n              int
+		net            []string
+		count, lo, hi  float64
+		pct            float64
+		remainder      bool
+		lower, upper   float64
+		claimOp        string
+		claimValue     float64
+		claimSupported bool
+	}{
+		{
+			// 7/66/27 of 750: counts 52, 495, 203 (TestReconstructQuestion).
+			// a + c = 255; alone they admit 49 + 199 … 56 + 206 = 248 … 262,
+			// but b admits only 492 … 498, so a + c = 750 − b is 252 … 258.
+			name: "narrowed by the others", pcts: []float64{7, 66, 27}, n: 750,
+			net: []string{"a", "c"}, count: 255, lo: 252, hi: 258, pct: 34,
+			lower: 0.3069897195552633, upper: 0.3746409506715311,
+			claimOp: ">", claimValue: 0.3, claimSupported: true,
+		},
+		{
+			// 18%, 39% and the rest of 1,009: counts 182, 394, 433; b + c =
+			// 827 in 1009 − 186 … 1009 − 177; its percentage is not
+			// published (c is the remainder).
+			name: "with the remainder", pcts: []float64{18, 39, rest}, n: 1009,
+			net: []string{"b", "c"}, count: 827, lo: 823, hi: 832, remainder: true,
+			lower: 0.7947005117184682, upper: 0.8421217612866359,
+			claimOp: ">", claimValue: 0.82, claimSupported: false,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := survey.Question{ID: "q", Method: "wilson",
+				Categories: []survey.Category{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+				Nets:       []survey.Net{{ID: "net", Categories: tc.net}}}
+			s := &survey.Study{Analysis: survey.Analysis{Level: 0.95}, Questions: []survey.Question{q}}
+			rows := tableRows(tc.n, tc.pcts...)
+			for i := range rows {
+				rows[i].Category = q.Categories[i].ID
+			}
+			est, err := TableEstimates(s, rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(est) != 4 || est[3].Category != "net" {
+				t.Fatalf("got %d estimates (last %q), want 3 categories and the net", len(est), est[len(est)-1].Category)
+			}
+			e := est[3]
+			rc := e.Reconstructed
+			if e.Count != tc.count || rc.CountMin != tc.lo || rc.CountMax != tc.hi || !rc.Net {
+				t.Errorf("net count %v in %v…%v (net %v), want %v in %v…%v", e.Count, rc.CountMin, rc.CountMax, rc.Net, tc.count, tc.lo, tc.hi)
+			}
+			if rc.Remainder != tc.remainder || (!tc.remainder && rc.Percent != tc.pct) {
+				t.Errorf("published percent %v (remainder %v), want %v (%v)", rc.Percent, rc.Remainder, tc.pct, tc.remainder)
+			}
+			if math.Abs(e.Lower-tc.lower) > 1e-12 || math.Abs(e.Upper-tc.upper) > 1e-12 || e.Share != tc.count/float64(tc.n) {
+				t.Errorf("share %v [%v, %v], want %v [%v, %v]", e.Share, e.Lower, e.Upper, tc.count/float64(tc.n), tc.lower, tc.upper)
+			}
+			r, cr, err := EvaluateClaimRange(e, tc.claimOp, tc.claimValue, 0.95)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cr.Counts != int(tc.hi-tc.lo)+1 || r.Supported != tc.claimSupported {
+				t.Errorf("claim %s %v: supported %v at %d of %d counts, want %v over %v", tc.claimOp, tc.claimValue, r.Supported, cr.SupportedAt, cr.Counts, tc.claimSupported, tc.hi-tc.lo+1)
+			}
+		})
+	}
+}

@@ -48,14 +48,16 @@ type cell struct {
 func newCell(k int) cell { return cell{counts: make([]float64, k)} }
 
 // Accounting says what happened to every row for one question: rows read =
-// OutsideBase + InBase, and InBase = Used + Missing + NoAnswer.
+// OutsideBase + InBase, and InBase = Used + Missing + NoAnswer; a missing
+// code kept in the base (missing_in_base) counts as Used and KeptInBase.
 type Accounting struct {
 	Question    string `json:"question"`
 	OutsideBase int    `json:"outside_base"`         // not asked: outside the question's base
 	Ignored     int    `json:"ignored_outside_base"` // of those, answers ignored under data.outside_base: warn
 	InBase      int    `json:"in_base"`              // in the question's base
-	Used        int    `json:"used"`                 // in the base with a valid answer
-	Missing     int    `json:"missing_code"`         // in the base with a declared missing code
+	Used        int    `json:"used"`                 // in the base and counted: a valid answer, or a missing code kept in the base
+	KeptInBase  int    `json:"missing_in_base"`      // of Used, a missing code kept in the base (missing_in_base), in no category
+	Missing     int    `json:"missing_code"`         // in the base with a declared missing code, left out of it
 	NoAnswer    int    `json:"no_answer"`            // in the base with an empty cell
 }
 
@@ -153,11 +155,14 @@ func (t *Tally) Add(r *survey.Respondent) {
 		v := r.Values[qi]
 		switch {
 		case v == survey.Missing:
-			qt.acc.Missing += n
 			if t.study.Questions[qi].MissingInBase {
+				qt.acc.Used += n
+				qt.acc.KeptInBase += n
 				t.missingIn[qi] = true
 				t.addBase(&qt.overall, qt.by, r.Values, count)
+				continue
 			}
+			qt.acc.Missing += n
 			continue
 		case v < 0:
 			qt.acc.NoAnswer += n

@@ -49,9 +49,10 @@ func (r *Result) chart(spec *ChartSpec, lang string) (figures.Chart, error) {
 	}
 	for _, i := range r.File.ChartItems(spec) {
 		s := figures.Series{Label: r.ItemLabel(i, lang)}
-		for _, cell := range r.Cells[i] {
+		for si, cell := range r.Cells[i] {
 			e := cell.Estimate
-			s.Points = append(s.Points, figures.Bar{Estimate: e.Share, Lower: e.Lower, Upper: e.Upper, N: e.Base, Suppressed: e.Suppressed})
+			s.Points = append(s.Points, figures.Bar{Estimate: e.Share, Lower: e.Lower, Upper: e.Upper, N: e.Base, Suppressed: e.Suppressed,
+				NAssumed: report.NAssumed(r.Studies[si].Study, e)})
 		}
 		var notes []string
 		for _, d := range r.Diffs[i] {
@@ -90,7 +91,7 @@ func (r *Result) baseLine(items []int, lang string) string {
 		seen := map[string]bool{}
 		for _, i := range items {
 			e := r.Cells[i][si].Estimate
-			p := t(lang, "base_n", "survey", r.StudyLabel(si, lang), "n", count(e.Base, lang), "base", r.BaseDescription(i, si, lang))
+			p := t(lang, "base_n", "survey", r.StudyLabel(si, lang), "n", r.nText(si, e, lang), "base", r.BaseDescription(i, si, lang))
 			if !seen[p] {
 				seen[p] = true
 				parts = append(parts, p)
@@ -180,10 +181,11 @@ func (r *Result) writeCharts(lang string, th figures.Theme, rd *figures.Renderer
 	}
 	out := report.DefaultChartOutput()
 	var docs []chartDoc
+	headings := report.ChartHeadings(charts)
 	for i, c := range charts {
 		id := r.File.Charts[i].ID
 		stem := "figures/" + lang + "/" + id
-		d := chartDoc{ID: id, Title: c.Title, Alt: figures.AltText(c)}
+		d := chartDoc{ID: id, Title: headings[i], Alt: figures.AltText(c)}
 		type job struct {
 			f   figures.Format
 			p   figures.Preset

@@ -9,6 +9,8 @@ import (
 	texttemplate "text/template"
 
 	"github.com/surveystat/surveystat/internal/mdsafe"
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/report"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -76,9 +78,14 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 			if df.Tested {
 				p = df.Test.PValue
 			}
+			sa, sb, exact := sharesForDiff(a.Share, b.Share, df.Diff, lang)
+			diff := points(df.Diff, true, lang)
+			if !exact {
+				diff += " " + t(lang, "diff_unrounded")
+			}
 			d.Summary = append(d.Summary, t(lang, "summary_line", "item", r.ItemLabel(i, lang),
-				"sa", percent(a.Share, lang), "la", la, "sb", percent(b.Share, lang), "lb", lb,
-				"diff", points(df.Diff, true, lang), "ci", ciLong(r.Level, lang),
+				"sa", sa, "la", la, "sb", sb, "lb", lb,
+				"diff", diff, "ci", ciLong(r.Level, lang),
 				"lo", points(df.Lower, false, lang), "hi", points(df.Upper, false, lang), "p", pText(p, lang)))
 		}
 	}
@@ -101,9 +108,13 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 				n += " (" + t(lang, "assumed") + ")"
 			}
 		}
+		field := m.FieldDates
+		if strings.TrimSpace(field) == "" {
+			field = t(lang, "not_stated")
+		}
 		d.Surveys.Rows = append(d.Surveys.Rows, []string{
 			r.StudyLabel(si, lang), s.Title.Get(lang), strings.Join(who, " / "), m.Population.Get(lang),
-			m.FieldDates, n, statusText(string(s.Status), lang),
+			field, n, statusText(string(s.Status), lang),
 		})
 		for _, src := range m.Sources {
 			d.Sources = append(d.Sources, sourceDoc{Survey: r.StudyLabel(si, lang), Title: src.Title, URL: src.URL})
@@ -115,11 +126,11 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 	for i, cells := range r.Cells {
 		for si, c := range cells {
 			e := c.Estimate
-			row := []string{r.ItemLabel(i, lang), r.StudyLabel(si, lang), r.BaseDescription(i, si, lang), count(e.Base, lang)}
+			row := []string{r.ItemLabel(i, lang), r.StudyLabel(si, lang), r.BaseDescription(i, si, lang), r.nText(si, e, lang)}
 			if e.Suppressed {
 				row = append(row, t(lang, "suppressed", "min", count(float64(r.Studies[si].Study.Analysis.MinBase), lang)), "", "")
 			} else {
-				row = append(row, percent(e.Share, lang), report.PercentRange(e.Lower, e.Upper, 1, lang)+" ("+report.LevelText(e.Level, lang)+")", e.Method)
+				row = append(row, percent(e.Share, lang), report.PercentRange(e.Lower, e.Upper, 1, lang)+" ("+report.LevelText(e.Level, lang)+")", figures.MethodName(e.Method, lang))
 			}
 			d.Estimates.Rows = append(d.Estimates.Rows, row)
 		}
@@ -137,6 +148,9 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 		if used {
 			d.DiffIntro += " " + t(lang, "diff_"+m)
 		}
+	}
+	if len(reconstructed) > 0 {
+		d.DiffIntro += " " + t(lang, "diff_reconstructed", "surveys", joinList(reconstructed, lang))
 	}
 	d.Differences.Header = []string{t(lang, "col_item"), t(lang, "col_surveys"), t(lang, "col_diff"), ciShort(r.Level, lang), t(lang, "col_p"), t(lang, "col_method")}
 	for i, diffs := range r.Diffs {
@@ -220,4 +234,31 @@ func joinList(names []string, lang string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " " + t(lang, "and") + " " + names[len(names)-1]
+}
+
+// nText is the base n of an estimate of survey si, "2,500 (assumed)" where
+// it follows from an assumed sample size, as the study's own report says.
+func (r *Result) nText(si int, e analysis.Estimate, lang string) string {
+	n := count(e.Base, lang)
+	if report.NAssumed(r.Studies[si].Study, e) {
+		n += " (" + t(lang, "assumed") + ")"
+	}
+	return n
+}
+
+// sharesForDiff formats two shares with as many decimals (one to three)
+// as it takes for the difference of the shown shares to be the shown
+// difference, diff in points to one decimal ("43.04%" and "39.13%" beside
+// "+3.9"); exact is false when three decimals do not suffice, and the
+// difference must be said to be that of the unrounded shares.
+func sharesForDiff(a, b, diff float64, lang string) (sa, sb string, exact bool) {
+	want := math.Round(diff * 1000)
+	for d := 1; d <= 3; d++ {
+		scale := math.Pow(10, float64(d))
+		ra, rb := math.Round(a*100*scale)/scale, math.Round(b*100*scale)/scale
+		if math.Round((ra-rb)*10) == want {
+			return report.Percent(a, d, lang), report.Percent(b, d, lang), true
+		}
+	}
+	return percent(a, lang), percent(b, lang), false
 }

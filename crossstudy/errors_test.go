@@ -1,6 +1,7 @@
 package crossstudy
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,10 @@ func TestBadComparisonFiles(t *testing.T) {
 	}
 	studies := "studies:\n  - {file: " + abs("wave-a/study.yaml") + "}\n  - {file: " + abs("wave-b/study.yaml") + "}\n"
 	items := "items:\n  - {id: n, item: cookie_banners=never_noticed}\n"
+	var nineItems string
+	for i := range 8 {
+		nineItems += fmt.Sprintf("  - {id: n%d, item: cookie_banners=never_noticed}\n", i)
+	}
 	tests := []struct{ name, src, want string }{
 		{"empty", "", "comparison file is empty"},
 		{"bad id", "id: Bad\n" + studies + items, `id "Bad"`},
@@ -28,6 +33,7 @@ func TestBadComparisonFiles(t *testing.T) {
 		{"no items", "id: c\n" + studies, "items: none"},
 		{"bad level", "id: c\nlevel: 95\n" + studies + items, "level 95"},
 		{"bad kind", "id: c\n" + studies + items + "charts: [{id: x, kind: pie}]\n", `kind "pie", want trend or dumbbell`},
+		{"too many items", "id: c\n" + studies + "items:\n  - {id: n, item: cookie_banners=never_noticed}\n" + nineItems + "charts: [{id: x, kind: trend}]\n", `chart "x": 9 items, at most 8 fit on a chart`},
 		{"chart item", "id: c\n" + studies + items + "charts: [{id: x, kind: trend, items: [m]}]\n", `unknown item "m"`},
 		{"unknown category", "id: c\n" + studies + "items: [{id: n, item: cookie_banners=maybe}]\n", `question "cookie_banners" has no category or net "maybe"`},
 		{"unknown question", "id: c\n" + studies + "items: [{id: n, item: nope=x}]\n", `unknown question "nope"`},

@@ -180,9 +180,23 @@ func (f *File) validate() error {
 				return fmt.Errorf("chart %q: unknown item %q (the ids under items)", c.ID, id)
 			}
 		}
+		// What package figures can draw, checked here rather than when
+		// the chart is drawn.
+		if n := len(f.ChartItems(&f.Charts[i])); n > MaxChartItems {
+			return fmt.Errorf("chart %q: %d items, at most %d fit on a chart (list fewer under the chart's items)", c.ID, n, MaxChartItems)
+		}
+		if c.Kind == "trend" && len(f.Studies) > MaxTrendSurveys {
+			return fmt.Errorf("chart %q: a trend chart shows at most %d surveys, the comparison has %d", c.ID, MaxTrendSurveys, len(f.Studies))
+		}
 	}
 	return nil
 }
+
+// Limits of the charts of a comparison (those package figures draws to).
+const (
+	MaxChartItems   = 8  // items (lines or rows) on one chart
+	MaxTrendSurveys = 12 // surveys on one trend chart
+)
 
 // StudyPath returns study i's file resolved against the comparison file's
 // directory.

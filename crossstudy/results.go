@@ -31,6 +31,9 @@ type EstimateRow struct {
 	NEff       report.Number `csv:"n_eff" json:"n_eff"`
 	Suppressed bool          `csv:"suppressed" json:"suppressed"`
 	DataStatus string        `csv:"data_status" json:"data_status"`
+	// NAssumed says that the base follows from an assumed sample size,
+	// as n_assumed in the study's results.csv.
+	NAssumed bool `csv:"n_assumed" json:"n_assumed"`
 }
 
 // DifferenceRow is one row of differences.csv: an item in survey A (the
@@ -70,6 +73,7 @@ func (r *Result) EstimateRows() []EstimateRow {
 				Method: e.Method, Level: report.Number(e.Level),
 				Deff: report.Number(e.Deff), NEff: report.Number(e.NEff), Suppressed: e.Suppressed,
 				DataStatus: string(r.Studies[si].Study.Status),
+				NAssumed:   report.NAssumed(r.Studies[si].Study, e),
 			})
 		}
 	}

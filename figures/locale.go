@@ -158,3 +158,14 @@ func (f numFormat) nLabel(n float64, assumed bool) string {
 	}
 	return s
 }
+
+// KindName is the name of a kind of chart in lang ("Stacked bar chart",
+// "Gestapeltes Balkendiagramm"), as alt text begins; "" for an unknown kind
+// or language.
+func KindName(k Kind, lang string) string {
+	w, ok := wording[lang]
+	if !ok || k < 0 || int(k) >= len(w.kind) {
+		return ""
+	}
+	return w.kind[k]
+}

@@ -245,8 +245,9 @@ func (cs *chartSet) render(rd *figures.Renderer, jb *chartJob, th figures.Theme)
 func (cs *chartSet) write(write func(rel string, b []byte) error) ([]chartDoc, error) {
 	cs.done.Wait()
 	docs := make([]chartDoc, len(cs.charts))
+	headings := ChartHeadings(cs.charts)
 	for i, c := range cs.charts {
-		docs[i] = chartDoc{ID: cs.ids[i], Title: c.Title, Alt: figures.AltText(c)}
+		docs[i] = chartDoc{ID: cs.ids[i], Title: headings[i], Alt: figures.AltText(c)}
 	}
 	for _, jb := range cs.jobs {
 		if jb.err != nil {
@@ -446,6 +447,10 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		}
 		q := s.Question(it.Question)
 		cat := q.ItemLabel(it.Category).Get(lang)
+		if q.NetByID(it.Category) != nil {
+			// A net beside categories must not read as one more of them.
+			cat = ms.T("net_short", "label", cat)
+		}
 		if sameQuestion(items) {
 			return cat
 		}
@@ -474,6 +479,11 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			b.Neutral = slices.Contains(spec.Neutral, it.Category)
 			c.Bars = append(c.Bars, b)
 			ests = append(ests, e)
+		}
+		if q := s.Question(items[0].Question); kind == figures.Stacked && q != nil && q.MissingInBase {
+			if _, rest, ok := dkRest(r, q); ok {
+				c.Bars = append(c.Bars, dkSegment(s, rest, ests[0], ms))
+			}
 		}
 	}
 	if c.Method, err = methodLine(ests, lang); err != nil {
@@ -523,10 +533,16 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	c.Title = spec.Title.Get(lang)
 	if c.Title == "" {
 		c.Title = itemTitle(s, items[0], lang)
+		if kind == figures.Forest {
+			// Its rows are groups, not answers: the title names the
+			// answer whose share they show.
+			c.Title = itemLabel(s, items[0], lang)
+		}
 	}
-	if kind == figures.Forest {
-		if c.Subtitle == "" {
-			c.Subtitle = s.Question(spec.By).Label.Get(lang)
+	if kind == figures.Forest && c.Subtitle == "" {
+		c.Subtitle = s.Question(spec.By).Label.Get(lang)
+		if spec.Title.Get(lang) == "" {
+			c.Subtitle = ms.T("forest_by", "by", c.Subtitle)
 		}
 	}
 	if v := verdicts(r, items, ms); v != "" && kind != figures.Forest {
@@ -536,6 +552,13 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		c.Subtitle += v
 	}
 	c.Base = chartBase(r, items, ests, spec.By != "", ms)
+	if q := s.Question(items[0].Question); q != nil && q.MissingInBase && kind != figures.Stacked && kind != figures.Forest && sameQuestion(items) {
+		// The bars leave out what the question's "don't know" takes of
+		// the base; the footer says how much, so that the shares add up.
+		if _, rest, ok := dkRest(r, q); ok {
+			c.Base += " · " + ms.T("chart_dk_share", "label", ms.T("dk_row"), "share", Percent(rest, 0, lang))
+		}
+	}
 	return c, nil
 }
 

@@ -61,6 +61,7 @@ type table struct {
 type questionBlock struct {
 	ID, Label, Wording, BaseLine string
 	Table                        table
+	Note                         string // under the table: what its net and "don't know" rows are
 }
 
 type pair struct {
@@ -180,8 +181,18 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				match = ms.T("yes")
 			}
 		}
+		base := f.Base
+		if n, err := strconv.Atoi(strings.TrimSpace(f.Base)); err == nil && n >= 0 {
+			// A number reads as every n of the report does, "(assumed)"
+			// where the estimate it is compared with has an assumed base.
+			bw := baseWords{N: float64(n)}
+			if e, ok := analysis.FindPublished(r.Estimates, f); ok && e.Base == float64(n) {
+				bw.Assumed = nAssumed(s, e)
+			}
+			base = bw.count(ms)
+		}
 		d.Published.Rows = append(d.Published.Rows, []string{
-			f.Figure, Percent(float64(f.Percent)/100, int(f.Decimals), lang), f.Base,
+			figureLabel(s, f, lang), Percent(float64(f.Percent)/100, int(f.Decimals), lang), base,
 			ms.T("status_" + f.Status), data, match,
 		})
 	}
@@ -208,10 +219,16 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			rows = append(rows, survey.Net{ID: c.ID, Label: c.Label})
 		}
 		rows = append(rows, q.Nets...)
-		for _, c := range rows {
+		for ri, c := range rows {
 			e, ok := r.Overall(q.ID, c.ID)
 			if !ok {
 				continue
+			}
+			if ri >= len(q.Categories) {
+				c.Label = survey.Text{lang: netLabel(q, &q.Nets[ri-len(q.Categories)], lang, ms)}
+				if !strings.Contains(blk.Note, ms.T("net_note")) {
+					blk.Note = joinNote(blk.Note, ms.T("net_note"))
+				}
 			}
 			b := r.baseOf(e, lang)
 			if blk.BaseLine == "" {
@@ -231,7 +248,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			}
 			if rc := e.Reconstructed; fromTable && rc != nil {
 				pub := ms.T("remainder")
-				if !rc.Remainder {
+				switch {
+				case rc.Net && rc.Remainder:
+					pub = "–"
+				case rc.Net:
+					pub = ms.T("net_published_sum", "sum", Percent(rc.Percent/100, rc.Decimals, lang))
+				case !rc.Remainder:
 					pub = Percent(rc.Percent/100, rc.Decimals, lang)
 				}
 				cells = append(cells, pub, countRange(rc.CountMin, rc.CountMax, lang))
@@ -250,6 +272,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
+			if ri == len(q.Categories)-1 && q.MissingInBase {
+				if row := dkRow(r, q, b, showDeff, ms); row != nil {
+					blk.Table.Rows = append(blk.Table.Rows, row)
+					blk.Note = joinNote(blk.Note, ms.T("dk_note"))
+				}
+			}
 		}
 		if len(blk.Table.Rows) > 0 {
 			d.Estimates = append(d.Estimates, blk)
@@ -307,13 +335,25 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	if s.Metadata.SampleSizeAssumed {
 		d.AccIntro += " " + ms.T("accounting_assumed")
 	}
-	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored")}
+	// "Don't know" kept in a base (missing_in_base) is used, not
+	// excluded: a column of its own says how many of the used rows it is.
+	kept := false
 	for _, a := range r.Accounting {
-		d.Accounting.Rows = append(d.Accounting.Rows, []string{
-			a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang),
-			Count(float64(a.Used), lang), Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang),
-			Count(float64(a.Ignored), lang),
-		})
+		kept = kept || a.KeptInBase > 0
+	}
+	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used")}
+	if kept {
+		d.Accounting.Header = append(d.Accounting.Header, ms.T("col_kept"))
+		d.AccIntro += " " + ms.T("accounting_kept")
+	}
+	d.Accounting.Header = append(d.Accounting.Header, ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored"))
+	for _, a := range r.Accounting {
+		row := []string{a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang), Count(float64(a.Used), lang)}
+		if kept {
+			row = append(row, Count(float64(a.KeptInBase), lang))
+		}
+		d.Accounting.Rows = append(d.Accounting.Rows, append(row,
+			Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang), Count(float64(a.Ignored), lang)))
 	}
 
 	var overall []analysis.Estimate
@@ -333,7 +373,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	if s.FromTable() {
 		d.AccIntro = ms.T("accounting_table")
 		d.Accounting = table{}
-		d.Methods = ms.T("methods_table", "level", lvl, "method", s.Analysis.Method) + " " + tableDeffText(r, ms)
+		d.Methods = ms.T("methods_table", "level", lvl, "method", methodsOf(overall, ms, labelOf)) + " " + tableDeffText(r, ms)
 	}
 	if rp := r.Rake; rp != nil {
 		conv := ms.T("converged")
@@ -360,10 +400,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Compare.Header = []string{ms.T("col_comparison"), ms.T("col_kind"), ms.T("col_share_a"), ms.T("col_share_b"), ms.T("col_diff"), ms.T("col_ci", "level", lvl), ms.T("col_p")}
 		for i, c := range r.Comparisons {
 			spec := &s.Compare[i]
-			label := spec.Label.Get(lang)
-			if label == "" {
-				label = spec.ID
-			}
+			label := comparisonLabel(s, spec, ms)
 			kind := ms.T("paired", "n", Count(c.N1, lang))
 			if !c.Paired {
 				kind = ms.T("independent", "n1", Count(c.N1, lang), "n2", Count(c.N2, lang))
@@ -408,7 +445,15 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		}
 	}
 	add("d_sample_size", size)
-	add("d_weighting", m.Weighting.Get(lang))
+	weighting := m.Weighting.Get(lang)
+	switch w := s.Data.Weight; {
+	case strings.TrimSpace(weighting) != "":
+	case w != "":
+		weighting = ms.T("weighted_by", "column", w)
+	case s.Data.WeightSum != "":
+		weighting = ms.T("weighted_by", "column", s.Data.WeightSum)
+	}
+	add("d_weighting", weighting)
 	add("d_published", longDate(m.Published, lang))
 	add("d_data_status", statusNote(s, ms, "d_status"))
 	for i := range d.Disclosure {
@@ -459,11 +504,14 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	case survey.StatusReconstructed:
 		d.Limits = append(d.Limits, ms.T("reconstructed_limitation"))
 	}
+	if todo := s.OpenTodo(); s.AcceptTodo && len(todo) > 0 {
+		d.Limits = append(d.Limits, ms.T("todo_accepted", "n", strconv.Itoa(len(todo))))
+	}
 	for _, l := range m.Limitations {
-		d.Limits = append(d.Limits, l.Get(lang))
+		d.Limits = append(d.Limits, markedText(l, ms))
 	}
 	for _, n := range m.Notes {
-		d.Notes = append(d.Notes, n.Get(lang))
+		d.Notes = append(d.Notes, markedText(n, ms))
 	}
 	for _, src := range m.Sources {
 		if strings.TrimSpace(src.Title) != "" || strings.TrimSpace(src.URL) != "" {

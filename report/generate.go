@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/surveystat/surveystat/survey"
 )
@@ -214,6 +215,10 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		if err != nil {
 			return err
 		}
+		if i == 0 {
+			warnTodo(warnings, r.Study)
+		}
+		warnUntranslated(warnings, r.Study, lang)
 		svgs := map[string][]byte{}
 		charts, err := sets[i].write(keepSVGs(write, lang, briefIDs, svgs))
 		if err != nil {
@@ -293,4 +298,32 @@ func writePDFs(staged string, langs []string, mode string, man *Manifest, warn i
 		}
 	}
 	return nil
+}
+
+// warnUntranslated says on warn which texts of the study the report in
+// lang prints in another language (Text.Get's fallback), up to ten of
+// them by their place in the study file.
+func warnUntranslated(warn io.Writer, s *survey.Study, lang string) {
+	u := s.Untranslated(lang)
+	if warn == nil || len(u) == 0 {
+		return
+	}
+	list := strings.Join(u[:min(len(u), 10)], ", ")
+	if len(u) > 10 {
+		list += fmt.Sprintf(" and %d more", len(u)-10)
+	}
+	fmt.Fprintf(warn, "warning: %s: %d text(s) have no %q translation and print in the language given (notes and limitations marked as such): %s\n", s.Path, len(u), lang, list)
+}
+
+// warnTodo says on warn that the study runs with todo items unfilled
+// (accept_todo: true), and which.
+func warnTodo(warn io.Writer, s *survey.Study) {
+	todo := s.OpenTodo()
+	if warn == nil || !s.AcceptTodo || len(todo) == 0 {
+		return
+	}
+	fmt.Fprintf(warn, "warning: %s: accept_todo: true: reporting with %d todo item(s) not done; the report says so under limitations:\n", s.Path, len(todo))
+	for i, t := range todo {
+		fmt.Fprintf(warn, "  %d. %s\n", i+1, strings.Join(strings.Fields(t), " "))
+	}
 }

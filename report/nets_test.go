@@ -57,7 +57,7 @@ charts:
 	if len(charts[0].Brackets) != 1 || charts[0].Brackets[0] != want {
 		t.Errorf("brackets %+v, want %+v", charts[0].Brackets, want)
 	}
-	if b := charts[1].Bars[0]; b.Label != "Reject" || math.Abs(b.Estimate-0.625) > 1e-15 {
+	if b := charts[1].Bars[0]; b.Label != "Net: Reject" || math.Abs(b.Estimate-0.625) > 1e-15 {
 		t.Errorf("bar %+v", b)
 	}
 	ms, err := loadMessages("en")
@@ -69,8 +69,11 @@ charts:
 		t.Errorf("headlines %q", d.Headlines)
 	}
 	rows := d.Estimates[0].Table.Rows
-	if last := rows[len(rows)-1]; last[0] != "Reject" || last[3] != "62.5%" {
-		t.Errorf("estimates table ends with %q, want the net", last)
+	if last := rows[len(rows)-1]; last[0] != "Net: Reject (= Against + Only with consent)" || last[3] != "62.5%" {
+		t.Errorf("estimates table ends with %q, want the net, marked and spelled out", last)
+	}
+	if d.Estimates[0].Note == "" {
+		t.Error("no note under a table with a net row")
 	}
 }
 

@@ -21,6 +21,18 @@ type baseWords struct {
 	InBase  float64 // respondents in the base, valid answer or not; 0 when not known
 	Desc    string  // the base in words ("Instagram users"); "" means all respondents
 	Assumed bool    // N is an assumption, not a count
+	// DKIncluded is set when the question's missing codes stay in its
+	// base (missing_in_base): every wording of the base says so.
+	DKIncluded bool
+}
+
+// dk is what follows a base in words when "don't know" is in it, with its
+// leading space or comma: " (“don't know” and refusals included)", or "".
+func (b baseWords) dk(ms *messages) string {
+	if !b.DKIncluded {
+		return ""
+	}
+	return ms.T("base_dk_included")
 }
 
 // excluded is the number of respondents in the base without a valid
@@ -31,6 +43,11 @@ func (b baseWords) excluded() float64 {
 	}
 	return 0
 }
+
+// NAssumed reports whether the base n of estimate e of study s is an
+// assumption rather than a count, as results.csv's n_assumed says; every
+// output that shows that n says "assumed".
+func NAssumed(s *survey.Study, e analysis.Estimate) bool { return nAssumed(s, e) }
 
 // nAssumed reports whether the base n of e is an assumption, as
 // results.csv says (analysis.Estimate.NAssumed): in a study of respondent
@@ -51,6 +68,9 @@ func (r *Result) baseOf(e analysis.Estimate, lang string) baseWords {
 	s := r.Study
 	b := baseWords{N: e.Base, Desc: itemBaseDesc(s, e.Question, lang), Assumed: nAssumed(s, e)}
 	if e.Subgroup != "" {
+		if q := s.Question(e.Question); q != nil && q.MissingInBase {
+			b.DKIncluded = true
+		}
 		return b
 	}
 	if d := s.DerivedByID(e.Question); d != nil && s.Question(e.Question) == nil {
@@ -60,6 +80,9 @@ func (r *Result) baseOf(e analysis.Estimate, lang string) baseWords {
 			b.InBase = float64(r.Rows)
 		}
 		return b
+	}
+	if q := s.Question(e.Question); q != nil && q.MissingInBase {
+		b.DKIncluded = true
 	}
 	for _, a := range r.Accounting {
 		// The accounting counts unweighted respondents, as Base does; if
@@ -104,7 +127,9 @@ func (b baseWords) count(ms *messages) string {
 // respondents", "270 of 300 respondents with a valid answer (30 don't
 // know or no answer not counted)", "750 respondents who knew of the
 // plans".
-func (b baseWords) phrase(ms *messages) string {
+func (b baseWords) phrase(ms *messages) string { return b.phraseWords(ms) + b.dk(ms) }
+
+func (b baseWords) phraseWords(ms *messages) string {
 	lang := ms.lang
 	args := []string{"n", b.count(ms), "base", b.Desc}
 	if ex := b.excluded(); ex > 0 {
@@ -125,7 +150,9 @@ func (b baseWords) phrase(ms *messages) string {
 
 // column is the base in a table's base column, beside a column of n:
 // "respondents who knew of the plans", "respondents with a valid answer".
-func (b baseWords) column(ms *messages) string {
+func (b baseWords) column(ms *messages) string { return b.columnWords(ms) + b.dk(ms) }
+
+func (b baseWords) columnWords(ms *messages) string {
 	valid := b.excluded() > 0
 	switch {
 	case b.Desc != "" && valid:
@@ -142,7 +169,9 @@ func (b baseWords) column(ms *messages) string {
 
 // chartPhrase is the shorter base of a chart footer: "270 respondents with
 // a valid answer (of 300)".
-func (b baseWords) chartPhrase(ms *messages) string {
+func (b baseWords) chartPhrase(ms *messages) string { return b.chartPhraseWords(ms) + b.dk(ms) }
+
+func (b baseWords) chartPhraseWords(ms *messages) string {
 	args := []string{"n", b.count(ms), "base", b.Desc}
 	if ex := b.excluded(); ex > 0 {
 		args = append(args, "inbase", Count(b.InBase, ms.lang))

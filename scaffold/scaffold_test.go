@@ -103,3 +103,37 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestWordingFromLabel: a variable label that reads like a question goes
+// into wording as well as label; every question without one is named in
+// the todo item on wording, and the draft parses once todo is accepted.
+func TestWordingFromLabel(t *testing.T) {
+	d := &Draft{Format: "SPSS", Rows: 2, ID: "id", Columns: []*Column{
+		{Name: "id", Role: ID},
+		{Name: "q1", Label: "Would you find it acceptable?", Role: Question, Codes: []Code{{Value: "1", Label: "Yes", Count: 1}, {Value: "2", Label: "No", Count: 1}}, labels: map[string]string{}},
+		{Name: "sex", Label: "Gender", Role: Question, Codes: []Code{{Value: "1", Label: "Male", Count: 2}}, labels: map[string]string{}},
+	}}
+	var buf bytes.Buffer
+	if err := d.Write(&buf, Options{ID: "t", DataFile: "t.sav", Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`wording: {en: "Would you find it acceptable?"}`,
+		`of sex"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("draft lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "    wording: {") != 1 {
+		t.Errorf("want wording only for q1:\n%s", out)
+	}
+	s, err := survey.Parse(strings.NewReader(strings.Replace(out, "\ntodo:\n", "\naccept_todo: true\ntodo:\n", 1)), "t.yaml")
+	if err != nil {
+		t.Fatalf("draft does not parse: %v\n%s", err, out)
+	}
+	if w := s.Questions[0].Wording.Get("en"); w != "Would you find it acceptable?" {
+		t.Errorf("wording %q", w)
+	}
+}

@@ -113,6 +113,18 @@ func (d *Draft) Write(w io.Writer, opt Options) error {
 	p("  - %s\n", q("title: name the study in en, de and nl"))
 	p("  - %s\n", q("metadata: sponsor, institute, population, sample type and source, mode, field dates, sample size, weighting, published date and sources (AAPOR disclosure)"))
 	p("  - %s\n", q(fmt.Sprintf("labels: the question and category labels are the file's, given as %s; check them, give each question a short label and add the other languages", lang)))
+	var noWording []string
+	for _, c := range questions {
+		if !looksLikeQuestion(c.Label) {
+			noWording = append(noWording, c.Name)
+		}
+	}
+	switch {
+	case len(noWording) == 0:
+		p("  - %s\n", q("wording: each question's wording was taken from its variable label, which reads like a question; check that it is the exact wording as asked, and add the other languages"))
+	default:
+		p("  - %s\n", q(fmt.Sprintf("wording: give the exact wording as asked (wording: {%s: ...}; the report shows it, AAPOR asks for it) of %s", lang, strings.Join(noWording, ", "))))
+	}
 	if len(emptyQ) > 0 {
 		var names []string
 		for _, c := range emptyQ {
@@ -171,6 +183,9 @@ func (d *Draft) Write(w io.Writer, opt Options) error {
 			label = c.Name
 		}
 		p("    label: {%s: %s}\n", lang, q(label))
+		if looksLikeQuestion(c.Label) {
+			p("    wording: {%s: %s}  # the variable label; check it is the wording as asked\n", lang, q(c.Label))
+		}
 		p("    categories:\n")
 		cats := map[string]bool{}
 		var missing []string
@@ -223,4 +238,12 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// looksLikeQuestion reports whether a variable label reads like the
+// question as asked rather than a short name: it ends with a question
+// mark.
+func looksLikeQuestion(label string) bool {
+	l := strings.TrimSpace(label)
+	return strings.HasSuffix(l, "?") || strings.HasSuffix(l, "？")
 }

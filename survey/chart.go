@@ -2,7 +2,17 @@ package survey
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits of what a chart can show, checked when the study is read (they
+// are those package figures draws to).
+const (
+	MaxChartRows    = 30 // bars, funnel steps, forest rows
+	MaxWaffleShares = 4  // shares on one waffle chart
 )
 
 // ChartSpec asks for one chart of a study's estimates.
@@ -26,6 +36,28 @@ type ChartSpec struct {
 	// for all categories of one question (sison-glaz or goodman): the
 	// companion of a stacked split.
 	Simultaneous string `yaml:"simultaneous"`
+
+	// Line is the chart's line in the study file (0 if unknown).
+	Line int `yaml:"-"`
+}
+
+// UnmarshalYAML decodes a chart strictly (unknown keys are errors, as
+// everywhere in a study file) and records its line.
+func (c *ChartSpec) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: charts: each chart is a mapping with keys id, kind, items, …", n.Line)
+	}
+	if err := checkKeys(n, reflect.TypeOf(*c)); err != nil {
+		return err
+	}
+	type plain ChartSpec
+	var v plain
+	if err := n.Decode(&v); err != nil {
+		return err
+	}
+	*c = ChartSpec(v)
+	c.Line = n.Line
+	return nil
 }
 
 // ChartKinds lists the chart kinds a study file may ask for.
@@ -112,6 +144,9 @@ func (c *ChartSpec) validate(s *Study) error {
 				return fmt.Errorf("chart %q: item %s=%s is a net: a %s chart shows categories that add up to 100%%; show the net in a bars chart", c.ID, it.Question, it.Category, c.Kind)
 			}
 		}
+	}
+	if err := c.validateShape(s, items); err != nil {
+		return err
 	}
 	if err := c.validateNets(s, items); err != nil {
 		return err
@@ -224,6 +259,59 @@ func (c *ChartSpec) validateNets(s *Study, items []Item) error {
 	for _, ref := range c.Nets {
 		if _, _, _, _, err := c.NetSpan(s, items, ref); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// validateShape checks what the kind of chart can draw, so that a chart
+// that cannot be drawn fails when the study is read, not at drawing time:
+// at most MaxChartRows rows; a stacked chart splits 100% among all the
+// categories of one question (a question whose "don't know" stays in its
+// base, missing_in_base, gets a grey segment for it); a waffle shows at
+// most MaxWaffleShares categories of one question (or one share of any
+// kind).
+func (c *ChartSpec) validateShape(s *Study, items []Item) error {
+	rows := len(items)
+	if c.Kind == "forest" {
+		if g := s.Question(c.By); g != nil {
+			rows = len(g.Categories)
+		}
+	}
+	if c.Kind == "funnel" {
+		rows++ // the base is the first step
+	}
+	if rows > MaxChartRows {
+		return fmt.Errorf("chart %q: %d rows, at most %d fit on a chart", c.ID, rows, MaxChartRows)
+	}
+	switch c.Kind {
+	case "stacked":
+		q := s.Question(items[0].Question)
+		if q == nil || !sameQuestion(items) {
+			return fmt.Errorf("chart %q: a stacked chart splits 100%% among the categories of one question; its items name more than one question or a derived estimate (use a bars chart)", c.ID)
+		}
+		seen := map[string]bool{}
+		for _, it := range items {
+			if seen[it.Category] {
+				return fmt.Errorf("chart %q: category %s=%s listed twice", c.ID, q.ID, it.Category)
+			}
+			seen[it.Category] = true
+		}
+		var left []string
+		for _, k := range q.Categories {
+			if !seen[k.ID] {
+				left = append(left, k.ID)
+			}
+		}
+		if len(left) > 0 {
+			return fmt.Errorf("chart %q: a stacked chart splits 100%% among all categories of %q, and its items leave out %s (list them, write items: [%s], or use a bars chart)", c.ID, q.ID, strings.Join(left, ", "), q.ID)
+		}
+	case "waffle":
+		if len(items) > MaxWaffleShares {
+			return fmt.Errorf("chart %q: a waffle chart shows at most %d shares, and it has %d items (use a bars or stacked chart)", c.ID, MaxWaffleShares, len(items))
+		}
+		if q := s.Question(items[0].Question); len(items) > 1 && (q == nil || !sameQuestion(items)) {
+			return fmt.Errorf("chart %q: a waffle chart shows one share, or shares of one question's categories, which cannot add up to more than 100%%; its items name more than one question or a derived estimate", c.ID)
 		}
 	}
 	return nil

@@ -1,13 +1,15 @@
 package survey
 
-// defaultLabels gives every question, category, net, derived estimate and
-// comparison without a label (none given, or only empty texts) its id as
-// label, so that charts, headings, tables and notes never show an empty
-// name (": Yes", "### ").
+// defaultLabels gives every question, category, net and derived estimate
+// without a label (none given, or only empty texts) its id as label, in
+// every language (an id needs no translation), so that charts, headings,
+// tables and notes never show an empty name (": Yes", "### "). A
+// comparison without a label is named from its items' labels by the
+// report ("A vs B").
 func (s *Study) defaultLabels() {
 	def := func(t *Text, id string) {
 		if t.Get("en") == "" {
-			*t = Text{"en": id}
+			*t = Text{"en": id, "de": id, "nl": id}
 		}
 	}
 	for i := range s.Questions {
@@ -22,8 +24,5 @@ func (s *Study) defaultLabels() {
 	}
 	for i := range s.Derived {
 		def(&s.Derived[i].Label, s.Derived[i].ID)
-	}
-	for i := range s.Compare {
-		def(&s.Compare[i].Label, s.Compare[i].ID)
 	}
 }

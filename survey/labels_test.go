@@ -2,9 +2,10 @@ package survey
 
 import "testing"
 
-// TestDefaultLabels: a question, category, net, derived estimate or
-// comparison without a label is labelled with its id in every language; a
-// label given in any language is kept.
+// TestDefaultLabels: a question, category, net or derived estimate without
+// a label is labelled with its id in every language; a label given in any
+// language is kept; a comparison keeps no label, so that the report names
+// it from its items.
 func TestDefaultLabels(t *testing.T) {
 	s := mustParse(t, `
 id: t
@@ -43,12 +44,14 @@ comparisons:
 		{"net", aware.Nets[0].Label, map[string]string{"en": "any", "nl": "any"}},
 		{"question labelled in Dutch", attitude.Label, map[string]string{"en": "Houding", "nl": "Houding"}},
 		{"derived", s.Derived[0].Label, map[string]string{"en": "aware_oppose", "de": "aware_oppose"}},
-		{"comparison", s.Compare[0].Label, map[string]string{"en": "yes-approve", "nl": "yes-approve"}},
 	} {
 		for lang, want := range tt.want {
 			if got := tt.got.Get(lang); got != want {
 				t.Errorf("%s in %s: %q, want %q", tt.name, lang, got, want)
 			}
 		}
+	}
+	if s.Compare[0].Label.Get("en") != "" {
+		t.Errorf("comparison labelled %q, want no label (the report names it from its items)", s.Compare[0].Label.Get("en"))
 	}
 }

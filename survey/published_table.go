@@ -153,6 +153,9 @@ func ReadTable(r io.Reader, s *Study, name string) ([]TableRow, error) {
 		if q == nil {
 			return nil, bad("question", "unknown question (expected a question id of the study file)")
 		}
+		if n := q.NetByID(row.Category); n != nil {
+			return nil, bad("category", fmt.Sprintf("is a net of question %q (%s); a net's count is the sum of its categories' counts, so give only the categories here, and the net's published figure in published.csv to compare it", q.ID, strings.Join(n.Categories, ", ")))
+		}
 		if q.CategoryIndex(row.Category) < 0 {
 			return nil, bad("category", fmt.Sprintf("question %q has no such category (expected one of %s)", q.ID, categoryIDs(q)))
 		}

@@ -17,6 +17,7 @@ questions:
     categories: [{id: "yes"}, {id: other}]
   - id: attitude
     categories: [{id: approve}, {id: oppose}, {id: dont_know}]
+    nets: [{id: not_approve, categories: [oppose, dont_know]}]
 `
 
 func parseTableStudy(t *testing.T) *Study {
@@ -70,6 +71,7 @@ func TestReadTableErrors(t *testing.T) {
 		{"missing column", "question,category,percent,decimals\n", `table.csv:1: column "base": value "": column not found in header`},
 		{"unknown question", header + "notice,yes,18,0,1009\n", `table.csv:2: column "question": value "notice": unknown question`},
 		{"unknown category", header + "noticed,ja,18,0,1009\n", `table.csv:2: column "category": value "ja": question "noticed" has no such category (expected one of yes, other)`},
+		{"net row", header + "attitude,not_approve,93,0,750\n", `table.csv:2: column "category": value "not_approve": is a net of question "attitude" (oppose, dont_know); a net's count is the sum of its categories' counts, so give only the categories here, and the net's published figure in published.csv to compare it`},
 		{"proportion", header + "noticed,yes,0.18x,0,1009\n", `column "percent": value "0.18x": expected a percentage`},
 		{"over 100", header + "noticed,yes,118,0,1009\n", `column "percent": value "118"`},
 		{"too many decimals", header + "noticed,yes,17.5,0,1009\n", `column "percent": value "17.5": has more decimals than decimals = 0 says`},

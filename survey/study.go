@@ -61,8 +61,8 @@ type Study struct {
 // Metadata describes how the survey was done, as AAPOR and ESOMAR ask any
 // published result to disclose.
 type Metadata struct {
-	Sponsor      Text `yaml:"sponsor" json:"sponsor,omitempty"`     // who paid for the survey; per language like any text
-	Institute    Text `yaml:"institute" json:"institute,omitempty"` // who carried it out
+	Sponsor      Text `yaml:"sponsor" json:"sponsor,omitempty" text:"name"`     // who paid for the survey; per language like any text
+	Institute    Text `yaml:"institute" json:"institute,omitempty" text:"name"` // who carried it out
 	Population   Text `yaml:"population" json:"population,omitempty"`
 	SampleSource Text `yaml:"sample_source" json:"sample_source,omitempty"`
 	// SampleType is "probability", "opt-in" (a non-probability online
@@ -461,6 +461,9 @@ func (s *Study) validate() error {
 	for i := range s.Charts {
 		c := &s.Charts[i]
 		if err := c.validate(s); err != nil {
+			if c.Line > 0 {
+				return fmt.Errorf("line %d: %w", c.Line, err)
+			}
 			return err
 		}
 		if chartIDs[c.ID] {

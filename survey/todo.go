@@ -9,12 +9,7 @@ import (
 // (the todo: key written by surveystat init), naming each, unless
 // accept_todo: true says to go on with them unfilled.
 func (s *Study) checkTodo() error {
-	var left []string
-	for _, t := range s.Todo {
-		if t = strings.TrimSpace(t); t != "" {
-			left = append(left, t)
-		}
-	}
+	left := s.OpenTodo()
 	if len(left) == 0 || s.AcceptTodo {
 		return nil
 	}
@@ -25,6 +20,18 @@ func (s *Study) checkTodo() error {
 	}
 	b.WriteString("\n(fill in each and delete it from the todo list, or set accept_todo: true to run with them unfilled)")
 	return fmt.Errorf("%s", b.String())
+}
+
+// OpenTodo returns the items still on the study's todo list (non-empty,
+// trimmed). With accept_todo: true a report runs with them, and says so.
+func (s *Study) OpenTodo() []string {
+	var left []string
+	for _, t := range s.Todo {
+		if t = strings.TrimSpace(t); t != "" {
+			left = append(left, t)
+		}
+	}
+	return left
 }
 
 // LooksLikeIdentifier reports whether a column name suggests a direct

@@ -118,7 +118,7 @@ func TestCalculatorText(t *testing.T) {
 	if code := run([]string{"ci", "280", "700"}, &stdout, &stderr); code != 0 {
 		t.Fatal(stderr.String())
 	}
-	if got := stdout.String(); got != "280/700 = 40.0%; 95% two-sided wilson interval 36.4%–43.7%\n" {
+	if got := stdout.String(); got != "280/700 = 40.0%; 95% two-sided interval (Wilson score): 36.4%–43.7%\n" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -144,7 +144,7 @@ func TestLevelAndRangeText(t *testing.T) {
 	if code := run([]string{"ci", "--level", "0.99999", "280", "700"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "99.999% two-sided wilson interval") {
+	if !strings.Contains(stdout.String(), "99.999% two-sided interval (Wilson score)") {
 		t.Errorf("ci --level 0.99999 printed %q", stdout.String())
 	}
 }
@@ -162,7 +162,7 @@ func TestCalculatorPercent(t *testing.T) {
 		{[]string{"18%", "1009"}, 182, 1009, 177, 186, 1, "", "18% of 1009: using 182/1009 (counts that round to 18%: 177–186)"},
 		{[]string{"17.5%", "1000"}, 175, 1000, 175, 175, 1, "", "17.5% of 1000: using 175/1000 (counts that round to 17.5%: only 175)"},
 		{[]string{"26%", "861"}, 224, 861, 220, 228, 1, "", ""},
-		{[]string{"--deff", "1.5", "18%", "1009"}, 182, 1009, 177, 186, 1.5, "on the effective sample size 672.7 (deff 1.5)", ""},
+		{[]string{"--deff", "1.5", "18%", "1009"}, 182, 1009, 177, 186, 1.5, "(computed on the effective sample size 1009/1.5 = 672.7)", ""},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(append([]string{"ci", "--json"}, tt.args...), &stdout, &stderr); code != 0 {
@@ -206,9 +206,9 @@ func TestCalculatorTextNumbers(t *testing.T) {
 		args []string
 		want []string // lines of stdout
 	}{
-		{[]string{"ci", "1", "100000000"}, []string{"1/100000000 = 0.00000%; 95% two-sided wilson interval 0.00000%–0.00001%"}},
-		{[]string{"ci", "3750000", "7500000"}, []string{"3750000/7500000 = 50.00%; 95% two-sided wilson interval 49.96%–50.04%"}},
-		{[]string{"ci", "--deff", "2", "3750000", "7500000"}, []string{"3750000/7500000 = 50.0%; 95% two-sided wilson interval on the effective sample size 3750000.0 (deff 2) 49.9%–50.1%"}},
+		{[]string{"ci", "1", "100000000"}, []string{"1/100000000 = 0.00000%; 95% two-sided interval (Wilson score): 0.00000%–0.00001%"}},
+		{[]string{"ci", "3750000", "7500000"}, []string{"3750000/7500000 = 50.00%; 95% two-sided interval (Wilson score): 49.96%–50.04%"}},
+		{[]string{"ci", "--deff", "2", "3750000", "7500000"}, []string{"3750000/7500000 = 50.0%; 95% two-sided interval (Wilson score): 49.9%–50.1% (computed on the effective sample size 7500000/2 = 3750000.0)"}},
 		{[]string{"diff", "5", "10", "5", "10"}, []string{"difference 0.0 percentage points; 95% newcombe interval -37.3 to +37.3 percentage points"}},
 		{[]string{"diff", "3", "10", "5", "10"}, []string{"difference -20.0 percentage points; 95% newcombe interval -52.6 to +20.2 percentage points"}},
 		{[]string{"diff", "100000000", "100000000", "100000000", "100000000"}, []string{"difference 0.000000 percentage points; 95% newcombe interval -0.000004 to +0.000004 percentage points"}},

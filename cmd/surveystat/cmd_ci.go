@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/figures"
 )
 
 const ciArgs = "[--method M] [--level L] [--alternative two-sided|less|greater] [--deff D] [--json] X|P% N"
@@ -102,10 +103,10 @@ func runCI(args []string, stdout, stderr io.Writer) error {
 	}
 	on := ""
 	if *deff != 1 {
-		on = fmt.Sprintf(" on the effective sample size %s (deff %s)", fixed(n / *deff, 1), num(*deff))
+		on = fmt.Sprintf(" (computed on the effective sample size %s/%s = %s)", num(n), num(*deff), fixed(n / *deff, 1))
 	}
-	_, err = fmt.Fprintf(stdout, "%s/%s = %s%%; %s %s %s interval%s %s\n",
-		num(x), num(n), fixed(100*x/n, decimals(iv.Lower, iv.Upper)), levelPct(*level), kind, *method, on, pctRange(iv.Lower, iv.Upper))
+	_, err = fmt.Fprintf(stdout, "%s/%s = %s%%; %s %s interval (%s): %s%s\n",
+		num(x), num(n), fixed(100*x/n, decimals(iv.Lower, iv.Upper)), levelPct(*level), kind, figures.MethodName(*method, "en"), pctRange(iv.Lower, iv.Upper), on)
 	return err
 }
 
