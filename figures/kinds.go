@@ -248,6 +248,9 @@ func (r *renderer) drawStacked(reg region) error {
 	bars := r.c.Bars
 	cols := r.segmentColors()
 	vs, ls, sm := r.valueStyle(), r.labelStyle(), r.smallStyle()
+	if len(bars) > 0 && bars[0].Suppressed {
+		return r.drawStackedSuppressed(reg, cols)
+	}
 	sum := 0.0
 	for _, b := range bars {
 		sum += b.Estimate
@@ -451,6 +454,33 @@ func (r *renderer) drawWaffle(reg region) error {
 	}
 	if top > reg.top+reg.h+r.body() {
 		return r.errNoFit("the waffle legend")
+	}
+	return nil
+}
+
+// drawStackedSuppressed draws the empty bar of a stacked chart whose base
+// is too small to publish, with the note "not shown (n < MinN)" in it and
+// the legend of its segments without values.
+func (r *renderer) drawStackedSuppressed(reg region, cols []color.Color) error {
+	bars := r.c.Bars
+	ls := r.labelStyle()
+	legendRowH := lineH(ls) * 1.35
+	legendH := r.body()*1.5 + vg.Length(len(bars))*legendRowH
+	barH := min(r.body()*4.5, reg.h-legendH)
+	if barH < r.body()*1.5 {
+		return r.errNoFit("the legend")
+	}
+	top := reg.top + (reg.h-barH-legendH)/2
+	r.suppressed(reg.x, reg.x+reg.w, top+barH/2, barH)
+	lt := top + barH + r.body()*1.5
+	sw := ls.size
+	labelX := reg.x + sw + r.pad()
+	for i, b := range bars {
+		rt := lt + vg.Length(i)*legendRowH
+		r.rect(mix(cols[i], r.th.Background, 0.6), reg.x, rt+(lineH(ls)-sw)/2, sw, sw)
+		if lab := r.wrap(ls, b.Label, reg.x+reg.w-labelX, 1); len(lab) > 0 {
+			r.text(ls, labelX, rt, 0, lab[0])
+		}
 	}
 	return nil
 }
