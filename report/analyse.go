@@ -336,6 +336,9 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	}); err != nil {
 		return nil, err
 	}
+	if err := t.CheckDesign(); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
+	}
 	indep, err := t.Independence()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Path, err)
