@@ -230,7 +230,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				}
 			}
 			if showDeff {
-				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
+				cells = append(cells, finiteDecimal(e.Deff, 2, lang), finiteDecimal(e.NEff, 1, lang))
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
 		}
@@ -293,7 +293,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Accounting.Header = []string{ms.T("col_question"), ms.T("col_outside"), ms.T("col_inbase"), ms.T("col_used"), ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored")}
 	for _, a := range r.Accounting {
 		d.Accounting.Rows = append(d.Accounting.Rows, []string{
-			a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang),
+			labelOf(a.Question), Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang),
 			Count(float64(a.Used), lang), Count(float64(a.Missing), lang), Count(float64(a.NoAnswer), lang),
 			Count(float64(a.Ignored), lang),
 		})
@@ -308,6 +308,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Methods = ms.T("methods_text", "level", lvl, "method", methodsOf(overall, ms, labelOf))
 	if s.HasDesign() {
 		d.Methods = ms.T("methods_design", "level", lvl, "method", methodsOf(overall, ms, labelOf))
+	}
+	if dt := designText(r, ms); dt != "" {
+		d.Methods += " " + ms.T("d_design") + ": " + dt + "."
 	}
 	d.Methods = statusNote(s, ms, "methods_status") + " " + d.Methods
 	if s.Metadata.SampleSizeAssumed {
@@ -392,6 +395,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	add("d_sample_size", size)
 	add("d_weighting", m.Weighting.Get(lang))
+	if r.Design != nil {
+		add("d_design", designText(r, ms))
+	}
+	if m.SampleType == "probability" || m.ResponseRate.Get(lang) != "" {
+		add("d_response_rate", m.ResponseRate.Get(lang))
+	}
 	add("d_published", longDate(m.Published, lang))
 	add("d_data_status", statusNote(s, ms, "d_status"))
 	for i := range d.Disclosure {
@@ -473,6 +482,15 @@ func isDerived(s *survey.Study, it survey.Item) bool {
 	return s.Question(it.Question) == nil && s.DerivedByID(it.Question) != nil
 }
 
+// finiteDecimal is decimal, with "–" for a number that is not one (the
+// design effect of a share of 0 or 100 %).
+func finiteDecimal(v float64, decimals int, lang string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	return decimal(v, decimals, lang)
+}
+
 // pValue formats a p-value with three significant digits, and very small
 // ones as "< 0.0001".
 func pValue(p float64, lang string) string {
@@ -531,13 +549,8 @@ func precision(r *Result, ms *messages) string {
 					deff, deffText = e.Deff, ms.T("precision_deff")
 				}
 			}
-		} else if s.HasDesign() {
-			for _, e := range r.Estimates {
-				if e.Subgroup == "" && e.Deff > deff && !slices.Contains(s.Subgroups, e.Question) {
-					deff = e.Deff
-				}
-			}
-			deffText = ms.T("precision_deff")
+		} else if s.HasDesign() && r.Design != nil {
+			return designPrecision(r, ms)
 		}
 		z := analysis.ZQuantile(s.Analysis.Level)
 		moe := z * math.Sqrt(deff*0.25/n)

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/survey"
+)
+
+// TestDesignDisclosure checks what the report says about a weighted,
+// stratified cluster sample against R (scripts/precision/generate.R,
+// testdata/precision.csv): strata, PSUs and degrees of freedom, and the
+// precision from the median design effect of the shares and the t
+// quantile on the design's df, in every language; a probability sample
+// without a response rate has that element missing; the accounting table
+// names questions by their labels.
+func TestDesignDisclosure(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "precision.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("precision.csv: %v, %d rows", err, len(recs))
+	}
+	ref := map[string]float64{}
+	for i, h := range recs[0] {
+		ref[h], _ = strconv.ParseFloat(recs[1][i], 64)
+	}
+	s, err := survey.Load(filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := r.Design; d == nil || float64(d.Strata) != ref["strata"] || float64(d.PSUs) != ref["psus"] || float64(d.DF) != ref["df"] || !d.Clustered || d.FPC {
+		t.Fatalf("design %+v, R: %v", r.Design, ref)
+	}
+	tests := []struct {
+		lang                             string
+		design, precision, rr, accLabel string
+	}{
+		{"en", "4 strata, 12 primary sampling units (clusters), hence 8 degrees of freedom",
+			"±" + decimal(ref["moe_points"], 1, "en") + " percentage points: t quantile 2.306 with the design's 8 degrees of freedom, and design effect " + decimal(ref["median_deff"], 2, "en"),
+			"Response rate", "Library visits"},
+		{"de", "4 Schichten, 12 primäre Auswahleinheiten (Klumpen), also 8 Freiheitsgrade",
+			"±" + decimal(ref["moe_points"], 1, "de") + " Prozentpunkte: t-Quantil 2,306 mit den 8 Freiheitsgraden des Designs und Designeffekt " + decimal(ref["median_deff"], 2, "de"),
+			"Ausschöpfungsquote", "Bibliotheksbesuche"},
+		{"nl", "4 strata, 12 primaire steekproefeenheden (clusters), dus 8 vrijheidsgraden",
+			"±" + decimal(ref["moe_points"], 1, "nl") + " procentpunten: t-kwantiel 2,306 met de 8 vrijheidsgraden van het ontwerp, en ontwerpeffect " + decimal(ref["median_deff"], 2, "nl"),
+			"Respons", "Bibliotheekbezoek"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			ms, err := loadMessages(tt.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := buildDocument(r, ms, nil)
+			got := map[string]pair{}
+			for _, p := range d.Disclosure {
+				got[p.Label] = p
+			}
+			if p := got[ms.T("d_design")]; !strings.Contains(p.Value, tt.design) || !strings.Contains(d.Methods, tt.design) {
+				t.Errorf("design %q, methods %q; want %q in both", p.Value, d.Methods, tt.design)
+			}
+			if p := got[ms.T("d_precision")]; !strings.Contains(p.Value, tt.precision) {
+				t.Errorf("precision %q lacks %q", p.Value, tt.precision)
+			}
+			if p, ok := got[tt.rr]; !ok || !p.Missing {
+				t.Errorf("response rate %+v (present %v), want missing", p, ok)
+			}
+			if len(d.Accounting.Rows) == 0 || d.Accounting.Rows[1][0] != tt.accLabel {
+				t.Errorf("accounting rows %q, want the label %q", d.Accounting.Rows, tt.accLabel)
+			}
+		})
+	}
+}
+
+// TestLonelyPSUOnce: a stratum with a single PSU under the default rule is
+// reported as a problem of the data naming data.lonely_psu and the
+// stratum, not as a problem of the first test or comparison computed.
+func TestLonelyPSUOnce(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("testdata", "studies", "weighted-strata-clusters")
+	study, err := os.ReadFile(filepath.Join(src, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(src, "responses.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// District 4: all respondents in one village.
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if f := strings.Split(l, ","); len(f) > 2 && f[1] == "4" {
+			f[2] = "41"
+			lines[i] = strings.Join(f, ",")
+		}
+	}
+	for name, b := range map[string][]byte{"study.yaml": study, "responses.csv": []byte(strings.Join(lines, "\n"))} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := survey.Load(filepath.Join(dir, "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Analyse(s)
+	if err == nil || !errors.Is(err, analysis.ErrLonelyPSU) || !strings.Contains(err.Error(), `data.lonely_psu: stratum "4" has a single PSU`) ||
+		strings.Contains(err.Error(), "independence") {
+		t.Errorf("Analyse: %v", err)
+	}
+}
