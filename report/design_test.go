@@ -46,7 +46,7 @@ func TestDesignDisclosure(t *testing.T) {
 		t.Fatalf("design %+v, R: %v", r.Design, ref)
 	}
 	tests := []struct {
-		lang                             string
+		lang                            string
 		design, precision, rr, accLabel string
 	}{
 		{"en", "4 strata, 12 primary sampling units (clusters), hence 8 degrees of freedom",
