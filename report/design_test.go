@@ -123,3 +123,51 @@ func TestLonelyPSUOnce(t *testing.T) {
 		t.Errorf("Analyse: %v", err)
 	}
 }
+
+// TestWordingDisclosure: the disclosure says where the wording is (the
+// estimates section, above it) and names the questions without one;
+// subgroup variables need none.
+func TestWordingDisclosure(t *testing.T) {
+	s, err := survey.Load(filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang    string
+		wording map[string]survey.Text // by question id
+		want    string
+		missing bool
+	}{
+		{"en", nil, "not published for any question", true},
+		{"en", map[string]survey.Text{"visits": {"en": "How often?"}}, "not published for: Borrows e-books; given with the other questions under “Estimates” above", true},
+		{"en", map[string]survey.Text{"visits": {"en": "How often?"}, "ebooks": {"en": "E-books?"}}, "given with each question under “Estimates” above", false},
+		{"de", map[string]survey.Text{"visits": {"de": "Wie oft?"}, "ebooks": {"de": "E-Books?"}}, "bei jeder Frage unter „Ergebnisse je Frage“ oben angegeben", false},
+		{"nl", map[string]survey.Text{"visits": {"nl": "Hoe vaak?"}}, "niet gepubliceerd voor: Leent e-books; bij de overige vragen onder ‘Uitkomsten per vraag’ hierboven vermeld", true},
+	}
+	for _, tt := range tests {
+		for i := range s.Questions {
+			s.Questions[i].Wording = tt.wording[s.Questions[i].ID]
+		}
+		ms, err := loadMessages(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := buildDocument(r, ms, nil)
+		found := false
+		for _, p := range d.Disclosure {
+			if p.Label == ms.T("d_wording") {
+				found = true
+				if p.Value != tt.want || p.Missing != tt.missing {
+					t.Errorf("%s %v: %q (missing %v), want %q (%v)", tt.lang, tt.wording, p.Value, p.Missing, tt.want, tt.missing)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no wording element", tt.lang)
+		}
+	}
+}

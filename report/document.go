@@ -417,16 +417,28 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		add("d_sample_type", "")
 		d.Disclosure[len(d.Disclosure)-1].Value = ms.T("not_stated")
 	}
+	// The wording is printed with each question in the estimates
+	// section, which comes before the disclosure; subgroup variables
+	// (gender, age) need none.
 	var noWording []string
+	asked := 0
 	for _, q := range s.Questions {
-		if q.Wording.Get(lang) == "" && !slices.Contains(s.Subgroups, q.ID) {
+		if slices.Contains(s.Subgroups, q.ID) {
+			continue
+		}
+		asked++
+		if q.Wording.Get(lang) == "" {
 			noWording = append(noWording, q.Label.Get(lang))
 		}
 	}
-	if len(noWording) > 0 {
-		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; ")), Missing: true})
-	} else {
-		add("d_wording", ms.T("wording_all"))
+	section := ms.T("estimates")
+	switch {
+	case len(noWording) == 0:
+		add("d_wording", ms.T("wording_all", "section", section))
+	case len(noWording) == asked:
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_none"), Missing: true})
+	default:
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; "), "section", section), Missing: true})
 	}
 	add("d_precision", precision(r, ms))
 	missing := 0
