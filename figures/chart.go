@@ -46,6 +46,19 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
+// Name returns the name of the kind in running text in lang ("en", "de"
+// or "nl"; English otherwise), e.g. "Funnel chart", "Trichterdiagramm".
+func (k Kind) Name(lang string) string {
+	w, ok := wording[lang]
+	if !ok {
+		w = wording["en"]
+	}
+	if k < 0 || int(k) >= len(w.kind) {
+		return k.String()
+	}
+	return w.kind[k]
+}
+
 // ParseKind returns the Kind named s ("bars", "stacked", "funnel",
 // "waffle" or "forest").
 func ParseKind(s string) (Kind, error) {

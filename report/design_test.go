@@ -171,3 +171,51 @@ func TestWordingDisclosure(t *testing.T) {
 		}
 	}
 }
+
+// TestFunnelBases: a funnel whose steps have different bases says so in
+// its first bar (no single n), names each step's base in its footer and
+// is titled after its first and last step; one whose steps share a base
+// keeps that base, with its n, as the first bar.
+func TestFunnelBases(t *testing.T) {
+	s, err := survey.Load(filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := loadMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		items         []string
+		title, first  string
+		firstN        bool
+		base          string
+		stepsInFooter bool
+	}{
+		{[]string{"visits=monthly", "ebooks=yes"}, "From “Library visits: At least monthly” to “Borrows e-books: Yes”", "Each step's base", false,
+			"Base: Library visits: At least monthly: ", true},
+		{[]string{"visits=monthly", "visits=rarely"}, "Library visits", "", true, "Base: ", false},
+	}
+	for _, tt := range tests {
+		c, err := buildChart(r, &survey.ChartSpec{ID: "f", Kind: "funnel", Items: tt.items}, ms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Title != tt.title {
+			t.Errorf("%v: title %q, want %q", tt.items, c.Title, tt.title)
+		}
+		if tt.first != "" && c.Bars[0].Label != tt.first {
+			t.Errorf("%v: first bar %q, want %q", tt.items, c.Bars[0].Label, tt.first)
+		}
+		if (c.Bars[0].N > 0) != tt.firstN {
+			t.Errorf("%v: first bar n = %v", tt.items, c.Bars[0].N)
+		}
+		if !strings.HasPrefix(c.Base, tt.base) || strings.Contains(c.Base, "Borrows e-books: Yes: ") != tt.stepsInFooter {
+			t.Errorf("%v: base %q", tt.items, c.Base)
+		}
+	}
+}
