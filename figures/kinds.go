@@ -49,7 +49,9 @@ func (r *renderer) drawRows(reg region, forest bool) error {
 		return r.errNoFit("the value labels")
 	}
 	// Few rows on a tall page: cap the row height and centre the block.
-	rowH = min(rowH, r.body()*7)
+	// A square or portrait canvas allows taller rows, so that a few rows
+	// do not leave half of it empty.
+	rowH = min(rowH, r.rowCap(reg))
 	rowsTop := reg.top + refH + (rowsH-rowH*vg.Length(len(bars)))/2
 	rowsH = rowH * vg.Length(len(bars))
 	barH := min(rowH*0.62, r.body()*2.4)
@@ -402,6 +404,13 @@ func (r *renderer) drawWaffle(reg region) error {
 	bars := r.c.Bars
 	cols := r.segmentColors()
 	side := min(reg.h, reg.w*0.45)
+	if reg.h > reg.w*0.75 {
+		// A square or portrait canvas: a larger grid, centred vertically,
+		// instead of one that leaves the lower half empty.
+		side = min(reg.h, reg.w*0.6)
+		reg.top += (reg.h - side) / 2
+		reg.h = side
+	}
 	if side < r.body()*6 {
 		return r.errNoFit("the waffle grid")
 	}
@@ -483,4 +492,13 @@ func (r *renderer) drawStackedSuppressed(reg region, cols []color.Color) error {
 		}
 	}
 	return nil
+}
+
+// rowCap is the largest row height of bar and forest rows: 7 lines of body
+// text on a wide canvas, 11 on a square or portrait one.
+func (r *renderer) rowCap(reg region) vg.Length {
+	if reg.h > reg.w*0.75 {
+		return r.body() * 11
+	}
+	return r.body() * 7
 }
