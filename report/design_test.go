@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/surveystat/surveystat/analysis"
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
 
@@ -216,6 +218,45 @@ func TestFunnelBases(t *testing.T) {
 		}
 		if !strings.HasPrefix(c.Base, tt.base) || strings.Contains(c.Base, "Borrows e-books: Yes: ") != tt.stepsInFooter {
 			t.Errorf("%v: base %q", tt.items, c.Base)
+		}
+	}
+}
+
+// TestChartsSuppressedBase: with every base under min_base, every chart
+// kind a study can declare is still drawn (with the not-shown note), none
+// stops the report.
+func TestChartsSuppressedBase(t *testing.T) {
+	s, err := survey.Load(filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Analysis.MinBase = 10000
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := loadMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range []survey.ChartSpec{
+		{ID: "bars", Kind: "bars", Items: []string{"visits"}},
+		{ID: "companion", Kind: "bars", Items: []string{"visits"}, Simultaneous: "sison-glaz"},
+		{ID: "stacked", Kind: "stacked", Items: []string{"visits"}},
+		{ID: "funnel", Kind: "funnel", Items: []string{"visits=monthly", "ebooks=yes"}},
+		{ID: "waffle", Kind: "waffle", Items: []string{"visits=monthly"}},
+		{ID: "forest", Kind: "forest", Items: []string{"visits=monthly"}, By: "region"},
+	} {
+		c, err := buildChart(r, &spec, ms)
+		if err != nil {
+			t.Fatalf("%s: %v", spec.ID, err)
+		}
+		var buf bytes.Buffer
+		if err := figures.Render(&buf, c, figures.SVG, figures.Social, figures.DefaultTheme()); err != nil {
+			t.Errorf("%s: %v", spec.ID, err)
+		}
+		if alt := figures.AltText(c); !strings.Contains(alt, "not shown (n < 10,000)") {
+			t.Errorf("%s: alt text lacks the note: %s", spec.ID, alt)
 		}
 	}
 }
