@@ -144,7 +144,7 @@ func TestWordingDisclosure(t *testing.T) {
 		want    string
 		missing bool
 	}{
-		{"en", nil, "not published for any question", true},
+		{"en", nil, "not published for any question: Library visits; Borrows e-books", true},
 		{"en", map[string]survey.Text{"visits": {"en": "How often?"}}, "not published for: Borrows e-books; given with the other questions under “Estimates” above", true},
 		{"en", map[string]survey.Text{"visits": {"en": "How often?"}, "ebooks": {"en": "E-books?"}}, "given with each question under “Estimates” above", false},
 		{"de", map[string]survey.Text{"visits": {"de": "Wie oft?"}, "ebooks": {"de": "E-Books?"}}, "bei jeder Frage unter „Ergebnisse je Frage“ oben angegeben", false},

@@ -436,7 +436,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	case len(noWording) == 0:
 		add("d_wording", ms.T("wording_all", "section", section))
 	case len(noWording) == asked:
-		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_none"), Missing: true})
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_none", "ids", strings.Join(noWording, "; ")), Missing: true})
 	default:
 		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; "), "section", section), Missing: true})
 	}
