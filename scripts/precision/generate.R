@@ -3,7 +3,7 @@
 # design effect of every overall share (svymean(..., deff = "replace")),
 # their median, the design's degrees of freedom and the margin of error at
 # p = 50 %, qt(0.975, df) * sqrt(median deff * 0.25 / n).
-# Usage: Rscript scripts/precision/generate.R > report/testdata/precision.csv
+# Usage: sh scripts/precision/generate.sh (make conformance-refs)
 suppressMessages(library(survey))
 d <- read.csv("report/testdata/studies/weighted-strata-clusters/responses.csv")
 des <- svydesign(ids = ~village, strata = ~district, weights = ~wt, data = d, nest = TRUE)
