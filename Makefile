@@ -43,7 +43,8 @@ synth: build
 
 ## conformance-refs: regenerate the reference values in analysis/testdata/conformance (R and
 ## statsmodels, with surveydiff.csv for comparisons across surveys), analysis/testdata/design,
-## analysis/testdata/nets (R survey) and analysis/testdata/published (R); installs Debian's r-cran-survey and
+## analysis/testdata/nets (R survey), analysis/testdata/published (R) and report/testdata/precision.csv
+## (R survey: the precision statement of a complex sample); installs Debian's r-cran-survey and
 ## python3-statsmodels when missing
 conformance-refs:
 	bash scripts/conformance/generate.sh
@@ -51,6 +52,7 @@ conformance-refs:
 	sh scripts/nets/generate.sh
 	sh scripts/crossstudy/generate.sh
 	sh scripts/published/generate.sh
+	sh scripts/precision/generate.sh
 
 ## fixtures: regenerate the SPSS/Stata fixtures in survey/testdata/sysfile with GNU PSPP and R
 ## haven (scripts/fixtures/generate.sh); installs Debian's pspp and r-cran-haven when missing

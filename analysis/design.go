@@ -574,11 +574,12 @@ type DesignEstimate struct {
 	// 1.
 	DeffReplace float64
 	// KishDeff is Kish's design effect due to weighting alone,
-	// n·Σw²/(Σw)² = 1 + CV²(w); it ignores clustering and y. This is the
-	// value the results file carries as "deff".
+	// n·Σw²/(Σw)² = 1 + CV²(w); it ignores strata, clustering and y. The
+	// results file's "deff" is DeffReplace (Estimate.Deff).
 	KishDeff float64
-	// NEff is Kish's effective sample size (Σw)²/Σw² = n/KishDeff, the
-	// results file's "n_eff".
+	// NEff is Kish's effective sample size (Σw)²/Σw² = n/KishDeff (the
+	// Korn–Graubard intervals use it); the results file's "n_eff" is
+	// Estimate.NEff, n/DeffReplace.
 	NEff float64
 }
 

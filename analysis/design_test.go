@@ -131,18 +131,20 @@ func TestDesignEstimateR(t *testing.T) {
 		}
 		df, _ := strconv.Atoi(row["df"])
 		n, _ := strconv.Atoi(row["n"])
-		se, deff := designNum(t, row["se"]), designNum(t, row["deff"])
+		se, deff, deffR := designNum(t, row["se"]), designNum(t, row["deff"]), designNum(t, row["deff_replace"])
 		if se < 1e-15 {
 			// R's rounding noise where the variance is 0 (p̂ = 0 or 1, or
 			// y constant within strata): its deff is then NaN or huge.
-			se, deff = 0, e.Deff
+			se, deff, deffR = 0, e.Deff, e.DeffReplace
 		}
 		if !designClose(e.P, designNum(t, row["p"]), 1e-9) ||
 			!designClose(e.SE, se, 1e-9) ||
 			!designClose(e.Deff, deff, 1e-8) ||
+			!designClose(e.DeffReplace, deffR, 1e-8) ||
 			e.DF != df || e.N != n {
 			t.Errorf("%s: got p %v se %v deff %v df %d n %d; R %s %s %s %s %s", name,
 				e.P, e.SE, e.Deff, e.DF, e.N, row["p"], row["se"], row["deff"], row["df"], row["n"])
+			t.Errorf("%s: deff (replace) %v; R %s", name, e.DeffReplace, row["deff_replace"])
 		}
 	}
 }

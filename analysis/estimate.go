@@ -23,8 +23,14 @@ type Estimate struct {
 	Level         float64 // confidence level, e.g. 0.95
 
 	// Deff is the design effect of the estimate and NEff the effective
-	// sample size, Base / Deff. Both are 1 and Base for an unweighted
-	// simple random sample.
+	// sample size. Both are 1 and Base for an unweighted simple random
+	// sample. For a design-based estimate Deff is the design-based variance
+	// divided by the variance under simple random sampling with
+	// replacement of the same respondents, p̂(1−p̂)/(n−1) (R: svymean(...,
+	// deff = "replace"); it includes weighting, strata and clusters), and
+	// NEff = n/Deff with n the respondents of positive weight; both NaN for
+	// a share of 0 or 1. For a published table, the published design
+	// effect, and NEff = Base/Deff.
 	Deff, NEff float64
 
 	// Suppressed is set when Base is below the study's minimum base (the

@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/surveystat/surveystat/survey"
 )
@@ -237,7 +238,16 @@ func (t *Tally) designEstimate(acc *DesignCategories, cs []int, e *Estimate) err
 	}
 	e.Share, e.Lower, e.Upper = de.P, iv.Lower, iv.Upper
 	e.Method = "svy-" + t.study.Analysis.Design
-	e.Deff, e.NEff = de.KishDeff, de.NEff
+	// The design effect of the estimate's variance, as R's svymean(...,
+	// deff = "replace"), and the n of a simple random sample with the same
+	// variance; NaN where the share is 0 or 1. A variance that is zero but
+	// for rounding (a raking margin's category: design effect below 1e-8)
+	// has design effect 0 and no effective n (NaN), not one of 1e15.
+	e.Deff = de.DeffReplace
+	e.NEff = float64(de.NObs) / de.DeffReplace
+	if noiseVariance(de) || e.Deff < zeroVarRatio {
+		e.Deff, e.NEff = 0, math.NaN()
+	}
 	e.Design = &de
 	return nil
 }

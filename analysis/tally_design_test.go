@@ -84,8 +84,9 @@ func TestTallyDesignMatchesR(t *testing.T) {
 		if math.Abs(got.Lower-lo) > tol || math.Abs(got.Upper-hi) > tol {
 			t.Errorf("%s %s %s: %v–%v, R %v–%v", ref["domain"], ref["method"], ref["level"], got.Lower, got.Upper, lo, hi)
 		}
-		if got.Method != "svy-"+ref["method"] || got.Design == nil || got.Deff < 1-1e-9 {
-			t.Errorf("%s: method %q deff %v", ref["domain"], got.Method, got.Deff)
+		if got.Method != "svy-"+ref["method"] || got.Design == nil || got.Deff != got.Design.DeffReplace ||
+			math.Abs(got.NEff-float64(got.Design.NObs)/got.Deff) > 1e-9*got.NEff {
+			t.Errorf("%s: method %q deff %v n_eff %v, want R's deff (replace) and n/deff", ref["domain"], got.Method, got.Deff, got.NEff)
 		}
 		checked++
 	}

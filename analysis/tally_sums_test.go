@@ -120,6 +120,9 @@ func TestTallyWeightSums(t *testing.T) {
 			for _, scan := range []func(r io.Reader, s *survey.Study, name string, fn func(*survey.Respondent) error) error{survey.Scan, survey.ScanCells} {
 				e2, i2, c2 := run("cells.csv", "count: n, weight_sum: sw, weight_sq_sum: sw2", scan)
 				same := func(what string, a, b float64) {
+					if math.IsNaN(a) && math.IsNaN(b) {
+						return // a design effect of a share of 0 or 1, both ways
+					}
 					if !(math.Abs(a-b) <= 1e-12*math.Max(1, math.Abs(a))) {
 						t.Errorf("%s: rows %v, cells %v", what, a, b)
 					}

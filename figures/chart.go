@@ -46,6 +46,19 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
+// Name returns the name of the kind in running text in lang ("en", "de"
+// or "nl"; English otherwise), e.g. "Funnel chart", "Trichterdiagramm".
+func (k Kind) Name(lang string) string {
+	w, ok := wording[lang]
+	if !ok {
+		w = wording["en"]
+	}
+	if k < 0 || int(k) >= len(w.kind) {
+		return k.String()
+	}
+	return w.kind[k]
+}
+
 // ParseKind returns the Kind named s ("bars", "stacked", "funnel",
 // "waffle" or "forest").
 func ParseKind(s string) (Kind, error) {
@@ -67,7 +80,9 @@ type Bar struct {
 	// base): wherever n is printed it reads "n = 1,000 (assumed)".
 	NAssumed bool
 	// Suppressed marks a base too small to publish: the row is drawn empty
-	// with the note "n < MinN – not shown" and its values are ignored.
+	// with the note "n < MinN – not shown" and its values are ignored. A
+	// Stacked chart with any suppressed segment is drawn as one empty bar
+	// with the note (its segments share one base), without brackets.
 	Suppressed bool
 	// Neutral draws a Stacked segment in the theme's neutral grey, e.g.
 	// "don't care" between "approve" and "oppose".
@@ -222,7 +237,14 @@ func (c Chart) normalize() (Chart, error) {
 	switch c.Kind {
 	case Stacked:
 		if visible != len(bars) {
-			return c, invalid("stacked bar with suppressed segment")
+			// The segments of one stacked bar share one base: if any of
+			// them is too small to publish, none is shown, and neither are
+			// the nets over them.
+			for i := range bars {
+				bars[i].Suppressed = true
+			}
+			c.Brackets = nil
+			break
 		}
 		if math.Abs(sum-1) > stackTolerance {
 			return c, invalid("stacked segments sum to %.3f, want 1", sum)

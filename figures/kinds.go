@@ -49,7 +49,9 @@ func (r *renderer) drawRows(reg region, forest bool) error {
 		return r.errNoFit("the value labels")
 	}
 	// Few rows on a tall page: cap the row height and centre the block.
-	rowH = min(rowH, r.body()*7)
+	// A square or portrait canvas allows taller rows, so that a few rows
+	// do not leave half of it empty.
+	rowH = min(rowH, r.rowCap(reg))
 	rowsTop := reg.top + refH + (rowsH-rowH*vg.Length(len(bars)))/2
 	rowsH = rowH * vg.Length(len(bars))
 	barH := min(rowH*0.62, r.body()*2.4)
@@ -248,6 +250,9 @@ func (r *renderer) drawStacked(reg region) error {
 	bars := r.c.Bars
 	cols := r.segmentColors()
 	vs, ls, sm := r.valueStyle(), r.labelStyle(), r.smallStyle()
+	if len(bars) > 0 && bars[0].Suppressed {
+		return r.drawStackedSuppressed(reg, cols)
+	}
 	sum := 0.0
 	for _, b := range bars {
 		sum += b.Estimate
@@ -399,6 +404,13 @@ func (r *renderer) drawWaffle(reg region) error {
 	bars := r.c.Bars
 	cols := r.segmentColors()
 	side := min(reg.h, reg.w*0.45)
+	if reg.h > reg.w*0.75 {
+		// A square or portrait canvas: a larger grid, centred vertically,
+		// instead of one that leaves the lower half empty.
+		side = min(reg.h, reg.w*0.6)
+		reg.top += (reg.h - side) / 2
+		reg.h = side
+	}
 	if side < r.body()*6 {
 		return r.errNoFit("the waffle grid")
 	}
@@ -453,4 +465,40 @@ func (r *renderer) drawWaffle(reg region) error {
 		return r.errNoFit("the waffle legend")
 	}
 	return nil
+}
+
+// drawStackedSuppressed draws the empty bar of a stacked chart whose base
+// is too small to publish, with the note "not shown (n < MinN)" in it and
+// the legend of its segments without values.
+func (r *renderer) drawStackedSuppressed(reg region, cols []color.Color) error {
+	bars := r.c.Bars
+	ls := r.labelStyle()
+	legendRowH := lineH(ls) * 1.35
+	legendH := r.body()*1.5 + vg.Length(len(bars))*legendRowH
+	barH := min(r.body()*4.5, reg.h-legendH)
+	if barH < r.body()*1.5 {
+		return r.errNoFit("the legend")
+	}
+	top := reg.top + (reg.h-barH-legendH)/2
+	r.suppressed(reg.x, reg.x+reg.w, top+barH/2, barH)
+	lt := top + barH + r.body()*1.5
+	sw := ls.size
+	labelX := reg.x + sw + r.pad()
+	for i, b := range bars {
+		rt := lt + vg.Length(i)*legendRowH
+		r.rect(mix(cols[i], r.th.Background, 0.6), reg.x, rt+(lineH(ls)-sw)/2, sw, sw)
+		if lab := r.wrap(ls, b.Label, reg.x+reg.w-labelX, 1); len(lab) > 0 {
+			r.text(ls, labelX, rt, 0, lab[0])
+		}
+	}
+	return nil
+}
+
+// rowCap is the largest row height of bar and forest rows: 7 lines of body
+// text on a wide canvas, 11 on a square or portrait one.
+func (r *renderer) rowCap(reg region) vg.Length {
+	if reg.h > reg.w*0.75 {
+		return r.body() * 11
+	}
+	return r.body() * 7
 }

@@ -32,6 +32,10 @@ type Result struct {
 	Independence []analysis.IndependenceResult
 	// Comparisons holds the study's differences of two shares.
 	Comparisons []analysis.ComparisonResult
+	// Design describes the sample design of the respondents (strata, PSUs,
+	// degrees of freedom); nil for a simple random sample or a published
+	// table.
+	Design *analysis.DesignSummary
 
 	// DataFile is the respondent file as it was read, for the manifest
 	// (empty for AnalyseReader).
@@ -336,6 +340,9 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	}); err != nil {
 		return nil, err
 	}
+	if err := t.CheckDesign(); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
+	}
 	indep, err := t.Independence()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Path, err)
@@ -362,7 +369,12 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 	if err != nil {
 		return nil, err
 	}
+	var design *analysis.DesignSummary
+	if d, ok := t.Design(); ok {
+		design = &d
+	}
 	return &Result{
+		Design:       design,
 		Rake:         rakeReport,
 		Independence: indep,
 		Comparisons:  comps,

@@ -249,6 +249,7 @@ func (cs *chartSet) write(write func(rel string, b []byte) error) ([]chartDoc, e
 	for i, c := range cs.charts {
 		docs[i] = chartDoc{ID: cs.ids[i], Title: headings[i], Alt: figures.AltText(c)}
 	}
+	distinctHeadings(docs, cs.charts)
 	for _, jb := range cs.jobs {
 		if jb.err != nil {
 			return nil, jb.err
@@ -515,7 +516,19 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		c.Brackets = append(c.Brackets, figures.Bracket{Label: s.Question(q).ItemLabel(net).Get(lang),
 			First: first, Last: last, Estimate: e.Share, Lower: e.Lower, Upper: e.Upper})
 	}
+	funnelBases := false // the steps of a funnel have different bases
 	if kind == figures.Funnel && len(ests) > 0 {
+		for _, e := range ests[1:] {
+			funnelBases = funnelBases || r.baseOf(e, lang).chartPhrase(ms) != r.baseOf(ests[0], lang).chartPhrase(ms)
+		}
+	}
+	if kind == figures.Funnel && len(ests) > 0 && funnelBases {
+		// Each step is a share of its own base: the first bar is that
+		// base, 100 %, without one n that would hold for the first step
+		// only.
+		c.Bars = append([]figures.Bar{{Label: ms.T("funnel_each_base"), Estimate: 1, Lower: 1, Upper: 1}}, c.Bars...)
+		c.ShowN = false
+	} else if kind == figures.Funnel && len(ests) > 0 {
 		// The first step is everyone in the base: 100 %.
 		b := r.baseOf(ests[0], lang)
 		all := figures.Bar{Label: ms.T("funnel_all"), Estimate: 1, Lower: 1, Upper: 1, N: ests[0].Base, NAssumed: b.Assumed}
@@ -538,6 +551,10 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			// answer whose share they show.
 			c.Title = itemLabel(s, items[0], lang)
 		}
+		if kind == figures.Funnel && len(items) > 1 && !sameQuestion(items) {
+			// A funnel is about all its steps, not its first one.
+			c.Title = ms.T("funnel_title", "first", label(0, items[0]), "last", label(len(items)-1, items[len(items)-1]))
+		}
 	}
 	if kind == figures.Forest && c.Subtitle == "" {
 		c.Subtitle = s.Question(spec.By).Label.Get(lang)
@@ -558,6 +575,14 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		if _, rest, ok := dkRest(r, q); ok {
 			c.Base += " · " + ms.T("chart_dk_share", "label", ms.T("dk_row"), "share", Percent(rest, 0, lang))
 		}
+	}
+	if funnelBases {
+		// Which base belongs to which step.
+		parts := make([]string, len(ests))
+		for i, e := range ests {
+			parts[i] = ms.T("funnel_step_base", "step", label(i, items[i]), "base", r.baseOf(e, lang).chartPhrase(ms))
+		}
+		c.Base = ms.T("chart_base", "base", strings.Join(parts, "; "))
 	}
 	return c, nil
 }
@@ -605,4 +630,38 @@ func itemTitle(s *survey.Study, it survey.Item, lang string) string {
 		return d.Label.Get(lang)
 	}
 	return s.Question(it.Question).Label.Get(lang)
+}
+
+// distinctHeadings tells apart charts with the same title in the report's
+// headings: by their kind ("Satisfaction (Funnel chart)"), then by their
+// subtitle (a forest plot's subgroup variable), then by their number.
+func distinctHeadings(docs []chartDoc, charts []figures.Chart) {
+	dup := func() map[string]int {
+		n := map[string]int{}
+		for _, d := range docs {
+			n[d.Title]++
+		}
+		return n
+	}
+	n := dup()
+	for i := range docs {
+		if n[docs[i].Title] > 1 {
+			c := charts[i]
+			docs[i].Title += " (" + c.Kind.Name(c.Lang) + ")"
+		}
+	}
+	n = dup()
+	for i := range docs {
+		if c := charts[i]; n[docs[i].Title] > 1 && c.Subtitle != "" {
+			docs[i].Title += " – " + c.Subtitle
+		}
+	}
+	n = dup()
+	seen := map[string]int{}
+	for i := range docs {
+		if t := docs[i].Title; n[t] > 1 {
+			seen[t]++
+			docs[i].Title = fmt.Sprintf("%s [%d]", t, seen[t])
+		}
+	}
 }

@@ -68,3 +68,33 @@ func TestInlineSVGMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctHeadings: charts with the same title get headings that tell
+// them apart, by kind, then subtitle, then number; others keep theirs.
+func TestDistinctHeadings(t *testing.T) {
+	ch := func(k figures.Kind, title, sub string) figures.Chart {
+		return figures.Chart{Kind: k, Title: title, Subtitle: sub, Lang: "de"}
+	}
+	tests := []struct {
+		charts []figures.Chart
+		want   []string
+	}{
+		{[]figures.Chart{ch(figures.Bars, "A", ""), ch(figures.Bars, "B", "")}, []string{"A", "B"}},
+		{[]figures.Chart{ch(figures.Bars, "A", ""), ch(figures.Waffle, "A", "")}, []string{"A (Balkendiagramm)", "A (Waffeldiagramm)"}},
+		{[]figures.Chart{ch(figures.Forest, "A", "Geschlecht"), ch(figures.Forest, "A", "Alter"), ch(figures.Bars, "A", "")},
+			[]string{"A (Forest-Plot) – Geschlecht", "A (Forest-Plot) – Alter", "A (Balkendiagramm)"}},
+		{[]figures.Chart{ch(figures.Bars, "A", ""), ch(figures.Bars, "A", "")}, []string{"A (Balkendiagramm) [1]", "A (Balkendiagramm) [2]"}},
+	}
+	for _, tt := range tests {
+		docs := make([]chartDoc, len(tt.charts))
+		for i, c := range tt.charts {
+			docs[i].Title = c.Title
+		}
+		distinctHeadings(docs, tt.charts)
+		for i, d := range docs {
+			if d.Title != tt.want[i] {
+				t.Errorf("%v: heading %d %q, want %q", tt.charts, i, d.Title, tt.want[i])
+			}
+		}
+	}
+}

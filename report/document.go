@@ -269,7 +269,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				}
 			}
 			if showDeff {
-				cells = append(cells, decimal(e.Deff, 2, lang), decimal(e.NEff, 1, lang))
+				cells = append(cells, finiteDecimal(e.Deff, 2, lang), finiteDecimal(e.NEff, 1, lang))
 			}
 			blk.Table.Rows = append(blk.Table.Rows, cells)
 			if ri == len(q.Categories)-1 && q.MissingInBase {
@@ -348,7 +348,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	d.Accounting.Header = append(d.Accounting.Header, ms.T("col_missing"), ms.T("col_noanswer"), ms.T("col_ignored"))
 	for _, a := range r.Accounting {
-		row := []string{a.Question, Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang), Count(float64(a.Used), lang)}
+		row := []string{labelOf(a.Question), Count(float64(a.OutsideBase), lang), Count(float64(a.InBase), lang), Count(float64(a.Used), lang)}
 		if kept {
 			row = append(row, Count(float64(a.KeptInBase), lang))
 		}
@@ -365,6 +365,9 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	d.Methods = ms.T("methods_text", "level", lvl, "method", methodsOf(overall, ms, labelOf))
 	if s.HasDesign() {
 		d.Methods = ms.T("methods_design", "level", lvl, "method", methodsOf(overall, ms, labelOf))
+	}
+	if dt := designText(r, ms); dt != "" {
+		d.Methods += " " + ms.T("d_design") + ": " + dt + "."
 	}
 	d.Methods = statusNote(s, ms, "methods_status") + " " + d.Methods
 	if s.Metadata.SampleSizeAssumed {
@@ -454,6 +457,12 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		weighting = ms.T("weighted_by", "column", s.Data.WeightSum)
 	}
 	add("d_weighting", weighting)
+	if r.Design != nil {
+		add("d_design", designText(r, ms))
+	}
+	if m.SampleType == "probability" || m.ResponseRate.Get(lang) != "" {
+		add("d_response_rate", m.ResponseRate.Get(lang))
+	}
 	add("d_published", longDate(m.Published, lang))
 	add("d_data_status", statusNote(s, ms, "d_status"))
 	for i := range d.Disclosure {
@@ -470,16 +479,28 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		add("d_sample_type", "")
 		d.Disclosure[len(d.Disclosure)-1].Value = ms.T("not_stated")
 	}
+	// The wording is printed with each question in the estimates
+	// section, which comes before the disclosure; subgroup variables
+	// (gender, age) need none.
 	var noWording []string
+	asked := 0
 	for _, q := range s.Questions {
-		if q.Wording.Get(lang) == "" && !slices.Contains(s.Subgroups, q.ID) {
+		if slices.Contains(s.Subgroups, q.ID) {
+			continue
+		}
+		asked++
+		if q.Wording.Get(lang) == "" {
 			noWording = append(noWording, q.Label.Get(lang))
 		}
 	}
-	if len(noWording) > 0 {
-		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; ")), Missing: true})
-	} else {
-		add("d_wording", ms.T("wording_all"))
+	section := ms.T("estimates")
+	switch {
+	case len(noWording) == 0:
+		add("d_wording", ms.T("wording_all", "section", section))
+	case len(noWording) == asked:
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_none", "ids", strings.Join(noWording, "; ")), Missing: true})
+	default:
+		d.Disclosure = append(d.Disclosure, pair{Label: ms.T("d_wording"), Value: ms.T("wording_missing", "ids", strings.Join(noWording, "; "), "section", section), Missing: true})
 	}
 	add("d_precision", precision(r, ms))
 	missing := 0
@@ -536,6 +557,15 @@ func itemLabel(s *survey.Study, it survey.Item, lang string) string {
 // question's category.
 func isDerived(s *survey.Study, it survey.Item) bool {
 	return s.Question(it.Question) == nil && s.DerivedByID(it.Question) != nil
+}
+
+// finiteDecimal is decimal, with "–" for a number that is not one (the
+// design effect of a share of 0 or 100 %).
+func finiteDecimal(v float64, decimals int, lang string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	return decimal(v, decimals, lang)
 }
 
 // pValue formats a p-value with three significant digits, and very small
@@ -596,13 +626,8 @@ func precision(r *Result, ms *messages) string {
 					deff, deffText = e.Deff, ms.T("precision_deff")
 				}
 			}
-		} else if s.HasDesign() {
-			for _, e := range r.Estimates {
-				if e.Subgroup == "" && e.Deff > deff && !slices.Contains(s.Subgroups, e.Question) {
-					deff = e.Deff
-				}
-			}
-			deffText = ms.T("precision_deff")
+		} else if s.HasDesign() && r.Design != nil {
+			return designPrecision(r, ms)
 		}
 		z := analysis.ZQuantile(s.Analysis.Level)
 		moe := z * math.Sqrt(deff*0.25/n)

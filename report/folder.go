@@ -162,11 +162,11 @@ func ReadManifest(dir string) (*Manifest, error) {
 	p := filepath.Join(dir, "manifest.json")
 	b, err := survey.ReadInput(p, maxManifestBytes)
 	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
+		return nil, fmt.Errorf("report folder %s: %w", dir, err)
 	}
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("verify: %s: %w", p, err)
+		return nil, fmt.Errorf("%s: not a manifest: %w", p, err)
 	}
 	return &m, nil
 }

@@ -29,7 +29,7 @@ type Difference struct {
 func Verify(dir string) ([]Difference, error) {
 	return VerifyWith(dir, func(m *Manifest, out, pdf string) (string, error) {
 		if m.Kind != "" {
-			return "", fmt.Errorf("verify: %s is a %s report, not a study report", dir, m.Kind)
+			return "", fmt.Errorf("%s is a %s report, not a study report", dir, m.Kind)
 		}
 		return Generate(m.Inputs[0].Path, Options{Out: out, Langs: m.Langs, PDF: pdf, Paper: m.Paper, Command: m.Command})
 	})
@@ -48,13 +48,13 @@ func VerifyWith(dir string, rerun Rerun) ([]Difference, error) {
 	}
 	m := *mp
 	if len(m.Inputs) == 0 {
-		return nil, errors.New("verify: manifest names no inputs")
+		return nil, errors.New("manifest names no inputs")
 	}
 	var diffs []Difference
 	for _, in := range m.Inputs {
 		e, err := hashFile(in.Path)
 		if err != nil {
-			return nil, fmt.Errorf("verify: input %s: %w", in.Path, err)
+			return nil, fmt.Errorf("input %s: %w", in.Path, err)
 		}
 		if e.SHA256 != in.SHA256 {
 			diffs = append(diffs, Difference{Path: in.Path, Reason: "input changed"})
@@ -81,7 +81,7 @@ func VerifyWith(dir string, rerun Rerun) ([]Difference, error) {
 	}
 	redir, err := rerun(&m, tmp, pdf)
 	if err != nil {
-		return nil, fmt.Errorf("verify: re-run: %w", err)
+		return nil, fmt.Errorf("re-run: %w", err)
 	}
 	rb, err := os.ReadFile(filepath.Join(redir, "manifest.json"))
 	if err != nil {

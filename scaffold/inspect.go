@@ -145,8 +145,8 @@ func (c *Column) add(v string) {
 		}
 	}
 	if c.allPositive {
-		x, err := strconv.ParseFloat(v, 64)
-		c.allPositive = err == nil && x > 0 && !math.IsInf(x, 0)
+		x, ok := number(v)
+		c.allPositive = ok && x > 0 && !math.IsInf(x, 0)
 	}
 	if len(v) > maxCodeLen {
 		c.long = true
@@ -452,9 +452,20 @@ func (c *Column) singleText() bool {
 		if code.Count != 1 {
 			continue
 		}
-		if _, err := strconv.ParseFloat(code.Value, 64); err != nil {
+		if _, ok := number(code.Value); !ok {
 			return true
 		}
 	}
 	return false
+}
+
+// number parses a numeric cell as the respondent reader parses weights:
+// with a decimal point ("1.572") or a decimal comma ("1,572"; one comma
+// and no point).
+func number(v string) (float64, bool) {
+	if strings.Count(v, ",") == 1 && !strings.Contains(v, ".") {
+		v = strings.Replace(v, ",", ".", 1)
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	return x, err == nil
 }

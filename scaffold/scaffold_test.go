@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,5 +136,43 @@ func TestWordingFromLabel(t *testing.T) {
 	}
 	if w := s.Questions[0].Wording.Get("en"); w != "Would you find it acceptable?" {
 		t.Errorf("wording %q", w)
+	}
+}
+
+// TestWeightDecimalComma: a weight column is detected whether its values
+// use a decimal point or a decimal comma (as the respondent reader reads
+// both); text and mixed columns are not weights.
+func TestWeightDecimalComma(t *testing.T) {
+	tests := []struct {
+		name   string
+		weight func(i int) string
+		want   string
+	}{
+		{"point", func(i int) string { return fmt.Sprintf("%d.%03d", 1+i%2, 100+i) }, "gewicht"},
+		{"comma", func(i int) string { return fmt.Sprintf("%d,%03d", 1+i%2, 100+i) }, "gewicht"},
+		{"text", func(i int) string { return fmt.Sprintf("w%d", i) }, ""},
+		{"two commas", func(i int) string { return fmt.Sprintf("1,%d,5", i) }, ""},
+		{"zero", func(i int) string { return "0,0" }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("id;gewicht;q\n")
+			for i := range 120 {
+				fmt.Fprintf(&b, "r%d;%s;%d\n", i, tt.weight(i), 1+i%3)
+			}
+			d, err := Inspect(strings.NewReader(b.String()), "t.csv", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Weight != tt.want {
+				t.Errorf("weight %q, want %q", d.Weight, tt.want)
+			}
+			for _, c := range d.Columns {
+				if c.Name == "gewicht" && tt.want != "" && c.Role != Weight {
+					t.Errorf("gewicht: role %d (%s), want the weight", c.Role, c.Reason)
+				}
+			}
+		})
 	}
 }

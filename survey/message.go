@@ -28,6 +28,11 @@ func clip(v string) string {
 	return v
 }
 
+// Clip cuts an input value to the length messages show (40 characters,
+// marking a cut with "…") and makes it valid UTF-8, for messages of other
+// packages about values of the data.
+func Clip(v string) string { return clip(v) }
+
 // clipNote says how much of v a message shows when clip cut it: "" or
 // " (first 40 of 52428800 characters shown)".
 func clipNote(v string) string {

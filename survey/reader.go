@@ -681,10 +681,55 @@ func (r *Reader) csvError(err error) error {
 // Errors is a list of problems found in one or more rows.
 type Errors []*ParseError
 
+// Error lists the problems, one message per kind of problem of a column:
+// the same problem of one column on many rows (an undeclared e-mail
+// column, an unknown code) is shown on its first rows only (maxExamples,
+// or one where the value is hidden) and then counted, "… and the same
+// problem on 47 more rows (lines 10, 13, 16, …)".
 func (e Errors) Error() string {
-	s := make([]string, len(e))
+	type group struct {
+		list []*ParseError
+	}
+	var order []*group
+	byKind := map[string]*group{}
 	for i, pe := range e {
-		s[i] = pe.Error()
+		key := fmt.Sprint(i) // a problem of the whole row or file stands alone
+		if pe.Column != "" && pe.Line > 0 {
+			key = fmt.Sprintf("%s\x00%v\x00%s\x00%s\x00%v\x00%s", pe.File, pe.Err, pe.Column, pe.Expect, pe.Hidden, pe.Hint)
+		}
+		g := byKind[key]
+		if g == nil {
+			g = &group{}
+			byKind[key] = g
+			order = append(order, g)
+		}
+		g.list = append(g.list, pe)
+	}
+	var s []string
+	for _, g := range order {
+		shown := min(len(g.list), maxExamples)
+		if g.list[0].Hidden {
+			shown = 1
+		}
+		for _, pe := range g.list[:shown] {
+			s = append(s, pe.Error())
+		}
+		if rest := g.list[shown:]; len(rest) > 0 {
+			lines := make([]string, 0, maxLinesShown+1)
+			for i, pe := range rest {
+				if i == maxLinesShown {
+					lines = append(lines, "…")
+					break
+				}
+				lines = append(lines, strconv.Itoa(pe.Line))
+			}
+			rows := "rows"
+			if len(rest) == 1 {
+				rows = "row"
+			}
+			s = append(s, fmt.Sprintf("%s: column %q: the same problem on %d more %s (lines %s)",
+				g.list[0].File, clip(g.list[0].Column), len(rest), rows, strings.Join(lines, ", ")))
+		}
 	}
 	if len(e) >= MaxErrors {
 		s = append(s, fmt.Sprintf("stopped after %d problems; fix these and run again", MaxErrors))
@@ -705,6 +750,14 @@ func (e Errors) Unwrap() []error {
 
 // MaxErrors is how many problems Scan collects before it stops.
 const MaxErrors = 50
+
+// maxExamples is how many rows with the same problem of a column an error
+// message shows before it only counts them, and maxLinesShown how many
+// line numbers of the others it lists.
+const (
+	maxExamples   = 3
+	maxLinesShown = 8
+)
 
 // Scan reads every respondent from r and calls fn for each valid one, in
 // file order. It collects up to MaxErrors problems and returns them as

@@ -74,12 +74,16 @@ type Metadata struct {
 	// SampleSizeAssumed marks SampleSize as an assumption (a published
 	// figure gave no base, or the base was reconstructed): every place
 	// that shows it says "assumed".
-	SampleSizeAssumed bool     `yaml:"sample_size_assumed" json:"sample_size_assumed,omitempty"`
-	Weighting         Text     `yaml:"weighting" json:"weighting,omitempty"`
-	Published         string   `yaml:"published" json:"published,omitempty"`
-	Sources           []Source `yaml:"sources" json:"sources,omitempty"`
-	Notes             []Text   `yaml:"notes" json:"notes,omitempty"`
-	Limitations       []Text   `yaml:"limitations" json:"limitations,omitempty"`
+	SampleSizeAssumed bool `yaml:"sample_size_assumed" json:"sample_size_assumed,omitempty"`
+	Weighting         Text `yaml:"weighting" json:"weighting,omitempty"`
+	// ResponseRate states the response rate and how it was computed (e.g.
+	// "AAPOR RR3: 34 %"); a probability sample without it has a missing
+	// element of the disclosure.
+	ResponseRate Text     `yaml:"response_rate" json:"response_rate,omitempty"`
+	Published    string   `yaml:"published" json:"published,omitempty"`
+	Sources      []Source `yaml:"sources" json:"sources,omitempty"`
+	Notes        []Text   `yaml:"notes" json:"notes,omitempty"`
+	Limitations  []Text   `yaml:"limitations" json:"limitations,omitempty"`
 }
 
 // Source is a document the study's facts come from.

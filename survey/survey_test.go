@@ -118,7 +118,9 @@ questions:
   - {id: a, categories: [{id: x, codes: [1]}]}
   - {id: b, column: a, categories: [{id: x, codes: [1]}]}
 `, `column "a" is already used`},
-		{"unknown language", "id: t\ntitle: {fr: Titre}\n" + base, `unknown language "fr"`},
+		{"unknown language", "id: t\ntitle: {fr: Titre}\n" + base, `line 2, column 9: unknown language "fr"`},
+		{"comma in flow text", "id: t\ntitle: {en: Yes, de: Ja, die einen sagen dies}\n" + base, `unknown language "die einen sagen dies" (want one of [en de nl]); hint: a comma in an unquoted text inside { } ends the text: quote the text`},
+		{"unknown language in block", "id: t\ntitle:\n  en: Yes\n  xx: Ja\n" + base, `line 4, column 3: unknown language "xx" (want one of [en de nl])`},
 		{"unknown headline", "id: t\nheadlines: [a=x, b]\n" + base, `headlines: item "b": unknown question or derived estimate "b"`},
 		{"headline category", "id: t\nheadlines: [a=z]\n" + base, `headlines: item "a=z": question "a" has no category "z"`},
 		{"bad data status", "id: t\ndata_status: published\n" + base, `data_status "published"`},

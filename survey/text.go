@@ -26,10 +26,18 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode(&m); err != nil {
 		return err
 	}
-	for k := range m {
-		if !knownLanguage(k) {
-			return fmt.Errorf("line %d: unknown language %q (want one of %v)", n.Line, k, Languages())
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if knownLanguage(k.Value) {
+			continue
 		}
+		hint := ""
+		if n.Style&yaml.FlowStyle != 0 {
+			// {en: Yes, de: Ja, die einen …}: the comma ended the German
+			// text and began a key.
+			hint = `; hint: a comma in an unquoted text inside { } ends the text: quote the text, e.g. de: "Ja, die einen …"`
+		}
+		return fmt.Errorf("line %d, column %d: unknown language %q (want one of %v)%s", k.Line, k.Column, clip(k.Value), Languages(), hint)
 	}
 	*t = m
 	return nil

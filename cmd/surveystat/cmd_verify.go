@@ -36,5 +36,8 @@ func runVerify(args []string, stdout, stderr io.Writer) error {
 	for _, d := range diffs {
 		fmt.Fprintf(stdout, "%s: %s: %s\n", pos[0], d.Path, d.Reason)
 	}
+	if len(diffs) == 1 {
+		return fmt.Errorf("%s: 1 difference", pos[0])
+	}
 	return fmt.Errorf("%s: %d differences", pos[0], len(diffs))
 }

@@ -67,10 +67,11 @@ for (dn in names(designs)) {
     for (y in shares) {
       f <- as.formula(paste0("~", y))
       m <- svymean(f, des, deff = TRUE)
+      mr <- svymean(f, des, deff = "replace")
       est <- rbind(est, data.frame(
         design = dn, share = y, domain = dom,
         p = num(coef(m)[1]), se = num(SE(m)[1]), deff = num(deff(m)[1]),
-        df = degf(des), n = nrow(des)
+        df = degf(des), n = nrow(des), deff_replace = num(deff(mr)[1])
       ))
       for (lv in levels) {
         for (me in methods) {

@@ -1,0 +1,70 @@
+package figures
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSuppressedEveryKind checks that every chart kind with one or all rows
+// too small to publish is drawn (not rejected) in every format and preset,
+// and that the chart says which rows are not shown.
+func TestSuppressedEveryKind(t *testing.T) {
+	samples := sampleCharts("en")
+	net := samples["stacked"]
+	net.Brackets = []Bracket{{Label: "Do not oppose", First: 0, Last: 1, Estimate: 0.34, Lower: 0.307, Upper: 0.375}}
+	samples["stacked-net"] = net
+	tests := []struct {
+		sample string
+		supp   []int // indices of suppressed rows; nil = all
+	}{
+		{"bars", []int{2}},
+		{"bars", nil},
+		{"stacked", []int{1}},
+		{"stacked", nil},
+		{"stacked-net", []int{0}},
+		{"funnel", []int{1}},
+		{"funnel", nil},
+		{"waffle", []int{0}},
+		{"waffle", nil},
+		{"forest", []int{0}},
+		{"forest", nil},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s/%v", tt.sample, tt.supp), func(t *testing.T) {
+			c, ok := samples[tt.sample]
+			if !ok {
+				t.Fatalf("no sample chart %q", tt.sample)
+			}
+			c.Bars = slices.Clone(c.Bars)
+			for i := range c.Bars {
+				c.Bars[i].Suppressed = tt.supp == nil || slices.Contains(tt.supp, i)
+			}
+			for _, p := range Presets() {
+				for _, f := range Formats() {
+					if err := Render(io.Discard, c, f, p, DefaultTheme()); err != nil {
+						t.Fatalf("Render(%s, %s): %v", f, p, err)
+					}
+				}
+			}
+			pdf := pdfText(t, render(t, c, PDF, Print, DefaultTheme()))
+			if !strings.Contains(pdf, "not shown") {
+				t.Errorf("PDF lacks the note %q:\n%s", "n < 30 – not shown", pdf)
+			}
+			alt := AltText(c)
+			want := 1
+			if tt.supp == nil || c.Kind == Stacked {
+				// The segments of a stacked bar share one base: all go.
+				want = len(c.Bars)
+			}
+			if got := strings.Count(alt, "not shown (n < 30)"); got != want {
+				t.Errorf("alt text names %d rows not shown, want %d:\n%s", got, want, alt)
+			}
+			if c.Kind == Stacked && tt.sample == "stacked-net" && strings.Contains(alt, c.Brackets[0].Label) {
+				t.Errorf("alt text of a suppressed stack still gives the net %q:\n%s", c.Brackets[0].Label, alt)
+			}
+		})
+	}
+}
