@@ -4,7 +4,7 @@ STUDIES := $(wildcard data/*/study.yaml)
 COMPARISONS := $(wildcard data/*/comparison.yaml)
 BIN     := bin/surveystat
 
-.PHONY: all build report verify browser-test test vet synth conformance-refs fixtures bench fuzz clean
+.PHONY: all build report verify browser-test test warehouse-test vet synth conformance-refs fixtures bench fuzz clean
 
 all: test report
 
@@ -34,6 +34,13 @@ browser-test:
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+
+## warehouse-test: the warehouse path on a real engine (docs/aggregated-input.md): one million
+## generated respondents in embedded DuckDB, aggregated with the documented SQL, reported from the
+## rows and from the cell tables, results compared. A separate Go module (warehouse/, needs cgo and
+## a C++ toolchain), so DuckDB stays out of the binary and of `make test`. WAREHOUSE_ROWS=N for fewer rows.
+warehouse-test:
+	cd warehouse && CGO_ENABLED=1 $(GO) test -count=1 -timeout 20m -v .
 
 ## synth: regenerate the synthetic respondent files of studies that have a synth section
 synth: build
