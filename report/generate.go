@@ -262,23 +262,28 @@ func writePDFs(staged string, langs []string, mode string, man *Manifest, warn i
 	if _, err := os.Stat(filepath.Join(staged, "evidence.html")); err == nil {
 		pages = append(pages, [2]string{"evidence", "evidence"})
 	}
+	var jobs []pdfJob
+	var names []string
 	for i, lang := range langs {
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
 		}
 		for _, pg := range pages {
-			pdf := filepath.Join(staged, pg[1]+suffix+".pdf")
-			if err := printPDF(chromium, filepath.Join(staged, pg[0]+suffix+".html"), pdf); err != nil {
-				return err
-			}
-			e, err := hashFile(pdf)
-			if err != nil {
-				return err
-			}
-			e.Path = pg[1] + suffix + ".pdf"
-			man.Outputs = append(man.Outputs, e)
+			jobs = append(jobs, pdfJob{html: filepath.Join(staged, pg[0]+suffix+".html"), pdf: filepath.Join(staged, pg[1]+suffix+".pdf")})
+			names = append(names, pg[1]+suffix+".pdf")
 		}
+	}
+	if err := printPDFs(chromium, jobs); err != nil {
+		return err
+	}
+	for i, j := range jobs {
+		e, err := hashFile(j.pdf)
+		if err != nil {
+			return err
+		}
+		e.Path = names[i]
+		man.Outputs = append(man.Outputs, e)
 	}
 	return nil
 }

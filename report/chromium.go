@@ -1,0 +1,124 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// pdfTimeout bounds one run's printing: starting Chromium and printing
+// every page.
+const pdfTimeout = 2 * time.Minute
+
+// pdfJob is one page to print: an HTML file and the PDF to write.
+type pdfJob struct{ html, pdf string }
+
+// printPDFs prints every job's HTML file to its PDF with one headless
+// Chromium, started once and driven over the DevTools protocol
+// (Page.printToPDF, one tab per page, all tabs at once). Each PDF is made
+// reproducible as printPDF's doc says. On error the PDFs written so far
+// are left for the caller, which writes into a staging folder it removes.
+func printPDFs(chromium string, jobs []pdfJob) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	ud, err := os.MkdirTemp("", "surveystat-chromium-")
+	if err != nil {
+		return err
+	}
+	// Chromium may still be writing its profile for a moment after the
+	// process ended; retry briefly so that nothing is left behind.
+	defer func() {
+		for i := 0; i < 20 && os.RemoveAll(ud) != nil; i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		// A loaded machine may take more than chromedp's default 20 s to
+		// start Chromium.
+		chromedp.WSURLReadTimeout(time.Minute),
+	}
+	for _, f := range ChromiumFlags(ud) {
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		if hasValue {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
+	defer cancel()
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel() // stops Chromium and waits for it
+	browser, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Run(browser); err != nil {
+		return fmt.Errorf("starting chromium: %w", err)
+	}
+
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() { errs[i] = printTab(browser, j) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// printTab prints one job in a new tab of browser.
+func printTab(browser context.Context, j pdfJob) error {
+	abs, err := filepath.Abs(j.html)
+	if err != nil {
+		return err
+	}
+	tab, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	var b []byte
+	var fontsReady bool
+	err = chromedp.Run(tab,
+		chromedp.Navigate("file://"+filepath.ToSlash(abs)),
+		// The report uses only system fonts, but wait for them as a print
+		// from the command line does.
+		chromedp.Evaluate(`document.fonts.ready.then(() => true)`, &fontsReady, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+			return p.WithAwaitPromise(true)
+		}),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			// As `chromium --print-to-pdf --no-pdf-header-footer`: the
+			// paper size of the page's CSS @page rule (A4 or Letter),
+			// backgrounds, no header or footer. Untagged: Chromium's
+			// tagged-PDF structure tree (/StructElem) is written in an
+			// order that varies from run to run on a loaded machine, so a
+			// tagged PDF is not reproducible byte for byte; the untagged
+			// one differs only in its dates, fixed below. The cost is the
+			// PDF's accessibility tree; the HTML report is the accessible
+			// form.
+			var err error
+			b, _, err = page.PrintToPDF().
+				WithPreferCSSPageSize(true).
+				WithPrintBackground(true).
+				WithDisplayHeaderFooter(false).
+				WithGenerateTaggedPDF(false).
+				Do(ctx)
+			return err
+		}),
+	)
+	if err != nil {
+		return fmt.Errorf("chromium printing %s: %w", j.html, err)
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF")) {
+		return fmt.Errorf("chromium printed something that is not a PDF for %s", j.html)
+	}
+	return os.WriteFile(j.pdf, fixPDFDates(b, sourceDate()), 0o644)
+}
