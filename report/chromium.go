@@ -64,6 +64,10 @@ func printPDFs(chromium string, jobs []pdfJob) error {
 	defer acancel() // stops Chromium and waits for it
 	browser, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
+	// Close Chromium gracefully (Browser.close), so that it removes its
+	// own temporary files (org.chromium.Chromium.*) as it does after
+	// --print-to-pdf; cancelling alone would kill it.
+	defer chromedp.Cancel(browser)
 	if err := chromedp.Run(browser); err != nil {
 		return fmt.Errorf("starting chromium: %w", err)
 	}
