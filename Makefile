@@ -66,10 +66,13 @@ fixtures:
 	sh scripts/fixtures/generate.sh
 
 ## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
-## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)
+## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh), then the report
+## path with reading, estimation, charts and PDFs separated (scripts/bench/report.sh); both write
+## their table into docs/benchmarks.md
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	bash scripts/bench/run.sh
+	bash scripts/bench/report.sh
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s; the issue asks for 10m before a release):
 ## the study file, the respondent reader (sequential and parallel), the cell-table reader,
