@@ -65,7 +65,9 @@ phases() {
 		r+=("$(sed -n 's/.*read_seconds=\([0-9.]*\).*/\1/p' <<<"$line")")
 		e+=("$(sed -n 's/.*estimate_seconds=\([0-9.]*\).*/\1/p' <<<"$line")")
 	done
-	printf '%.4f %.4f\n' "$(median "${r[@]}")" "$(median "${e[@]}")"
+	# reading in seconds, estimation in milliseconds (it works on counts)
+	awk -v r="$(median "${r[@]}")" -v e="$(median "${e[@]}")" 'BEGIN { printf "%.3f s %.2f ms\n", r, e * 1000 }'
+
 }
 
 human() {
@@ -82,8 +84,8 @@ if command -v chromium >/dev/null 2>&1 || [ -n "${SURVEYSTAT_CHROMIUM:-}" ]; the
 	pdf_row="with its 6 PDFs: $on_s s, $on_m MiB (PDFs $pdfs s)"
 fi
 read -r plot_s plot_m < <(timed "$BIN" plot --lang en,de,nl --format png,svg,pdf --preset print,social,square --out "$OUT/charts" "$STUDY")
-read -r sr se < <(phases "$(dirname "$STUDY")/responses.csv" "$STUDY")
-shipped="| shipped study (1k rows) | $sr s | $se s | $plot_s s, $plot_m MiB | $off_s s, $off_m MiB | ${pdf_row} |"
+read -r sr _ se _ < <(phases "$(dirname "$STUDY")/responses.csv" "$STUDY")
+shipped="| shipped study (1k rows) | $sr s | $se ms | $plot_s s, $plot_m MiB | $off_s s, $off_m MiB | ${pdf_row} |"
 echo "$shipped"
 
 # Generated files: a copy of the shipped study pointing at each.
@@ -95,10 +97,10 @@ for n in $SIZES; do
 	mkdir -p "$d"
 	sed "s|^  file: responses.csv$|  file: ../$n.csv|" "$STUDY" >"$d/study.yaml"
 	cp "$(dirname "$STUDY")/published.csv" "$d/"
-	read -r r e < <(phases "$f" "$d/study.yaml")
+	read -r r _ e _ < <(phases "$f" "$d/study.yaml")
 	read -r s m < <(timed "$BIN" report --pdf off --out "$OUT" "$d/study.yaml")
 	mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf (b < 1e7 ? "%.1f" : "%.0f"), b / 1e6 }')
-	line="| $(human "$n") rows ($mb MB) | $r s | $e s | (as above) | $s s, $m MiB | – |"
+	line="| $(human "$n") rows ($mb MB) | $r s | $e ms | (as above) | $s s, $m MiB | – |"
 	rows+=("$line")
 	echo "$line"
 done
