@@ -29,8 +29,9 @@ type pdfJob struct{ html, pdf string }
 // about a second instead of one per PDF. Each PDF's dates are fixed by
 // fixPDFDates, so the bytes are reproducible. The error names every page
 // that could not be printed; the PDFs written so far are left for the
-// caller, which writes into a staging folder it removes on error.
-func printPDFs(chromium string, jobs []pdfJob) error {
+// caller, which writes into a staging folder it removes on error. A done
+// parent (nil for none) stops the printing and Chromium.
+func printPDFs(parent context.Context, chromium string, jobs []pdfJob) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -60,19 +61,23 @@ func printPDFs(chromium string, jobs []pdfJob) error {
 			opts = append(opts, chromedp.Flag(name, true))
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithTimeout(parent, pdfTimeout)
 	defer cancel()
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	defer acancel() // stops Chromium and waits for it
 	browser, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
+	if err := chromedp.Run(browser); err != nil {
+		return fmt.Errorf("starting chromium %s: %w", chromium, err)
+	}
 	// Close Chromium gracefully (Browser.close), so that it removes its
 	// own temporary files (org.chromium.Chromium.*) as it does after
-	// --print-to-pdf; cancelling alone would kill it.
+	// --print-to-pdf; cancelling alone would kill it. Only once it has
+	// started: chromedp.Cancel waits for a browser that never came.
 	defer chromedp.Cancel(browser)
-	if err := chromedp.Run(browser); err != nil {
-		return fmt.Errorf("starting chromium: %w", err)
-	}
 
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup

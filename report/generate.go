@@ -237,8 +237,9 @@ func writeAll(r *Result, langs []string, paper string, warnings io.Writer, input
 
 // writePDFs prints each language's index*.html to report*.pdf and, where
 // the folder has an evidence brief, evidence*.html to evidence*.pdf. Under
-// "auto" without Chromium it writes none and says so on warn.
-func writePDFs(staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
+// "auto" without Chromium it writes none and says so on warn. A done ctx
+// (nil for none) stops the printing and closes Chromium.
+func writePDFs(ctx context.Context, staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
 	chromium := ""
 	switch mode {
 	case "", "auto":
@@ -274,7 +275,7 @@ func writePDFs(staged string, langs []string, mode string, man *Manifest, warn i
 			names = append(names, pg[1]+suffix+".pdf")
 		}
 	}
-	if err := printPDFs(chromium, jobs); err != nil {
+	if err := printPDFs(ctx, chromium, jobs); err != nil {
 		return err
 	}
 	for i, j := range jobs {

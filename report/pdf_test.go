@@ -80,24 +80,30 @@ func TestPrintPDFs(t *testing.T) {
 		}
 		return p
 	}
+	installed := func(c string) string { return c }
 	tests := []struct {
-		name    string
-		jobs    []pdfJob
-		wantErr string // "" for success
+		name     string
+		chromium func(installed string) string
+		jobs     []pdfJob
+		wantErr  string // "" for success
 	}{
-		{"none", nil, ""},
-		{"two pages", []pdfJob{
+		{"none", installed, nil, ""},
+		{"two pages", installed, []pdfJob{
 			{page("a.html", "<p>first</p>"), filepath.Join(dir, "a.pdf")},
 			{page("b.html", "<p>second</p>"), filepath.Join(dir, "b.pdf")},
 		}, ""},
-		{"missing page", []pdfJob{
+		{"missing page", installed, []pdfJob{
 			{page("c.html", "<p>third</p>"), filepath.Join(dir, "c.pdf")},
 			{filepath.Join(dir, "missing.html"), filepath.Join(dir, "missing.pdf")},
 		}, "missing.html"},
+		// chromedp.Cancel on a browser that never started waits forever.
+		{"no such chromium", func(string) string { return "/nonexistent/chromium" }, []pdfJob{
+			{page("d.html", "<p>fourth</p>"), filepath.Join(dir, "d.pdf")},
+		}, "/nonexistent/chromium"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := printPDFs(chromium, tc.jobs)
+			err := printPDFs(nil, tc.chromium(chromium), tc.jobs)
 			switch {
 			case tc.wantErr == "" && err != nil:
 				t.Fatal(err)
