@@ -4,7 +4,7 @@ STUDIES := $(wildcard data/*/study.yaml)
 COMPARISONS := $(wildcard data/*/comparison.yaml)
 BIN     := bin/surveystat
 
-.PHONY: all build report verify browser-test test vet synth conformance-refs fixtures bench fuzz clean
+.PHONY: all build report verify browser-test test warehouse-test vet synth conformance-refs fixtures bench fuzz clean
 
 all: test report
 
@@ -35,6 +35,14 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
+## warehouse-test: the warehouse path on a real engine (docs/aggregated-input.md): one million
+## generated respondents in embedded DuckDB, aggregated with the documented SQL, reported from the
+## rows and from the cell tables, results compared. A separate Go module (warehouse/, needs cgo and
+## a C++ toolchain), so DuckDB stays out of the binary and of `make test`. WAREHOUSE_ROWS=N for fewer rows.
+## -mod=mod: warehouse/go.mod follows the surveystat module's requirements without a manual tidy.
+warehouse-test:
+	cd warehouse && CGO_ENABLED=1 $(GO) test -mod=mod -count=1 -timeout 20m -v .
+
 ## synth: regenerate the synthetic respondent files of studies that have a synth section
 synth: build
 	@set -e; for s in $(STUDIES); do \
@@ -60,10 +68,13 @@ fixtures:
 	sh scripts/fixtures/generate.sh
 
 ## bench: Go benchmarks of the reader and the estimators, then surveystat against R survey and
-## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh; writes docs/benchmarks.md)
+## pandas+statsmodels on generated 10k/1M/10M-row files (scripts/bench/run.sh), then the report
+## path with reading, estimation, charts and PDFs separated (scripts/bench/report.sh); both write
+## their table into docs/benchmarks.md
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	bash scripts/bench/run.sh
+	bash scripts/bench/report.sh
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s; the issue asks for 10m before a release):
 ## the study file, the respondent reader (sequential and parallel), the cell-table reader,

@@ -135,7 +135,7 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	if err := fill(write); err != nil {
 		return "", err
 	}
-	if err := writePDFs(staged, f.Langs, f.PDF, man, f.Warnings); err != nil {
+	if err := writePDFs(f.Context, staged, f.Langs, f.PDF, man, f.Warnings); err != nil {
 		return "", err
 	}
 	if err := step("printed"); err != nil {

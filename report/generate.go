@@ -254,8 +254,9 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 
 // writePDFs prints each language's index*.html to report*.pdf and, where
 // the folder has an evidence brief, evidence*.html to evidence*.pdf. Under
-// "auto" without Chromium it writes none and says so on warn.
-func writePDFs(staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
+// "auto" without Chromium it writes none and says so on warn. A done ctx
+// (nil for none) stops the printing and closes Chromium.
+func writePDFs(ctx context.Context, staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
 	chromium := ""
 	switch mode {
 	case "", "auto":
@@ -279,23 +280,28 @@ func writePDFs(staged string, langs []string, mode string, man *Manifest, warn i
 	if _, err := os.Stat(filepath.Join(staged, "evidence.html")); err == nil {
 		pages = append(pages, [2]string{"evidence", "evidence"})
 	}
+	var jobs []pdfJob
+	var names []string
 	for i, lang := range langs {
 		suffix := "." + lang
 		if i == 0 {
 			suffix = ""
 		}
 		for _, pg := range pages {
-			pdf := filepath.Join(staged, pg[1]+suffix+".pdf")
-			if err := printPDF(chromium, filepath.Join(staged, pg[0]+suffix+".html"), pdf); err != nil {
-				return err
-			}
-			e, err := hashFile(pdf)
-			if err != nil {
-				return err
-			}
-			e.Path = pg[1] + suffix + ".pdf"
-			man.Outputs = append(man.Outputs, e)
+			jobs = append(jobs, pdfJob{html: filepath.Join(staged, pg[0]+suffix+".html"), pdf: filepath.Join(staged, pg[1]+suffix+".pdf")})
+			names = append(names, pg[1]+suffix+".pdf")
 		}
+	}
+	if err := printPDFs(ctx, chromium, jobs); err != nil {
+		return err
+	}
+	for i, j := range jobs {
+		e, err := hashFile(j.pdf)
+		if err != nil {
+			return err
+		}
+		e.Path = names[i]
+		man.Outputs = append(man.Outputs, e)
 	}
 	return nil
 }

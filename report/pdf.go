@@ -1,13 +1,8 @@
 package report
 
 import (
-	"bytes"
-	"context"
-	"errors"
-	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"time"
@@ -39,43 +34,10 @@ func ChromiumFlags(userDataDir string) []string {
 	}
 }
 
-// printPDF prints an HTML file to PDF with headless Chromium and makes the
-// result reproducible: Chromium writes the clock into /CreationDate and
-// /ModDate, which are replaced by SOURCE_DATE_EPOCH (or 1980-01-01) in a
-// string of the same length, so the cross-reference offsets stay valid.
-func printPDF(chromium, html, pdf string) error {
-	ud, err := os.MkdirTemp("", "surveystat-chromium-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(ud)
-	abs, err := filepath.Abs(html)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	// --disable-pdf-tagging: Chromium's tagged-PDF structure tree
-	// (/StructElem) is written in an order that varies from run to run on a
-	// loaded machine, so a tagged PDF is not reproducible byte for byte;
-	// the untagged one differs only in its dates, fixed below. The cost is
-	// the PDF's accessibility tree; the HTML report is the accessible form.
-	args := append(ChromiumFlags(ud), "--no-pdf-header-footer", "--disable-pdf-tagging", "--print-to-pdf="+pdf, "file://"+filepath.ToSlash(abs))
-	cmd := exec.CommandContext(ctx, chromium, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("chromium --print-to-pdf %s: %w: %s", html, err, lastLine(stderr.String()))
-	}
-	b, err := os.ReadFile(pdf)
-	if err != nil {
-		return fmt.Errorf("chromium wrote no PDF for %s: %w", html, err)
-	}
-	if !bytes.HasPrefix(b, []byte("%PDF")) {
-		return errors.New("chromium wrote something that is not a PDF")
-	}
-	return os.WriteFile(pdf, fixPDFDates(b, sourceDate()), 0o644)
-}
+// PDFs are printed by printPDFs (chromium.go) and made reproducible here:
+// Chromium writes the clock into /CreationDate and /ModDate, which are
+// replaced by SOURCE_DATE_EPOCH (or 1980-01-01) in a string of the same
+// length, so the cross-reference offsets stay valid.
 
 var pdfDate = regexp.MustCompile(`D:\d{14}`)
 
@@ -94,12 +56,4 @@ func sourceDate() time.Time {
 		}
 	}
 	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
-func lastLine(s string) string {
-	s = string(bytes.TrimSpace([]byte(s)))
-	if i := bytes.LastIndexByte([]byte(s), '\n'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,5 +63,73 @@ func TestFixPDFDates(t *testing.T) {
 	want := []byte("/CreationDate (D:19800101000000+00'00')\n/ModDate (D:19800101000000+00'00')")
 	if !bytes.Equal(got, want) || len(got) != len(in) {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestPrintPDFs prints two pages in one Chromium session and checks that a
+// page that cannot be printed is an error naming its file, and that the
+// session leaves no profile directory behind either way.
+func TestPrintPDFs(t *testing.T) {
+	chromium := needChromium(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	page := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		html := `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><style>@page { size: A4; margin: 15mm; }</style></head><body>` + body + `</body></html>`
+		if err := os.WriteFile(p, []byte(html), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	installed := func(c string) string { return c }
+	tests := []struct {
+		name     string
+		chromium func(installed string) string
+		jobs     []pdfJob
+		wantErr  string // "" for success
+	}{
+		{"none", installed, nil, ""},
+		{"two pages", installed, []pdfJob{
+			{page("a.html", "<p>first</p>"), filepath.Join(dir, "a.pdf")},
+			{page("b.html", "<p>second</p>"), filepath.Join(dir, "b.pdf")},
+		}, ""},
+		{"missing page", installed, []pdfJob{
+			{page("c.html", "<p>third</p>"), filepath.Join(dir, "c.pdf")},
+			{filepath.Join(dir, "missing.html"), filepath.Join(dir, "missing.pdf")},
+		}, "missing.html"},
+		// chromedp.Cancel on a browser that never started waits forever.
+		{"no such chromium", func(string) string { return "/nonexistent/chromium" }, []pdfJob{
+			{page("d.html", "<p>fourth</p>"), filepath.Join(dir, "d.pdf")},
+		}, "/nonexistent/chromium"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := printPDFs(nil, tc.chromium(chromium), tc.jobs)
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Fatal(err)
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("got error %v, want one naming %s", err, tc.wantErr)
+			}
+			if tc.wantErr == "" {
+				for _, j := range tc.jobs {
+					b, err := os.ReadFile(j.pdf)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b, []byte("D:19800101000000")) {
+						t.Errorf("%s: not a PDF with the fixed date", j.pdf)
+					}
+				}
+			}
+			left, err := os.ReadDir(tmp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(left) != 0 {
+				t.Errorf("left behind in the temporary directory: %s", left[0].Name())
+			}
+		})
 	}
 }

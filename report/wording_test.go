@@ -81,14 +81,14 @@ func TestPDFAutoWithoutChromiumSaysSo(t *testing.T) {
 	t.Setenv("SURVEYSTAT_CHROMIUM", "")
 	t.Setenv("PATH", t.TempDir())
 	var warn bytes.Buffer
-	if err := writePDFs(t.TempDir(), []string{"en"}, "auto", &Manifest{}, &warn); err != nil {
+	if err := writePDFs(nil, t.TempDir(), []string{"en"}, "auto", &Manifest{}, &warn); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(warn.String(), "no PDF written") || !strings.Contains(warn.String(), "Chromium") {
 		t.Errorf("warning %q", warn.String())
 	}
 	warn.Reset()
-	if err := writePDFs(t.TempDir(), []string{"en"}, "off", &Manifest{}, &warn); err != nil || warn.Len() != 0 {
+	if err := writePDFs(nil, t.TempDir(), []string{"en"}, "off", &Manifest{}, &warn); err != nil || warn.Len() != 0 {
 		t.Errorf("--pdf off: err %v, warning %q", err, warn.String())
 	}
 }
