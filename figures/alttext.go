@@ -82,7 +82,7 @@ func AltText(c Chart) string {
 				period = clean(c.Periods[j])
 			}
 			if b.Suppressed {
-				pts = append(pts, period+" "+fmt.Sprintf(aw.notShown, nf.count(float64(minN))))
+				pts = append(pts, period+" "+notShownAlt(b, aw.notShown, nf, minN))
 				continue
 			}
 			pts = append(pts, describe(b, period))
@@ -96,7 +96,7 @@ func AltText(c Chart) string {
 			label = "–"
 		}
 		if b.Suppressed {
-			sentence(label + ": " + fmt.Sprintf(aw.notShown, nf.count(float64(minN))))
+			sentence(label + ": " + notShownAlt(b, aw.notShown, nf, minN))
 			continue
 		}
 		var parts []string
@@ -133,4 +133,13 @@ func valueOrNA(nf numFormat, v float64) string {
 		return "n/a"
 	}
 	return nf.pct(v)
+}
+
+// notShownAlt is the alt text of a suppressed row: its own reason, or the
+// small-cell rule ("not shown (n < 30)").
+func notShownAlt(b Bar, rule string, nf numFormat, minN int) string {
+	if b.NotShown != "" {
+		return clean(b.NotShown)
+	}
+	return fmt.Sprintf(rule, nf.count(float64(minN)))
 }

@@ -84,6 +84,10 @@ type Bar struct {
 	// Stacked chart with any suppressed segment is drawn as one empty bar
 	// with the note (its segments share one base), without brackets.
 	Suppressed bool
+	// NotShown, for a Suppressed row, is why it is not shown, in the
+	// chart's language (e.g. "no degrees of freedom: not shown"); empty
+	// means the small-cell rule, "not shown (n < MinN)".
+	NotShown string
 	// Neutral draws a Stacked segment in the theme's neutral grey, e.g.
 	// "don't care" between "approve" and "oppose".
 	Neutral bool

@@ -70,7 +70,7 @@ func (r *renderer) drawRows(reg region, forest bool) error {
 		cy := rowsTop + (vg.Length(i)+0.5)*rowH
 		r.rowLabel(b, reg.x, labelW, cy, rowH, withN)
 		if b.Suppressed {
-			r.suppressed(a.x0, a.x1, cy, barH)
+			r.suppressed(b, a.x0, a.x1, cy, barH)
 			continue
 		}
 		end := a.pos(b.Estimate)
@@ -203,7 +203,7 @@ func (r *renderer) drawFunnel(reg region) error {
 		cy := reg.top + (vg.Length(i)+0.5)*rowH
 		r.rowLabel(b, reg.x, labelW, cy, rowH, r.c.ShowN)
 		if b.Suppressed {
-			r.suppressed(x0, x1, cy, barH)
+			r.suppressed(b, x0, x1, cy, barH)
 			continue
 		}
 		r.rect(r.th.color(0), mid-half(b.Estimate), cy-barH/2, 2*half(b.Estimate), barH)
@@ -439,7 +439,7 @@ func (r *renderer) drawWaffle(reg region) error {
 	for i, b := range bars {
 		if b.Suppressed {
 			top += r.lines(ls, px, top, 0, r.wrap(ls, b.Label, pw, 2))
-			top += r.lines(sm, px, top, 0, r.wrap(sm, r.notShown(), pw, 2)) + r.body()
+			top += r.lines(sm, px, top, 0, r.wrap(sm, r.notShown(b), pw, 2)) + r.body()
 			continue
 		}
 		bs := tstyle{true, big, cols[i]}
@@ -480,7 +480,14 @@ func (r *renderer) drawStackedSuppressed(reg region, cols []color.Color) error {
 		return r.errNoFit("the legend")
 	}
 	top := reg.top + (reg.h-barH-legendH)/2
-	r.suppressed(reg.x, reg.x+reg.w, top+barH/2, barH)
+	var why Bar // the first suppressed segment says why
+	for _, b := range bars {
+		if b.Suppressed {
+			why = b
+			break
+		}
+	}
+	r.suppressed(why, reg.x, reg.x+reg.w, top+barH/2, barH)
 	lt := top + barH + r.body()*1.5
 	sw := ls.size
 	labelX := reg.x + sw + r.pad()

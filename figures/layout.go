@@ -352,7 +352,7 @@ func (r *renderer) inlineN(rowH vg.Length) bool {
 }
 
 // suppressed draws the empty row of a suppressed bar.
-func (r *renderer) suppressed(x0, x1, cy, barH vg.Length) {
+func (r *renderer) suppressed(b Bar, x0, x1, cy, barH vg.Length) {
 	// An opaque box keeps grid and reference lines away from the note.
 	r.rect(r.th.Background, x0, cy-barH/2, x1-x0, barH)
 	r.line(r.th.Muted, 0.6, []vg.Length{2, 2}, x0, cy-barH/2, x1, cy-barH/2)
@@ -360,7 +360,7 @@ func (r *renderer) suppressed(x0, x1, cy, barH vg.Length) {
 	r.line(r.th.Muted, 0.6, []vg.Length{2, 2}, x0, cy-barH/2, x0, cy+barH/2)
 	r.line(r.th.Muted, 0.6, []vg.Length{2, 2}, x1, cy-barH/2, x1, cy+barH/2)
 	st := r.smallStyle()
-	note := r.notShown()
+	note := r.notShown(b)
 	if r.width(st, note) > x1-x0-2*r.pad() {
 		ls := r.wrap(st, note, x1-x0-2*r.pad(), 1)
 		if len(ls) == 0 {
@@ -371,7 +371,12 @@ func (r *renderer) suppressed(x0, x1, cy, barH vg.Length) {
 	r.text(st, x0+r.pad(), cy-lineH(st)/2, 0, note)
 }
 
-func (r *renderer) notShown() string {
+// notShown is the note in the empty row of a suppressed bar b: its own
+// reason, or the small-cell rule.
+func (r *renderer) notShown(b Bar) string {
+	if b.NotShown != "" {
+		return clean(b.NotShown)
+	}
 	return fmt.Sprintf(r.words.notShown, r.nf.count(float64(r.c.MinN)))
 }
 

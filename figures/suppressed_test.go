@@ -68,3 +68,28 @@ func TestSuppressedEveryKind(t *testing.T) {
 		})
 	}
 }
+
+// TestSuppressedReason: a row suppressed for another reason than the
+// small-cell rule (a design-based estimate without degrees of freedom)
+// says that reason in the chart and its alt text, not "n < 30".
+func TestSuppressedReason(t *testing.T) {
+	const why = "no degrees of freedom: not shown"
+	for _, kind := range []string{"bars", "forest", "stacked"} {
+		c := sampleCharts("en")[kind]
+		c.Bars = slices.Clone(c.Bars)
+		c.Bars[0].Suppressed, c.Bars[0].NotShown = true, why
+		if c.Kind == Stacked {
+			for i := range c.Bars {
+				c.Bars[i].Suppressed, c.Bars[i].NotShown = true, why
+			}
+		}
+		before := strings.Count(AltText(sampleCharts("en")[kind]), "n < 30")
+		alt := AltText(c)
+		if !strings.Contains(alt, why) || (c.Kind != Stacked && strings.Count(alt, "n < 30") != before) {
+			t.Errorf("%s: alt text %q: want %q instead of the small-cell note for that row", kind, alt, why)
+		}
+		if pdf := pdfText(t, render(t, c, PDF, Print, DefaultTheme())); !strings.Contains(pdf, "degrees of freedom") {
+			t.Errorf("%s: chart lacks %q:\n%s", kind, why, pdf)
+		}
+	}
+}

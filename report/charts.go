@@ -467,7 +467,7 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			if !ok {
 				continue
 			}
-			c.Bars = append(c.Bars, bar(s, gc.Label.Get(lang), e))
+			c.Bars = append(c.Bars, barWithReason(s, gc.Label.Get(lang), e, ms))
 			ests = append(ests, e)
 		}
 	default:
@@ -476,7 +476,7 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			if !ok {
 				return figures.Chart{}, fmt.Errorf("no estimate for %s=%s", it.Question, it.Category)
 			}
-			b := bar(s, label(i, it), e)
+			b := barWithReason(s, label(i, it), e, ms)
 			b.Neutral = slices.Contains(spec.Neutral, it.Category)
 			c.Bars = append(c.Bars, b)
 			ests = append(ests, e)
@@ -614,6 +614,17 @@ func simultaneous(counts []float64, level float64, method, lang string, ms *mess
 func bar(s *survey.Study, label string, e analysis.Estimate) figures.Bar {
 	return figures.Bar{Label: label, Estimate: e.Share, Lower: e.Lower, Upper: e.Upper, N: e.Base,
 		NAssumed: nAssumed(s, e), Suppressed: e.Suppressed}
+}
+
+// barWithReason is bar with the note of a row suppressed for another
+// reason than the small-cell rule (no degrees of freedom, not
+// computable), in the chart's language.
+func barWithReason(s *survey.Study, label string, e analysis.Estimate, ms *messages) figures.Bar {
+	b := bar(s, label, e)
+	if e.Suppressed && e.Reason != "" && e.Reason != analysis.ReasonMinBase {
+		b.NotShown = suppressedNote(ms, e, s.Analysis.MinBase, ms.lang)
+	}
+	return b
 }
 
 func sameQuestion(items []survey.Item) bool {
