@@ -8,9 +8,9 @@ import (
 	"strings"
 	texttemplate "text/template"
 
-	"github.com/surveystat/surveystat/internal/mdsafe"
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
+	"github.com/surveystat/surveystat/internal/mdsafe"
 	"github.com/surveystat/surveystat/report"
 	"github.com/surveystat/surveystat/survey"
 )
