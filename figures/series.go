@@ -192,11 +192,19 @@ func (r *renderer) drawDumbbell(reg region) error {
 				highest = j
 			}
 		}
+		// Every interval first, then the points, so that where the
+		// intervals overlap no point is hidden under another whisker.
+		left := math.Inf(1)
+		for _, b := range s.Points {
+			if !b.Suppressed {
+				r.whisker(a, b, cy, r.body()*0.7, lw*1.4)
+				left = math.Min(left, b.Lower)
+			}
+		}
 		for j, b := range s.Points {
 			if b.Suppressed {
 				continue
 			}
-			r.whisker(a, b, cy, r.body()*0.7, lw*1.4)
 			r.dot(j, a.pos(b.Estimate), cy, rad)
 			v := r.nf.pct(b.Estimate)
 			switch {
@@ -211,9 +219,16 @@ func (r *renderer) drawDumbbell(reg region) error {
 		if s.Note != "" {
 			ls := r.wrap(sm, s.Note, a.x1-a.x0-r.pad(), 1)
 			if len(ls) > 0 {
+				// Under the row's intervals, starting where the lowest
+				// one starts, kept within the axis.
 				nt := cy + r.body()*0.6
-				r.rect(r.th.Background, a.x0+r.pad()*0.5, nt, r.width(sm, ls[0])+r.pad(), lineH(sm))
-				r.text(sm, a.x0+r.pad(), nt, 0, ls[0])
+				w := r.width(sm, ls[0])
+				x := a.x0 + r.pad()
+				if !math.IsInf(left, 1) {
+					x = max(x, min(a.pos(left), a.x1-w-r.pad()))
+				}
+				r.rect(r.th.Background, x-r.pad()*0.5, nt, w+r.pad(), lineH(sm))
+				r.text(sm, x, nt, 0, ls[0])
 			}
 		}
 	}
