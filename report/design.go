@@ -36,7 +36,11 @@ func designText(r *Result, ms *messages) string {
 	if d.FPC {
 		fpc = ms.T("design_fpc")
 	}
-	lonely := ms.T("design_lonely_none")
+	lonely := ""
+	if s.Data.Strata != "" {
+		// Without strata there is no stratum to have a single PSU.
+		lonely = ms.T("design_lonely_none")
+	}
 	if k := len(d.LonelyStrata); k > 0 {
 		key := "design_lonely_certainty"
 		if d.Lonely == analysis.LonelyAdjust {
@@ -44,7 +48,8 @@ func designText(r *Result, ms *messages) string {
 		}
 		lonely = ms.T(key, "n", Count(float64(k), lang))
 	}
-	return ms.T("design_text", "strata", strata, "psus", psus, "df", strconv.Itoa(d.DF), "fpc", fpc, "lonely", lonely)
+	text := ms.T("design_text", "strata", strata, "psus", psus, "df", strconv.Itoa(d.DF), "fpc", fpc, "lonely", lonely)
+	return strings.TrimSuffix(text, "; ")
 }
 
 // designParts names what the design effect of a study includes: "the

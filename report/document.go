@@ -126,7 +126,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	}
 	d.ClaimIntro = ms.T("claims_intro", "level", lvl, "method", methodsOf(claimEsts, ms, labelOf),
 		"alpha", alphaText(s.Analysis.Level, lang))
-	d.Claims.Header = []string{ms.T("col_claim"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_bound", "level", lvl), ms.T("col_p"), ms.T("col_verdict")}
+	d.Claims.Header = []string{ms.T("col_claim"), ms.T("col_base"), ms.T("col_n"), ms.T("col_share"), ms.T("col_threshold"), ms.T("col_bound", "level", lvl), ms.T("col_p"), ms.T("col_verdict")}
 	for _, c := range r.Claims {
 		clvl := levelText(c.Level, lang)
 		b := r.baseOf(c.Estimate, lang)
@@ -135,7 +135,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			// assessed.
 			verdict := notAssessed(ms, c, b, s.Analysis.MinBase)
 			d.Claims.Rows = append(d.Claims.Rows, []string{
-				c.Claim.Text.Get(lang), b.column(ms), b.count(ms), suppressedNote(ms, c.Estimate, s.Analysis.MinBase, lang), "–", "–", verdict,
+				c.Claim.Text.Get(lang), b.column(ms), b.count(ms), suppressedNote(ms, c.Estimate, s.Analysis.MinBase, lang), threshold(c.Claim, lang), "–", "–", verdict,
 			})
 			d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence_not_assessed", "claim", c.Claim.Text.Get(lang),
 				"base", b.phrase(ms), "verdict", verdict))
@@ -155,13 +155,16 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			}
 		}
 		p := pValue(c.PValue, lang)
+		// The bound has at least the threshold's decimals, so that a bound
+		// beyond a threshold of 19.55% never reads 19.6%.
+		bound := Percent(c.Bound, max(1, percentDecimals(c.Claim.Value)), lang)
 		d.Claims.Rows = append(d.Claims.Rows, []string{
 			c.Claim.Text.Get(lang), b.column(ms), b.count(ms), Percent(c.Estimate.Share, 1, lang),
-			Percent(c.Bound, 1, lang), p, verdict,
+			threshold(c.Claim, lang), bound, p, verdict,
 		})
 		d.ClaimLines = append(d.ClaimLines, ms.T("claim_sentence", "claim", c.Claim.Text.Get(lang),
-			"share", Percent(c.Estimate.Share, 1, lang), "base", b.phrase(ms),
-			"level", clvl, "bound", Percent(c.Bound, 1, lang), "p", pSentence(p), "verdict", verdict,
+			"share", Percent(c.Estimate.Share, 1, lang), "base", b.phrase(ms), "threshold", threshold(c.Claim, lang),
+			"level", clvl, "bound", bound, "p", pSentence(p), "verdict", verdict,
 			"method", methodName(c.Estimate.Method, lang), "test", claimTestName(c.ClaimResult, ms)))
 	}
 
@@ -370,6 +373,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Methods += " " + ms.T("d_design") + ": " + dt + "."
 	}
 	d.Methods = statusNote(s, ms, "methods_status") + " " + d.Methods
+	var dkIn []string
+	for _, q := range s.Questions {
+		if q.MissingInBase {
+			dkIn = append(dkIn, q.Label.Get(lang))
+		}
+	}
+	if len(dkIn) > 0 {
+		// These bases keep "don't know": the sentence above speaks of
+		// valid answers only.
+		d.Methods += " " + ms.T("methods_dk_included", "questions", strings.Join(dkIn, "; "))
+	}
 	if s.Metadata.SampleSizeAssumed {
 		d.Methods += " " + ms.T("methods_assumed")
 	}
@@ -712,4 +726,20 @@ func decimalsOf(v float64) int {
 		return len(out) - i - 1
 	}
 	return 0
+}
+
+// percentDecimals is the number of decimals a proportion needs as a
+// percentage: 0.5 → 0 ("50%"), 0.1955 → 2 ("19.55%"); at most 6.
+func percentDecimals(v float64) int {
+	d := 0
+	for d < 6 && math.Abs(math.Round(100*v*math.Pow10(d))-100*v*math.Pow10(d)) > 1e-9*math.Pow10(d) {
+		d++
+	}
+	return d
+}
+
+// threshold writes a claim's threshold with its direction: "> 50%",
+// "< 19.55%".
+func threshold(c survey.Claim, lang string) string {
+	return c.Op + "\u00a0" + Percent(c.Value, percentDecimals(c.Value), lang)
 }
