@@ -103,6 +103,7 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	if err := step("recovered"); err != nil {
 		return "", err
 	}
+	warnReplaced(f, dir)
 	staged, err := os.MkdirTemp(f.Out, stagingPrefix(f.ID))
 	if err != nil {
 		return "", err
@@ -199,3 +200,20 @@ func LevelText(level float64, lang string) string { return levelText(level, lang
 // "7 August 2025", "7. August 2025", "7 augustus 2025"; other text is
 // returned as it is.
 func LongDate(iso, lang string) string { return longDate(iso, lang) }
+
+// warnReplaced says on f.Warnings when the folder about to be replaced was
+// made from another study or comparison file with the same id: two studies
+// with one id would otherwise overwrite each other's report without a word.
+func warnReplaced(f Folder, dir string) {
+	if f.Warnings == nil || len(f.Inputs) == 0 {
+		return
+	}
+	old, err := ReadManifest(dir)
+	if err != nil || len(old.Inputs) == 0 {
+		return // no earlier report there (or not one of ours)
+	}
+	was, now := filepath.Clean(old.Inputs[0].Path), filepath.Clean(f.Inputs[0].Path)
+	if was != now {
+		fmt.Fprintf(f.Warnings, "warning: %s held the report of %s; it is replaced by that of %s (the same id %q)\n", dir, was, now, f.ID)
+	}
+}
