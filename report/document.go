@@ -384,6 +384,15 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		// valid answers only.
 		d.Methods += " " + ms.T("methods_dk_included", "questions", strings.Join(dkIn, "; "))
 	}
+	for _, e := range r.Estimates {
+		if e.Design != nil && !e.Suppressed && (e.Share == 0 || e.Share == 1) {
+			// A design-based share of exactly 0 or 1 has no variance: its
+			// interval is not the method named above (README, "Shares
+			// of 0% and 100%").
+			d.Methods += " " + ms.T("methods_design_edge")
+			break
+		}
+	}
 	if s.Metadata.SampleSizeAssumed {
 		d.Methods += " " + ms.T("methods_assumed")
 	}
