@@ -202,7 +202,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 
 	for qi := range s.Questions {
 		q := &s.Questions[qi]
-		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: q.Wording.Get(lang)}
+		blk := questionBlock{ID: q.ID, Label: q.Label.Get(lang), Wording: markedText(q.Wording, ms)}
 		blk.Table.Header = []string{ms.T("col_category"), ms.T("col_n"), ms.T("col_count"), ms.T("col_share"), ms.T("col_ci", "level", lvl)}
 		fromTable := s.FromTable()
 		pubCI := fromTable && publishedInterval(r, q.ID)

@@ -318,7 +318,7 @@ func warnUntranslated(warn io.Writer, s *survey.Study, lang string) {
 	if len(u) > 10 {
 		list += fmt.Sprintf(" and %d more", len(u)-10)
 	}
-	fmt.Fprintf(warn, "warning: %s: %d text(s) have no %q translation and print in the language given (notes and limitations marked as such): %s\n", s.Path, len(u), lang, list)
+	fmt.Fprintf(warn, "warning: %s: %d text(s) have no %q translation and print in the language given (question wordings, notes and limitations marked as such): %s\n", s.Path, len(u), lang, list)
 }
 
 // warnTodo says on warn that the study runs with todo items unfilled
