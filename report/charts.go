@@ -523,10 +523,8 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		}
 	}
 	if kind == figures.Funnel && len(ests) > 0 && funnelBases {
-		// Each step is a share of its own base: the first bar is that
-		// base, 100 %, without one n that would hold for the first step
-		// only.
-		c.Bars = append([]figures.Bar{{Label: ms.T("funnel_each_base"), Estimate: 1, Lower: 1, Upper: 1}}, c.Bars...)
+		// Each step is a share of its own base (the footer names them):
+		// no 100 % bar, which would stand for no one base.
 		c.ShowN = false
 	} else if kind == figures.Funnel && len(ests) > 0 {
 		// The first step is everyone in the base: 100 %.

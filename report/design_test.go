@@ -198,7 +198,7 @@ func TestFunnelBases(t *testing.T) {
 		base          string
 		stepsInFooter bool
 	}{
-		{[]string{"visits=monthly", "ebooks=yes"}, "From “Library visits: At least monthly” to “Borrows e-books: Yes”", "Each step's base", false,
+		{[]string{"visits=monthly", "ebooks=yes"}, "From “Library visits: At least monthly” to “Borrows e-books: Yes”", "", true,
 			"Base: Library visits: At least monthly: ", true},
 		{[]string{"visits=monthly", "visits=rarely"}, "Library visits", "", true, "Base: ", false},
 	}
@@ -212,6 +212,9 @@ func TestFunnelBases(t *testing.T) {
 		}
 		if tt.first != "" && c.Bars[0].Label != tt.first {
 			t.Errorf("%v: first bar %q, want %q", tt.items, c.Bars[0].Label, tt.first)
+		}
+		if tt.stepsInFooter && (len(c.Bars) != len(tt.items) || c.Bars[0].Estimate == 1) {
+			t.Errorf("%v: steps with different bases need no 100%% bar: %d bars, first %v", tt.items, len(c.Bars), c.Bars[0].Estimate)
 		}
 		if (c.Bars[0].N > 0) != tt.firstN {
 			t.Errorf("%v: first bar n = %v", tt.items, c.Bars[0].N)
