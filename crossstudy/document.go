@@ -177,29 +177,7 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 }
 
 // mdTable renders a table in Markdown with every cell escaped.
-func mdTable(tb table) string {
-	if len(tb.Header) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	row := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" " + mdsafe.Escape(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	row(tb.Header)
-	b.WriteString("|")
-	for range tb.Header {
-		b.WriteString(" --- |")
-	}
-	b.WriteString("\n")
-	for _, r := range tb.Rows {
-		row(r)
-	}
-	return b.String()
-}
+func mdTable(tb table) string { return mdsafe.Table(tb.Header, tb.Rows, false) }
 
 func renderMarkdown(d *document) ([]byte, error) {
 	tp, err := texttemplate.New("report.md.tmpl").Funcs(mdsafe.Funcs()).Funcs(texttemplate.FuncMap{

@@ -5,7 +5,6 @@ import (
 	"embed"
 	htmltemplate "html/template"
 	"regexp"
-	"strings"
 	texttemplate "text/template"
 
 	"github.com/surveystat/surveystat/internal/mdsafe"
@@ -14,33 +13,9 @@ import (
 //go:embed templates/*.tmpl
 var templateFiles embed.FS
 
-func mdTable(t table) string {
-	if len(t.Header) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	row := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" " + mdsafe.Escape(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	row(t.Header)
-	b.WriteString("|")
-	for i := range t.Header {
-		if i == 0 {
-			b.WriteString(" --- |")
-		} else {
-			b.WriteString(" ---: |")
-		}
-	}
-	b.WriteString("\n")
-	for _, r := range t.Rows {
-		row(r)
-	}
-	return b.String()
-}
+// mdTable renders a report table in Markdown: every cell escaped, the
+// columns after the first right-aligned (they hold numbers).
+func mdTable(t table) string { return mdsafe.Table(t.Header, t.Rows, true) }
 
 func renderMarkdown(d *document) ([]byte, error) {
 	t, err := texttemplate.New("report.md.tmpl").Funcs(mdsafe.Funcs()).Funcs(texttemplate.FuncMap{

@@ -172,3 +172,19 @@ func FuzzDestination(f *testing.F) {
 		}
 	})
 }
+
+// TestTable: cells are escaped, numeric tables right-align every column
+// after the first, and a table without a header is empty.
+func TestTable(t *testing.T) {
+	got := Table([]string{"Item", "Share"}, [][]string{{"a|b", "<1%"}}, true)
+	want := "| Item | Share |\n| --- | ---: |\n| a\\|b | \\<1% |\n"
+	if got != want {
+		t.Errorf("numeric table:\n%q\nwant\n%q", got, want)
+	}
+	if got := Table([]string{"A", "B"}, nil, false); got != "| A | B |\n| --- | --- |\n" {
+		t.Errorf("left-aligned table %q", got)
+	}
+	if got := Table(nil, [][]string{{"x"}}, true); got != "" {
+		t.Errorf("table without header %q", got)
+	}
+}
