@@ -51,7 +51,12 @@ func Check(b []byte) error {
 	if i := bytes.Index(b, []byte("<![CDATA[")); i >= 0 {
 		return unsafef("CDATA section at byte %d", i)
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	// Embedded fonts are long base64 runs (megabytes per chart): their
+	// payload is left out before parsing. Only base64 characters are
+	// removed, none of which can open markup, a comment or a URL, so what
+	// is checked below is everything else; byte offsets in errors refer
+	// to the shortened document.
+	d := xml.NewDecoder(bytes.NewReader(dropBase64(b)))
 	d.Strict = true
 	var stack []string
 	root := false
@@ -185,4 +190,31 @@ func qname(n xml.Name) string {
 
 func unsafef(format string, a ...any) error {
 	return fmt.Errorf("svg: %s: %w", fmt.Sprintf(format, a...), ErrUnsafe)
+}
+
+// dropBase64 returns b without the payload of every ";base64," data URL:
+// the run of base64 characters (A–Z, a–z, 0–9, +, /, =) after it.
+func dropBase64(b []byte) []byte {
+	const marker = ";base64,"
+	if !bytes.Contains(b, []byte(marker)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)/4)
+	for {
+		i := bytes.Index(b, []byte(marker))
+		if i < 0 {
+			return append(out, b...)
+		}
+		j := i + len(marker)
+		out = append(out, b[:j]...)
+		k := j
+		for k < len(b) && isBase64(b[k]) {
+			k++
+		}
+		b = b[k:]
+	}
+}
+
+func isBase64(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '='
 }

@@ -110,3 +110,16 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// TestDropBase64: only the base64 payload of a data URL is left out, so
+// markup after it is still found.
+func TestDropBase64(t *testing.T) {
+	in := `<style>@font-face{src:url(data:font/ttf;base64,QUJD+/==)}</style><script>`
+	if got := string(dropBase64([]byte(in))); got != `<style>@font-face{src:url(data:font/ttf;base64,)}</style><script>` {
+		t.Errorf("dropBase64: %q", got)
+	}
+	bad := `<svg xmlns="http://www.w3.org/2000/svg"><style>@font-face{src:url(data:font/ttf;base64,QUJD)}</style><script>x</script></svg>`
+	if err := Check([]byte(bad)); err == nil {
+		t.Error("a script after an embedded font passed the check")
+	}
+}
