@@ -116,11 +116,13 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	add("wording", join(wording), missingWording)
 	add("order", join(text(q.QuestionOrder)), missingIf(text(q.QuestionOrder) == "", "order"))
 
-	// Filters: the bases of the codebook document who was asked what.
+	// Filters: the bases with a condition (base.when) of the questions the
+	// exhibits rest on. A base with only a description is no filter: the
+	// question was asked of everyone.
 	var filters []string
 	for i := range s.Questions {
 		qq := &s.Questions[i]
-		if qq.HasBase() && seen[qq.ID] {
+		if qq.Base != nil && strings.TrimSpace(qq.Base.When) != "" && seen[qq.ID] {
 			filters = append(filters, ms.T("filter", "question", qq.Label.Get(lang), "base", qq.BaseDescription(lang)))
 		}
 	}
