@@ -364,6 +364,9 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 	}
 	base := f.Base(e)
 	if r.NotAssessed != "" {
+		// The base goes in parentheses: no brackets inside brackets
+		// ("diverse Befragte, n = 10", not "diverse Befragte (n = 10)").
+		base = unbracket(base)
 		fd.NotAssessed = true
 		min := f.Count(float64(s.Analysis.MinBase))
 		switch r.NotAssessed {
@@ -394,6 +397,13 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 		fd.Verdict = ms.T("claim_not_supported_"+bound, "level", lvl, "value", value)
 	}
 	return fd
+}
+
+// unbracket writes a phrase that is to stand in parentheses without
+// parentheses of its own: "diverse Befragte (n = 10)" → "diverse
+// Befragte, n = 10".
+func unbracket(s string) string {
+	return strings.TrimSpace(strings.NewReplacer(" (", ", ", "(", "", ")", "").Replace(s))
 }
 
 // methodName names an interval method in words.
