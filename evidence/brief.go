@@ -79,10 +79,15 @@ type File struct {
 
 // Document is the brief in one language, ready to render.
 type Document struct {
-	Lang           string
-	Title          string // "Evidence brief: <study title>"
-	Status         string // the data status in one sentence
-	StatusKind     string // respondent, reconstructed, synthetic
+	Lang       string
+	Title      string // "Evidence brief: <study title>"
+	Status     string // the data status in one sentence
+	StatusKind string // respondent, reconstructed, synthetic
+	// MethodNote says what the intervals assume when the sample is not a
+	// probability sample: model-based for an opt-in sample (no margin of
+	// sampling error, AAPOR), simple random sampling when the sample type
+	// is not stated; "" for a probability sample.
+	MethodNote     string
 	Question       string
 	LegalTest      string
 	Neutral        string // what the brief does and does not say
@@ -124,7 +129,10 @@ type Exhibit struct {
 	Chart       *Chart
 	Source      string // who ran the survey, for whom, when published, recomputed how
 	Status      string // the data status, short (the full sentence heads the brief)
-	Caveats     []string
+	// Intervals says, short, what the intervals assume when the sample is
+	// not a probability sample (Document.MethodNote in full); "" else.
+	Intervals string
+	Caveats   []string
 }
 
 // Finding is one claim of an exhibit: the estimate in words, its test and
@@ -198,6 +206,16 @@ func Build(in Input) (*Document, error) {
 		Neutral:    ms.T("neutral"),
 		T:          ms.T,
 	}
+	intervals := ""
+	switch s.Metadata.SampleType {
+	case "probability":
+	case "opt-in":
+		d.MethodNote = ms.T("method_note_opt-in")
+		intervals = ms.T("method_short_opt-in")
+	default:
+		d.MethodNote = ms.T("method_note_unknown")
+		intervals = ms.T("method_short_unknown")
+	}
 	if d.Question == "" {
 		d.Question = ms.T("not_documented")
 	}
@@ -211,7 +229,7 @@ func Build(in Input) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		x.Source, x.Status = source, ms.T("status_short_"+string(s.Status))
+		x.Source, x.Status, x.Intervals = source, ms.T("status_short_"+string(s.Status)), intervals
 		d.Exhibits = append(d.Exhibits, x)
 		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported, NotAssessed: x.NotAssessed})
 	}
@@ -346,6 +364,9 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 	}
 	base := f.Base(e)
 	if r.NotAssessed != "" {
+		// The base goes in parentheses: no brackets inside brackets
+		// ("diverse Befragte, n = 10", not "diverse Befragte (n = 10)").
+		base = unbracket(base)
 		fd.NotAssessed = true
 		min := f.Count(float64(s.Analysis.MinBase))
 		switch r.NotAssessed {
@@ -376,6 +397,13 @@ func finding(c *survey.Claim, r analysis.ClaimResult, s *survey.Study, ms *messa
 		fd.Verdict = ms.T("claim_not_supported_"+bound, "level", lvl, "value", value)
 	}
 	return fd
+}
+
+// unbracket writes a phrase that is to stand in parentheses without
+// parentheses of its own: "diverse Befragte (n = 10)" → "diverse
+// Befragte, n = 10".
+func unbracket(s string) string {
+	return strings.TrimSpace(strings.NewReplacer(" (", ", ", "(", "", ")", "").Replace(s))
 }
 
 // methodName names an interval method in words.
@@ -424,8 +452,15 @@ func sourceLine(s *survey.Study, in Input, ms *messages) string {
 	if m.Published != "" {
 		parts = append(parts, ms.T("source_published", "date", date(m.Published, ms)))
 	}
-	data := path.Base(strings.ReplaceAll(s.Data.File, `\`, "/"))
-	parts = append(parts, ms.T("source_computed", "version", in.Version, "file", data))
+	if s.Data.Table != "" {
+		// Rebuilt from a published table: nothing was recomputed from
+		// respondent data.
+		table := path.Base(strings.ReplaceAll(s.Data.Table, `\`, "/"))
+		parts = append(parts, ms.T("source_reconstructed", "version", in.Version, "file", table))
+	} else {
+		data := path.Base(strings.ReplaceAll(s.Data.File, `\`, "/"))
+		parts = append(parts, ms.T("source_computed", "version", in.Version, "file", data))
+	}
 	return strings.Join(parts, "; ") + "."
 }
 

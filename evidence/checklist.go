@@ -116,16 +116,46 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	add("wording", join(wording), missingWording)
 	add("order", join(text(q.QuestionOrder)), missingIf(text(q.QuestionOrder) == "", "order"))
 
-	// Filters: the bases of the codebook document who was asked what.
+	// Filters: the bases with a condition (base.when) of the questions the
+	// exhibits rest on. A base with only a description is no filter: the
+	// question was asked of everyone.
 	var filters []string
 	for i := range s.Questions {
 		qq := &s.Questions[i]
-		if qq.HasBase() && seen[qq.ID] {
+		if qq.Base != nil && strings.TrimSpace(qq.Base.When) != "" && seen[qq.ID] {
 			filters = append(filters, ms.T("filter", "question", qq.Label.Get(lang), "base", qq.BaseDescription(lang)))
 		}
 	}
+	// A derived estimate's base with a condition filters it too.
+	for _, p := range s.Evidence.Propositions {
+		for _, id := range p.Claims {
+			c := s.ClaimByID(id)
+			if c == nil {
+				continue
+			}
+			qid, cat := c.Target()
+			if cat != "" {
+				continue
+			}
+			if d := s.DerivedByID(qid); d != nil && d.Base != nil && strings.TrimSpace(d.Base.When) != "" {
+				base := d.Base.Description.Get(lang)
+				if base == "" {
+					base = d.Base.When
+				}
+				if f := ms.T("filter", "question", d.Label.Get(lang), "base", base); !contains(filters, f) {
+					filters = append(filters, f)
+				}
+			}
+		}
+	}
 	sort.Strings(filters)
-	add("filters", join(append([]string{text(q.Filters)}, filters...)...), missingIf(text(q.Filters) == "" && len(filters) == 0, "filters"))
+	if len(filters) == 0 && text(q.Filters) == "" {
+		// No question the exhibits rest on has a filter (base.when): each
+		// was asked of every respondent.
+		add("filters", ms.T("no_filters"), "")
+	} else {
+		add("filters", join(append([]string{text(q.Filters)}, filters...)...), "")
+	}
 
 	add("weighting", join(text(m.Weighting)), missingIf(text(m.Weighting) == "", "weighting"))
 	who := []string{text(q.Design)}

@@ -435,3 +435,67 @@ func TestDateRange(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodNoteSourceAndFilters checks what the brief says the intervals
+// assume, how a study rebuilt from a published table names its source,
+// and that only bases with a condition are filters.
+func TestMethodNoteSourceAndFilters(t *testing.T) {
+	d, _ := build(t, "en", [2]float64{70, 100}, [2]float64{10, 70})
+	// No sample type: simple random sampling, at the top and per exhibit.
+	if !strings.Contains(d.MethodNote, "assume simple random sampling") || !strings.Contains(d.Exhibits[0].Intervals, "simple random sampling") {
+		t.Errorf("no sample type: method note %q, exhibit %q", d.MethodNote, d.Exhibits[0].Intervals)
+	}
+	if !strings.Contains(d.Exhibits[0].Source, "recomputed by surveystat 0.0.0-test from r.csv") {
+		t.Errorf("source %q", d.Exhibits[0].Source)
+	}
+	var filters Item
+	for _, it := range d.Checklist {
+		if it.Label == "Filter questions" {
+			filters = it
+		}
+	}
+	if filters.Gap || !strings.Contains(filters.Value, "asked only of the aware") {
+		t.Errorf("filters: %+v", filters)
+	}
+	for _, tt := range []struct {
+		sampleType, note, short string
+	}{
+		{"opt-in", "a margin of sampling error does not apply (AAPOR)", "model-based"},
+		{"probability", "", ""},
+	} {
+		src := strings.Replace(study, `metadata: {institute: "Inst <b>",`, `metadata: {sample_type: `+tt.sampleType+`, institute: "Inst <b>",`, 1)
+		src = strings.Replace(src, "data: {file: r.csv, id: id}", "data: {table: data/table.csv}", 1)
+		// A base with only a description is no filter.
+		src = strings.Replace(src, "base: {when: aware == yes, description: {en: the aware}}", "base: {description: {en: the aware}}", 1)
+		src = strings.NewReplacer(`, codes: [1]}`, `}`, `, codes: [2]}`, `}`).Replace(src)
+		s, err := survey.Parse(strings.NewReader(src), "study.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Build(Input{Study: s, Lang: "en", Format: format("en"), Version: "0.0.0-test",
+			Claims: map[string]analysis.ClaimResult{
+				"most-aware": claimResult(t, s, "most-aware", 70, 100),
+				"few-recall": claimResult(t, s, "few-recall", 10, 70),
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.note == "" && (d.MethodNote != "" || d.Exhibits[0].Intervals != "") || !strings.Contains(d.MethodNote, tt.note) || !strings.Contains(d.Exhibits[0].Intervals, tt.short) {
+			t.Errorf("%s: method note %q, exhibit %q", tt.sampleType, d.MethodNote, d.Exhibits[0].Intervals)
+		}
+		if src := d.Exhibits[0].Source; !strings.Contains(src, "reconstructed by surveystat 0.0.0-test from the published figures in table.csv") || strings.Contains(src, "recomputed") {
+			t.Errorf("%s: source %q", tt.sampleType, src)
+		}
+		for _, it := range d.Checklist {
+			if it.Label == "Filter questions" && (it.Gap || strings.Contains(it.Value, "asked only of") || !strings.HasPrefix(it.Value, "none:")) {
+				t.Errorf("%s: a base without a condition is listed as a filter, or a gap: %+v", tt.sampleType, it)
+			}
+		}
+	}
+}
+
+func TestUnbracket(t *testing.T) {
+	if got := unbracket("diverse Befragte (n = 10)"); got != "diverse Befragte, n = 10" {
+		t.Errorf("unbracket = %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"path"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/evidence"
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
 
@@ -43,7 +45,15 @@ func keepSVGs(write func(rel string, b []byte) error, lang string, ids []string,
 // writeBrief writes the evidence brief of one language (evidence<suffix>.md
 // and evidence<suffix>.html) from the results already computed and the
 // charts already rendered. A study without an evidence section has none.
-func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEntry, charts []chartDoc, svgs map[string][]byte, write func(rel string, b []byte) error) error {
+//
+// A chart of the report carries in its subtitle the verdicts of every
+// claim on its bars, and so may show the verdicts of claims an exhibit
+// does not use; each exhibit states its own verdicts in its text. The
+// brief therefore shows its charts without the verdicts: a chart whose
+// subtitle has them is drawn again without them (set and th are the
+// language's charts and their theme), as inline SVG for the HTML brief
+// and as figures/<lang>/<id>.evidence.png for the Markdown brief.
+func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEntry, charts []chartDoc, svgs map[string][]byte, set *chartSet, th figures.Theme, write func(rel string, b []byte) error) error {
 	s := r.Study
 	if s.Evidence == nil {
 		return nil
@@ -82,6 +92,27 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		if !ok {
 			continue
 		}
+		alt := c.Alt
+		png := ""
+		if fc, ok := chartWithoutVerdicts(r, set, c.ID, ms); ok {
+			rd := new(figures.Renderer)
+			var buf bytes.Buffer
+			if err := rd.Render(&buf, fc, figures.SVG, set.preset, th); err != nil {
+				return fmt.Errorf("chart %q: %w", c.ID, err)
+			}
+			b = buf.Bytes()
+			alt = figures.AltText(fc)
+			if slices.Contains(c.Files, "figures/"+lang+"/"+c.ID+".png") {
+				var pb bytes.Buffer
+				if err := rd.Render(&pb, fc, figures.PNG, set.preset, th); err != nil {
+					return fmt.Errorf("chart %q: %w", c.ID, err)
+				}
+				png = "figures/" + lang + "/" + c.ID + ".evidence.png"
+				if err := write(png, pb.Bytes()); err != nil {
+					return err
+				}
+			}
+		}
 		// Each exhibit's SVG gets its own id prefix; the fonts are declared
 		// once, in the first chart of the page.
 		svg, err := inlineSVG(b, "exhibit-"+c.ID)
@@ -92,9 +123,9 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 			svg = template.HTML(stripFontFaces(string(svg)))
 		}
 		first = false
-		ch := evidence.Chart{Title: c.Title, Alt: c.Alt, SVG: svg}
+		ch := evidence.Chart{Title: c.Title, Alt: alt, SVG: svg, Image: png}
 		for _, f := range c.Files {
-			if f == "figures/"+lang+"/"+c.ID+".png" {
+			if f == "figures/"+lang+"/"+c.ID+".png" && png == "" {
 				ch.Image = f
 			}
 		}
@@ -130,6 +161,38 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		return fmt.Errorf("evidence%s.html: %w", suffix, err)
 	}
 	return write("evidence"+suffix+".html", html)
+}
+
+// chartWithoutVerdicts returns the chart id of set without the claims'
+// verdicts in its subtitle, and whether it had any.
+func chartWithoutVerdicts(r *Result, set *chartSet, id string, ms *messages) (figures.Chart, bool) {
+	if set == nil {
+		return figures.Chart{}, false
+	}
+	i := slices.Index(set.ids, id)
+	var spec *survey.ChartSpec
+	for j := range r.Study.Charts {
+		if r.Study.Charts[j].ID == id {
+			spec = &r.Study.Charts[j]
+		}
+	}
+	if i < 0 || spec == nil {
+		return figures.Chart{}, false
+	}
+	c := set.charts[i]
+	if c.Kind == figures.Forest {
+		return c, false
+	}
+	items, err := spec.ParsedItems(r.Study)
+	if err != nil {
+		return c, false
+	}
+	v := verdicts(r, items, ms)
+	if v == "" || !strings.HasSuffix(c.Subtitle, v) {
+		return c, false
+	}
+	c.Subtitle = strings.TrimSuffix(strings.TrimSuffix(c.Subtitle, v), " · ")
+	return c, true
 }
 
 // runCommand is how a report folder was made and is checked: the

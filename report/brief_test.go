@@ -149,7 +149,7 @@ func TestEvidenceBriefNotSupported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(de), "**Ergebnis:** Statistisch nicht gestützt:"); n != 2 {
+	if n := strings.Count(string(de), "**Ergebnis:** Statistisch nicht gestützt"); n != 2 {
 		t.Errorf("German: %d propositions read nicht gestützt, want 2", n)
 	}
 }

@@ -231,7 +231,7 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		if i == 0 {
 			suffix = ""
 		}
-		if err := writeBrief(r, lang, suffix, run, inputs, charts, svgs, write); err != nil {
+		if err := writeBrief(r, lang, suffix, run, inputs, charts, svgs, sets[i], out.Theme, write); err != nil {
 			return err
 		}
 		md, err := renderMarkdown(d)
