@@ -180,18 +180,7 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 func mdTable(tb table) string { return mdsafe.Table(tb.Header, tb.Rows, false) }
 
 func renderMarkdown(d *document) ([]byte, error) {
-	tp, err := texttemplate.New("report.md.tmpl").Funcs(mdsafe.Funcs()).Funcs(texttemplate.FuncMap{
-		"mdtable": mdTable,
-	}).ParseFS(templateFiles, "templates/report.md.tmpl")
-	if err != nil {
-		return nil, err
-	}
-	mdsafe.AutoEscape(tp)
-	var buf bytes.Buffer
-	if err := tp.Execute(&buf, d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return mdsafe.Render(templateFiles, "templates/report.md.tmpl", texttemplate.FuncMap{"mdtable": mdTable}, d)
 }
 
 func renderHTML(d *document) ([]byte, error) {

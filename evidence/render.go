@@ -16,18 +16,9 @@ var templateFiles embed.FS
 // Markdown renders the brief as Markdown; every text is escaped for
 // where it lands (mdsafe.AutoEscape).
 func Markdown(d *Document) ([]byte, error) {
-	t, err := texttemplate.New("evidence.md.tmpl").Funcs(mdsafe.Funcs()).Funcs(texttemplate.FuncMap{
+	return mdsafe.Render(templateFiles, "templates/evidence.md.tmpl", texttemplate.FuncMap{
 		"inc": func(i int) int { return i + 1 },
-	}).ParseFS(templateFiles, "templates/evidence.md.tmpl")
-	if err != nil {
-		return nil, err
-	}
-	mdsafe.AutoEscape(t)
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	}, d)
 }
 
 // HTML renders the brief as one self-contained HTML page (inline CSS and

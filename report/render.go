@@ -18,21 +18,12 @@ var templateFiles embed.FS
 func mdTable(t table) string { return mdsafe.Table(t.Header, t.Rows, true) }
 
 func renderMarkdown(d *document) ([]byte, error) {
-	t, err := texttemplate.New("report.md.tmpl").Funcs(mdsafe.Funcs()).Funcs(texttemplate.FuncMap{
+	return mdsafe.Render(templateFiles, "templates/report.md.tmpl", texttemplate.FuncMap{
 		"mdtable": mdTable,
 		// mdtrusted prints translation text that holds Markdown on
 		// purpose and no text from an input file (the footer).
 		"mdtrusted": func(s string) string { return s },
-	}).ParseFS(templateFiles, "templates/report.md.tmpl")
-	if err != nil {
-		return nil, err
-	}
-	mdsafe.AutoEscape(t)
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	}, d)
 }
 
 func renderHTML(d *document) ([]byte, error) {

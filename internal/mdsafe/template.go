@@ -1,6 +1,9 @@
 package mdsafe
 
 import (
+	"bytes"
+	"io/fs"
+	pathpkg "path"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -62,4 +65,20 @@ func escapeNode(n parse.Node) {
 			Args:     []parse.Node{parse.NewIdentifier("md").SetPos(n.Pos)},
 		})
 	}
+}
+
+// Render parses the Markdown template at path in fsys with [Funcs] and
+// extra, auto-escapes it ([AutoEscape]) and executes it with data. Every
+// value a template prints is thus escaped unless an md* function made it.
+func Render(fsys fs.FS, path string, extra template.FuncMap, data any) ([]byte, error) {
+	t, err := template.New(pathpkg.Base(path)).Funcs(Funcs()).Funcs(extra).ParseFS(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	AutoEscape(t)
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
