@@ -39,17 +39,17 @@ func DesignMethodNames() []string {
 //     KL(p̂‖μ) = p̂ log(p̂/μ) + (1−p̂) log((1−p̂)/(1−μ)). R finds it by
 //     interpolating a spline through a coarse profile, which moves the
 //     limits by up to about 1e-3; DesignInterval reproduces R's profile,
-//     spline and interpolation (see designLikelihood), and agrees with R
-//     to about 1e-5 (R's glm stops at a relative deviance change of 1e-8,
-//     which shifts its profile points slightly; R's default profile grid
-//     and a finer one, del = 0.005, themselves differ by up to about
-//     1e-5). The profile clamps the
-//     linear predictor beyond ±30 as R's binomial link does (glmClamp),
-//     which matters in domains with one degree of freedom, where the
-//     cutoff is far out; where R's profile never reaches the cutoff (R
-//     gives NA) the limit is the exact root instead. In some one-df
-//     domains with shares near 0 surveystat and R still differ by up to
-//     about 6e-3 on the limit R does give (not yet explained).
+//     spline and interpolation operation for operation (designLikelihood,
+//     rinterp.go), including the flat profile beyond logit ±30 where R's
+//     binomial link clamps the fitted value (glmClamp). It agrees to
+//     about 1e-8 with R's interval from the svyglm fitted to convergence
+//     (2e-7 in one-df domains, where the profile is steep). svyciprop's
+//     own glm stops at a relative deviance change of 1e-8 and evaluates
+//     its naive variance at the last-but-one iterate, which depends on
+//     glm's per-respondent starting values; its limits differ from the
+//     converged ones by up to about 1e-5, and 2e-4 in one-df domains.
+//     Where R's profile never reaches the cutoff (R gives NA) the limit
+//     is the exact root instead.
 //   - "asin": sin²(asin(√p̂) ± t·SE/(2√(p̂(1−p̂)))), the transformed
 //     limits clamped to [0, π/2] (R does not clamp, and a limit beyond 0
 //     or π/2 folds back into a wrong bound).
@@ -229,6 +229,16 @@ func designExpit(x float64) float64 {
 //   - an FMM cubic spline of z against b is evaluated at 3× as many
 //     equally spaced b (R's spline()), and the limits are where linear
 //     interpolation of b against z (R's approx()) reaches z = ±t·√λ.
+//     Beyond logit ±30 the clamped profile is flat, so several b share
+//     one z: spline() orders the points by b and approx() by z, each
+//     averaging tied ordinates, exactly as R (rSpline, rApprox).
+//
+// The source is survey's confint.svyglm, MASSprofile_glm and
+// confint_profile (survey 4.1.1) and R's stats::spline and stats::approx.
+// R's glm stops at a relative deviance change of 1e-8, so its b̂ and its
+// naive variance are those of a fit not quite at the optimum; this
+// function uses the exact optimum, which is R's number for a glm fitted to
+// convergence (glm.control(epsilon = 1e-15)).
 //
 // If the profile does not reach a cutoff (R returns NA), that limit is
 // the exact root of z(b) = ±t·√λ instead. Limits closer than 1e-5 to b̂ on
@@ -295,25 +305,19 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 			zs = append(zs, zz)
 		}
 	}
-	// Sort by z (b is monotone in z).
-	sortPairs(zs, bs)
 	limits := [2]float64{math.NaN(), math.NaN()}
 	finite := !math.IsNaN(zmax) && !math.IsInf(zmax, 0)
 	for i := range bs {
 		finite = finite && !math.IsInf(bs[i], 0) && !math.IsNaN(zs[i]) && !math.IsInf(zs[i], 0)
 	}
-	if m := len(bs); m >= 2 && finite {
-		xs := make([]float64, 3*m)
-		ys := make([]float64, 3*m)
-		sp := newFMMSpline(bs, zs)
-		for i := range xs {
-			xs[i] = bs[0] + (bs[m-1]-bs[0])*float64(i)/float64(3*m-1)
-			ys[i] = sp.eval(xs[i])
-		}
-		xs[3*m-1] = bs[m-1]
-		ys[3*m-1] = sp.eval(bs[m-1])
-		limits[0] = approxLinear(ys, xs, -cut)
-		limits[1] = approxLinear(ys, xs, cut)
+	if len(bs) >= 2 && finite {
+		// confint_profile: sp <- spline(b, z); approx(sp$y, sp$x, cutoff).
+		// Beyond logit ±30 the clamped profile is flat, so z has ties
+		// there and b is not monotone in z: spline() orders by b and
+		// approx() by z, each averaging the tied ordinates (ties = mean).
+		sx, sy := rSpline(bs, zs)
+		limits[0] = rApprox(sy, sx, -cut)
+		limits[1] = rApprox(sy, sx, cut)
 	}
 	for i, lo := range []bool{true, false} {
 		if math.IsNaN(limits[i]) {
@@ -325,109 +329,6 @@ func designLikelihood(e DesignEstimate, t float64) (Interval, error) {
 		}
 	}
 	return Interval{Lower: designExpit(limits[0]), Upper: designExpit(limits[1])}, nil
-}
-
-// sortPairs sorts key ascending, permuting val alongside (insertion sort:
-// the profiles have at most 19 points).
-func sortPairs(key, val []float64) {
-	for i := 1; i < len(key); i++ {
-		for j := i; j > 0 && key[j] < key[j-1]; j-- {
-			key[j], key[j-1] = key[j-1], key[j]
-			val[j], val[j-1] = val[j-1], val[j]
-		}
-	}
-}
-
-// fmmSpline is the interpolating cubic spline of Forsythe, Malcolm &
-// Moler (1977), whose end conditions match the third derivatives of the
-// cubics through the first and last four points: R's spline(method =
-// "fmm"), ported from R's splines.c (fmm_spline, spline_eval).
-type fmmSpline struct {
-	x, y, b, c, d []float64
-}
-
-func newFMMSpline(x, y []float64) *fmmSpline {
-	n := len(x)
-	s := &fmmSpline{x: x, y: y, b: make([]float64, n), c: make([]float64, n), d: make([]float64, n)}
-	b, c, d := s.b, s.c, s.d
-	if n < 3 {
-		t := (y[1] - y[0]) / (x[1] - x[0])
-		b[0], b[1] = t, t
-		return s
-	}
-	nm1 := n - 1
-	d[0] = x[1] - x[0]
-	c[1] = (y[1] - y[0]) / d[0]
-	for i := 1; i < nm1; i++ {
-		d[i] = x[i+1] - x[i]
-		b[i] = 2 * (d[i-1] + d[i])
-		c[i+1] = (y[i+1] - y[i]) / d[i]
-		c[i] = c[i+1] - c[i]
-	}
-	b[0] = -d[0]
-	b[nm1] = -d[n-2]
-	c[0], c[nm1] = 0, 0
-	if n > 3 {
-		c[0] = c[2]/(x[3]-x[1]) - c[1]/(x[2]-x[0])
-		c[nm1] = c[n-2]/(x[nm1]-x[n-3]) - c[n-3]/(x[n-2]-x[n-4])
-		c[0] = c[0] * d[0] * d[0] / (x[3] - x[0])
-		c[nm1] = -c[nm1] * d[n-2] * d[n-2] / (x[nm1] - x[n-4])
-	}
-	for i := 1; i <= nm1; i++ {
-		t := d[i-1] / b[i-1]
-		b[i] -= t * d[i-1]
-		c[i] -= t * c[i-1]
-	}
-	c[nm1] /= b[nm1]
-	for i := n - 2; i >= 0; i-- {
-		c[i] = (c[i] - d[i]*c[i+1]) / b[i]
-	}
-	b[nm1] = (y[nm1]-y[n-2])/d[n-2] + d[n-2]*(c[n-2]+2*c[nm1])
-	for i := 0; i < nm1; i++ {
-		b[i] = (y[i+1]-y[i])/d[i] - d[i]*(c[i+1]+2*c[i])
-		d[i] = (c[i+1] - c[i]) / d[i]
-		c[i] *= 3
-	}
-	c[nm1] *= 3
-	d[nm1] = d[n-2]
-	return s
-}
-
-func (s *fmmSpline) eval(u float64) float64 {
-	n := len(s.x)
-	i, j := 0, n
-	for j > i+1 {
-		k := (i + j) / 2
-		if u < s.x[k] {
-			j = k
-		} else {
-			i = k
-		}
-	}
-	dx := u - s.x[i]
-	return s.y[i] + dx*(s.b[i]+dx*(s.c[i]+dx*s.d[i]))
-}
-
-// approxLinear returns the linear interpolation at v of the points
-// (x, y), sorted by x, as R's approx(x, y, xout = v) with rule = 1 (NaN
-// outside the range of x).
-func approxLinear(x, y []float64, v float64) float64 {
-	x = append([]float64(nil), x...)
-	y = append([]float64(nil), y...)
-	sortPairs(x, y)
-	n := len(x)
-	if n == 0 || math.IsNaN(v) || v < x[0] || v > x[n-1] {
-		return math.NaN()
-	}
-	for i := 0; i+1 < n; i++ {
-		if v <= x[i+1] {
-			if x[i+1] == x[i] {
-				return y[i]
-			}
-			return y[i] + (y[i+1]-y[i])*(v-x[i])/(x[i+1]-x[i])
-		}
-	}
-	return y[n-1]
 }
 
 // klLogit returns the Kullback–Leibler divergence KL(p̂‖μ) = p̂ log(p̂/μ) +

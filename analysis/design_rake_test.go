@@ -135,7 +135,7 @@ func TestRakedIntervalR(t *testing.T) {
 		tol := 1e-6
 		switch method {
 		case "likelihood":
-			tol = 1e-5 // as in TestDesignIntervalR
+			tol = 1e-8 // as in TestDesignIntervalR
 		case "mean":
 			lo, hi = clip01(lo), clip01(hi)
 		case "asin":

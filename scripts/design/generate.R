@@ -58,6 +58,23 @@ domains <- c("d_all", "d_stypeH", "d_stypeM", "d_awards")
 methods <- c("logit", "likelihood", "asin", "beta", "mean", "xlogit")
 levels <- c(0.90, 0.95, 0.99)
 
+# svyciprop(method = "likelihood") profiles around the quasibinomial
+# svyglm(y ~ 1) it fits with glm's default control, which stops when the
+# relative change in deviance falls below 1e-8. Its naive variance (the
+# denominator of the design-effect ratio that sets the cutoff) is then
+# evaluated at the last-but-one iterate, which depends on glm's starting
+# values, and the limits move by up to ~1e-5 (~2e-4 in one-df domains).
+# The reference is the same interval from the same svyglm fitted to
+# convergence; lik1df.csv keeps svyciprop's own numbers beside it.
+lik_converged <- function(y, des, lv) {
+  tryCatch({
+    g <- suppressWarnings(svyglm(as.formula(paste0("I(", y, "==1) ~ 1")), des,
+      family = quasibinomial, control = glm.control(epsilon = 1e-15, maxit = 100)))
+    as.numeric(plogis(suppressMessages(suppressWarnings(
+      confint(g, 1, level = lv, method = "likelihood", ddf = degf(des))))))
+  }, error = function(e) c(NA, NA))
+}
+
 est <- NULL
 cis <- NULL
 for (dn in names(designs)) {
@@ -75,7 +92,7 @@ for (dn in names(designs)) {
       ))
       for (lv in levels) {
         for (me in methods) {
-          ci <- tryCatch(
+          ci <- if (me == "likelihood") lik_converged(y, des, lv) else tryCatch(
             suppressWarnings(attr(svyciprop(as.formula(paste0("~I(", y, "==1)")), des, method = me, level = lv), "ci")),
             error = function(e) c(NA, NA)
           )
@@ -289,3 +306,30 @@ writeLines(c(
   paste("R:", R.version.string),
   paste("survey:", as.character(packageVersion("survey")))
 ), file.path(out, "VERSIONS"))
+
+# Likelihood intervals in domains with one degree of freedom (issue 13,
+# item 5): two PSUs of n/2 respondents, weights 1 and w2, k1 and k2 of
+# them with y = 1. With t_1 = 12.7 the profile runs beyond logit ±30,
+# where glm clamps the fitted value and the profile turns flat.
+set.seed(13)
+l1 <- NULL
+for (it in 1:160) {
+  n <- 2 * sample(5:40, 1)
+  k1 <- sample(0:3, 1)
+  k2 <- sample(0:4, 1)
+  if (k1 + k2 == 0) next
+  w2 <- round(runif(1, 0.3, 4), 2)
+  d <- data.frame(psu = rep(1:2, each = n / 2), y = 0L, w = rep(c(1, w2), each = n / 2))
+  if (k1 > 0) d$y[1:k1] <- 1L
+  if (k2 > 0) d$y[n / 2 + seq_len(k2)] <- 1L
+  des <- svydesign(ids = ~psu, weights = ~w, data = d)
+  m <- svymean(~y, des)
+  ci0 <- tryCatch(suppressWarnings(attr(svyciprop(~I(y == 1), des, method = "likelihood"), "ci")),
+    error = function(e) c(NA, NA))
+  ci <- lik_converged("y", des, 0.95)
+  l1 <- rbind(l1, data.frame(
+    n = n, k1 = k1, k2 = k2, w2 = w2, p = num(coef(m)[1]), se = num(SE(m)[1]),
+    lower = num(ci[1]), upper = num(ci[2]), lower_svyciprop = num(ci0[1]), upper_svyciprop = num(ci0[2])
+  ))
+}
+wcsv(l1, "lik1df.csv")
