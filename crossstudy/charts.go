@@ -208,14 +208,11 @@ func (r *Result) writeCharts(lang string, th figures.Theme, rd *figures.Renderer
 			}
 			d.Files = append(d.Files, j.rel)
 			if j.f == figures.SVG && j.p == out.Preset {
-				svg, err := report.InlineSVG(buf.Bytes(), id)
+				svg, err := report.InlineSVG(buf.Bytes(), id, i == 0, th)
 				if err != nil {
 					return nil, fmt.Errorf("chart %q: %w", id, err)
 				}
 				d.SVG = svg
-				if i > 0 {
-					d.SVG = report.StripFontFaces(d.SVG) // the first chart's fonts serve the page
-				}
 			}
 		}
 		if err := write(stem+".txt", []byte(d.Alt+"\n")); err != nil {

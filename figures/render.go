@@ -166,7 +166,7 @@ func (rd *Renderer) Render(w io.Writer, c Chart, f Format, p Preset, th Theme) (
 		dc = draw.New(img)
 	case SVG:
 		if th.EmbedSVGFonts {
-			sc := newSVGEmbedCanvas(spec.w, spec.h, th.Fonts)
+			sc := newSVGEmbedCanvas(spec.w, spec.h, th.Fonts, th.SVGWholeFonts)
 			cw, dc = sc, draw.New(sc)
 		} else {
 			sc := vgsvg.NewWith(vgsvg.UseWH(spec.w, spec.h))

@@ -24,8 +24,8 @@ type Fonts struct {
 	bold    font.Font
 
 	mu  sync.Mutex
-	pdf map[bool][]byte      // font files for PDF, by boldness
-	svg map[font.Font]string // @font-face rules for SVG, by font without size
+	pdf map[bool][]byte       // font files for PDF, by boldness
+	svg map[font.Font]svgRule // @font-face rules for SVG, by font without size
 }
 
 // ParseFonts parses TrueType or OpenType font files for a house style.
@@ -105,9 +105,14 @@ type Theme struct {
 	Whisker    color.Color   // interval whiskers
 	Accent     color.Color   // reference line, synthetic-data mark
 	Background color.Color   // page background
-	// EmbedSVGFonts embeds the font files in SVG output, so the SVG looks
-	// the same on machines without the font (about 0.5 MB more).
+	// EmbedSVGFonts embeds the fonts in SVG output, so the SVG looks the
+	// same on machines without the font: each font cut down to the glyphs
+	// the chart uses (a few kB), or whole (about 0.5 MB) with
+	// SVGWholeFonts. Whole fonts are for SVGs that are shown together and
+	// share one set of @font-face rules, as charts inlined in one HTML
+	// page: a subset made for one chart lacks glyphs of the others.
 	EmbedSVGFonts bool
+	SVGWholeFonts bool
 }
 
 // OkabeIto returns the colour-blind-safe palette of Okabe and Ito (2008),

@@ -115,12 +115,9 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		}
 		// Each exhibit's SVG gets its own id prefix; the fonts are declared
 		// once, in the first chart of the page.
-		svg, err := inlineSVG(b, "exhibit-"+c.ID)
+		svg, err := inlineSVGOnPage(b, "exhibit-"+c.ID, first, th)
 		if err != nil {
 			return fmt.Errorf("chart %q: %w", c.ID, err)
-		}
-		if !first {
-			svg = template.HTML(stripFontFaces(string(svg)))
 		}
 		first = false
 		ch := evidence.Chart{Title: c.Title, Alt: alt, SVG: svg, Image: png}

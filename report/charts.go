@@ -223,17 +223,10 @@ func (cs *chartSet) render(rd *figures.Renderer, jb *chartJob, th figures.Theme)
 	}
 	jb.b = buf.Bytes()
 	if jb.format == figures.SVG && jb.preset == cs.preset {
-		svg, err := inlineSVG(jb.b, cs.ids[jb.chart])
+		svg, err := inlineSVGOnPage(jb.b, cs.ids[jb.chart], jb.chart == 0, th)
 		if err != nil {
 			jb.err = fmt.Errorf("chart %q (%s, %s): %w", cs.ids[jb.chart], jb.format, jb.preset, err)
 			return
-		}
-		if jb.chart > 0 {
-			// The fonts embedded in each SVG are declared by @font-face
-			// rules, which apply to the whole HTML page: keep them in the
-			// first chart only rather than repeating the same font data
-			// for every chart.
-			svg = template.HTML(stripFontFaces(string(svg)))
 		}
 		jb.svg = svg
 	}
@@ -284,6 +277,23 @@ func inlineSVG(b []byte, prefix string) (template.HTML, error) {
 		return "", fmt.Errorf("inline SVG: %w", err)
 	}
 	return template.HTML(s), nil // checked by svgsafe
+}
+
+// inlineSVGOnPage is inlineSVG for one of the charts of an HTML page. The
+// fonts embedded in an SVG are declared by @font-face rules, which apply
+// to the whole page, and each SVG file embeds only the glyphs it draws: the
+// first chart of the page carries the whole fonts (figures.WholeSVGFonts)
+// and the others none, rather than the same font data for every chart.
+func inlineSVGOnPage(b []byte, prefix string, first bool, th figures.Theme) (template.HTML, error) {
+	if !first {
+		svg, err := inlineSVG(b, prefix)
+		return template.HTML(stripFontFaces(string(svg))), err
+	}
+	whole, err := figures.WholeSVGFonts(b, th)
+	if err != nil {
+		return "", err
+	}
+	return inlineSVG(whole, prefix)
 }
 
 // prefixedSVG drops the XML prolog of an SVG file and prefixes its ids.

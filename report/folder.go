@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
 
@@ -177,14 +178,13 @@ func ReadManifest(dir string) (*Manifest, error) {
 // with prefix so that several charts on one page cannot clash. The SVG is
 // treated as untrusted: it is checked against an allow-list of elements and
 // attributes (package svgsafe) and an error is returned if anything else
-// is in it.
-func InlineSVG(b []byte, prefix string) (template.HTML, error) { return inlineSVG(b, prefix) }
-
-// StripFontFaces removes the @font-face rules from an inline SVG. They
-// apply to the whole HTML page, so a page with several charts needs them
-// in its first chart only.
-func StripFontFaces(svg template.HTML) template.HTML {
-	return template.HTML(stripFontFaces(string(svg))) // an SVG from InlineSVG, less its font rules
+// is in it. The fonts embedded in an SVG are declared by @font-face rules,
+// which apply to the whole page, and each SVG file embeds only the glyphs
+// it draws: first says whether this is the first chart of the page, which
+// then carries the whole fonts of th (figures.WholeSVGFonts), while the
+// others carry none.
+func InlineSVG(b []byte, prefix string, first bool, th figures.Theme) (template.HTML, error) {
+	return inlineSVGOnPage(b, prefix, first, th)
 }
 
 // PercentRange formats an interval with one unit sign, "62.5–69.3%", in
