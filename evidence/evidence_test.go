@@ -407,7 +407,7 @@ func TestCountSentences(t *testing.T) {
 	for lang, want := range map[string]string{
 		"en": "1 of 3 figures is not reproduced at its published rounding; it is listed first.",
 		"de": "1 von 3 Zahlen wird in ihrer veröffentlichten Rundung nicht wiedergegeben; sie steht am Anfang.",
-		"nl": "1 van de 3 cijfers wordt op de gepubliceerde afronding niet gereproduceerd; het staat bovenaan.",
+		"nl": "Van de 3 cijfers wordt er 1 niet gereproduceerd tot op de gepubliceerde afronding; dat cijfer staat bovenaan.",
 	} {
 		ms, err := loadMessages(lang)
 		if err != nil {

@@ -40,7 +40,7 @@ var wording = map[string]words{
 		notShown:     "n < %s – niet getoond",
 		synthetic:    "SYNTHETISCHE GEGEVENS – GEEN ECHTE ENQUÊTERESULTATEN",
 		interval:     "interval",
-		kind:         [...]string{"Staafdiagram", "Gestapeld staafdiagram", "Trechterdiagram", "Wafeldiagram", "Forestplot", "Trenddiagram", "Dumbbell-diagram"},
+		kind:         [...]string{"Staafdiagram", "Gestapeld staafdiagram", "Trechterdiagram", "Wafeldiagram", "Forestplot", "Trenddiagram", "Halterdiagram"},
 		ref:          "Referentielijn bij %s.",
 		syntheticAlt: "Synthetische gegevens, geen echte enquêteresultaten.",
 		assumed:      "aangenomen",

@@ -58,7 +58,7 @@ func TestDesignDisclosure(t *testing.T) {
 			"±" + decimal(ref["moe_points"], 1, "de") + " Prozentpunkte: t-Quantil 2,306 mit den 8 Freiheitsgraden des Designs und Designeffekt " + decimal(ref["median_deff"], 2, "de"),
 			"Ausschöpfungsquote", "Bibliotheksbesuche"},
 		{"nl", "4 strata, 12 primaire steekproefeenheden (clusters), dus 8 vrijheidsgraden",
-			"±" + decimal(ref["moe_points"], 1, "nl") + " procentpunten: t-kwantiel 2,306 met de 8 vrijheidsgraden van het ontwerp, en ontwerpeffect " + decimal(ref["median_deff"], 2, "nl"),
+			"±" + decimal(ref["moe_points"], 1, "nl") + " procentpunt: t-kwantiel 2,306 met de 8 vrijheidsgraden van het steekproefontwerp, en designeffect " + decimal(ref["median_deff"], 2, "nl"),
 			"Respons", "Bibliotheekbezoek"},
 	}
 	for _, tt := range tests {
