@@ -2,13 +2,14 @@ package figures
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // encodePNG writes img as a PNG file.
@@ -21,7 +22,9 @@ import (
 // Up or Sub for flat rows), and trying five filters per row plus level-6
 // deflate was most of the time of a report. For the shipped study's
 // charts the files are 5–14 % smaller and four times faster to write.
-// Other images go to image/png.
+// The deflate is github.com/klauspost/compress's zlib, a drop-in for the
+// standard library's whose fastest level takes about 60 % of the time
+// (charts' PNGs come out about 10 % larger). Other images go to image/png.
 //
 // The output depends only on the pixels, so it is deterministic. s holds
 // memory reused between calls.
