@@ -3,6 +3,7 @@ package figures
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 
 	"gonum.org/v1/plot/vg"
@@ -110,15 +111,25 @@ func Render(w io.Writer, c Chart, f Format, p Preset, th Theme) error {
 // is the same as Render's.
 //
 // The zero value is ready to use. A Renderer is safe for concurrent use.
-// It keeps the memory of as many PNGs as it has drawn at the same time
-// until it is itself garbage.
+// It draws at most GOMAXPROCS PNGs at the same time (more callers wait
+// for one to finish: there are no more cores to draw them on), so it
+// keeps at most that many PNGs' memory, until it is itself garbage.
 type Renderer struct {
 	mu   sync.Mutex
 	free []*pngScratch
+	sem  chan struct{} // one token per PNG being drawn; made on first use
 }
 
-// getScratch returns scratch memory for one PNG, reused if possible.
+// getScratch returns scratch memory for one PNG, reused if possible,
+// waiting while GOMAXPROCS PNGs are being drawn.
 func (rd *Renderer) getScratch() *pngScratch {
+	rd.mu.Lock()
+	if rd.sem == nil {
+		rd.sem = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	}
+	sem := rd.sem
+	rd.mu.Unlock()
+	sem <- struct{}{}
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
 	if n := len(rd.free); n > 0 {
@@ -134,6 +145,7 @@ func (rd *Renderer) putScratch(s *pngScratch) {
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
 	rd.free = append(rd.free, s)
+	<-rd.sem
 }
 
 // Render draws c in format f at size p with theme th and writes it to w,

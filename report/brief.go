@@ -95,7 +95,10 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		alt := c.Alt
 		png := ""
 		if fc, ok := chartWithoutVerdicts(r, set, c.ID, ms); ok {
-			rd := new(figures.Renderer)
+			rd := set.rd
+			if rd == nil {
+				rd = new(figures.Renderer)
+			}
 			var buf bytes.Buffer
 			if err := rd.Render(&buf, fc, figures.SVG, set.preset, th); err != nil {
 				return fmt.Errorf("chart %q: %w", c.ID, err)

@@ -118,6 +118,11 @@ type chartSet struct {
 	preset figures.Preset
 	jobs   []*chartJob    // every file, in the order it is written
 	done   sync.WaitGroup // one count per job, done when it is rendered
+	// rd draws the set's files (set by renderCharts, shared by every set
+	// drawn at once), and whatever else is drawn for the set's language
+	// meanwhile (the evidence brief's exhibits), so that all of it shares
+	// one bound on the PNGs drawn, and held in memory, at a time.
+	rd *figures.Renderer
 }
 
 // chartJob is one chart file.
@@ -184,6 +189,9 @@ func renderCharts(sets []*chartSet, th figures.Theme) (stop func()) {
 	queue := make(chan item)
 	quit := make(chan struct{})
 	rd := new(figures.Renderer) // shares scratch memory between the workers
+	for _, cs := range sets {
+		cs.rd = rd
+	}
 	var workers sync.WaitGroup
 	workers.Go(func() {
 		defer close(queue)
