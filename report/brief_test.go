@@ -66,7 +66,7 @@ func TestEvidenceBrief(t *testing.T) {
 	}
 	for _, tt := range []struct{ lang, suffix, exhibit, status string }{
 		{"en", "", "## Exhibit ", "**Data status:** SYNTHETIC DATA"},
-		{"de", ".de", "## Anlage ", "**Datenstatus:** SYNTHETISCHE DATEN"},
+		{"de", ".de", "## Anlage ", "**Datengrundlage:** SYNTHETISCHE DATEN"},
 		{"nl", ".nl", "## Bijlage ", "**Status van de gegevens:** SYNTHETISCHE GEGEVENS"},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {

@@ -31,7 +31,7 @@ questions: [{id: q, categories: [{id: a, codes: [1]}, {id: b, codes: [2]}]}]
 	}
 	for _, tc := range []struct{ lang, weighting, todo string }{
 		{"en", "Weighted by the column “wt” of the data file", "still lists 2 item(s) as to be filled in (todo)"},
-		{"de", "Gewichtet mit der Variablen „wt“ der Datendatei", "führt noch 2 offene Punkt(e) (todo)"},
+		{"de", "Gewichtet mit der Variablen „wt“ der Datendatei", "enthält noch offene Punkte (todo: 2)"},
 		{"nl", "Gewogen met de variabele ‘wt’ uit het gegevensbestand", "noemt nog 2 open punt(en) (todo)"},
 	} {
 		ms, err := loadMessages(tc.lang)
