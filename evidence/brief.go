@@ -52,11 +52,18 @@ type Format struct {
 	Base func(e analysis.Estimate) string
 }
 
-// Chart is a rendered chart of the study.
+// Chart is a rendered chart of the study, drawn for the brief: its title
+// is printed as the caption, and base, interval method and source, which
+// the exhibit's text states, are left out of the drawing.
 type Chart struct {
 	Title, Alt string
-	SVG        template.HTML // inline SVG for the HTML brief, produced by package figures
-	Image      string        // PNG path relative to the report directory, for Markdown
+	// Note is what the chart shows that the exhibit's text does not
+	// state, printed under it: its base or interval method when they are
+	// not those of the exhibit's claims ("Base: …; 95% simultaneous
+	// intervals (Sison–Glaz)"); "" when the text states both.
+	Note  string
+	SVG   template.HTML // inline SVG for the HTML brief, produced by package figures
+	Image string        // PNG path relative to the report directory, for Markdown
 }
 
 // Published is a figure as its authors published it, next to the share
@@ -87,11 +94,13 @@ type Document struct {
 	// probability sample: model-based for an opt-in sample (no margin of
 	// sampling error, AAPOR), simple random sampling when the sample type
 	// is not stated; "" for a probability sample.
-	MethodNote     string
+	MethodNote string
+	// Source names who ran the survey, for whom, when it was published
+	// and how the figures were computed; it holds for every exhibit.
+	Source         string
 	Question       string
 	LegalTest      string
 	Neutral        string // what the brief does and does not say
-	Summary        []Line
 	Exhibits       []Exhibit
 	Checklist      []Item
 	ChecklistIntro string
@@ -102,37 +111,28 @@ type Document struct {
 	T              func(key string, pairs ...string) string
 }
 
-// Line is one proposition of the summary with its verdict.
-type Line struct {
-	Exhibit   string // "Exhibit 1"
-	Text      string
-	Verdict   string
+// Exhibit is one proposition with everything that supports or fails it.
+// What holds for every exhibit (the source, what the intervals assume) is
+// said once, at the top of the brief (Document.Source, MethodNote); the
+// data status is repeated in every exhibit, so that an exhibit cited
+// alone still says what its numbers are.
+type Exhibit struct {
+	Number    int
+	Label     string // "Exhibit 1", "Anlage 1", "Bijlage 1"
+	ID        string
+	Statement string
+	Factor    string
+	Reference string
 	Supported bool
 	// NotAssessed is set when the proposition cannot be assessed: none of
 	// its claims fails, but at least one rests on an estimate that is not
 	// shown (ClaimResult.NotAssessed).
 	NotAssessed bool
-}
-
-// Exhibit is one proposition with everything that supports or fails it.
-type Exhibit struct {
-	Number      int
-	Label       string // "Exhibit 1", "Anlage 1", "Bijlage 1"
-	ID          string
-	Statement   string
-	Factor      string
-	Reference   string
-	Supported   bool
-	NotAssessed bool // see Line.NotAssessed
 	Verdict     string
 	Findings    []Finding
 	Chart       *Chart
-	Source      string // who ran the survey, for whom, when published, recomputed how
 	Status      string // the data status, short (the full sentence heads the brief)
-	// Intervals says, short, what the intervals assume when the sample is
-	// not a probability sample (Document.MethodNote in full); "" else.
-	Intervals string
-	Caveats   []string
+	Caveats     []string
 }
 
 // Finding is one claim of an exhibit: the estimate in words, its test and
@@ -206,15 +206,12 @@ func Build(in Input) (*Document, error) {
 		Neutral:    ms.T("neutral"),
 		T:          ms.T,
 	}
-	intervals := ""
 	switch s.Metadata.SampleType {
 	case "probability":
 	case "opt-in":
 		d.MethodNote = ms.T("method_note_opt-in")
-		intervals = ms.T("method_short_opt-in")
 	default:
 		d.MethodNote = ms.T("method_note_unknown")
-		intervals = ms.T("method_short_unknown")
 	}
 	if d.Question == "" {
 		d.Question = ms.T("not_documented")
@@ -222,16 +219,15 @@ func Build(in Input) (*Document, error) {
 	if d.LegalTest == "" {
 		d.LegalTest = ms.T("not_documented")
 	}
-	source := sourceLine(s, in, ms)
+	d.Source = sourceLine(s, in, ms)
 	for i := range ev.Propositions {
 		p := &ev.Propositions[i]
 		x, err := exhibit(i+1, p, in, ms)
 		if err != nil {
 			return nil, err
 		}
-		x.Source, x.Status, x.Intervals = source, ms.T("status_short_"+string(s.Status)), intervals
+		x.Status = ms.T("status_short_" + string(s.Status))
 		d.Exhibits = append(d.Exhibits, x)
-		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported, NotAssessed: x.NotAssessed})
 	}
 	d.Checklist = checklist(s, in, ms)
 	for _, it := range d.Checklist {
