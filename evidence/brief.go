@@ -25,6 +25,10 @@ type Input struct {
 	Claims map[string]analysis.ClaimResult
 	// Charts holds the study's rendered charts in Lang, by chart id.
 	Charts map[string]Chart
+	// ChartNotes holds, by proposition id, what the chart of its exhibit
+	// shows that the exhibit's text does not state (Chart.Note); a
+	// proposition without one has none.
+	ChartNotes map[string]string
 	// Published lists the study's published figures with the recomputed
 	// shares, in the order of the published-figures file.
 	Published []Published
@@ -60,7 +64,8 @@ type Chart struct {
 	// Note is what the chart shows that the exhibit's text does not
 	// state, printed under it: its base or interval method when they are
 	// not those of the exhibit's claims ("Base: …; 95% simultaneous
-	// intervals (Sison–Glaz)"); "" when the text states both.
+	// intervals (Sison–Glaz)"); "" when the text states both. Build sets
+	// it from Input.ChartNotes.
 	Note  string
 	SVG   template.HTML // inline SVG for the HTML brief, produced by package figures
 	Image string        // PNG path relative to the report directory, for Markdown
@@ -303,6 +308,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		x.Verdict = ms.T("prop_not_supported", "level", lvl, "failed", f.Count(float64(failed)), "k", f.Count(float64(len(p.Claims))))
 	}
 	if c, ok := in.Charts[ExhibitChart(s, p)]; ok {
+		c.Note = in.ChartNotes[p.ID]
 		x.Chart = &c
 	}
 	for _, cv := range p.Caveats {

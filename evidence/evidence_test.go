@@ -89,8 +89,9 @@ func build(t *testing.T, lang string, aware, recall [2]float64) (*Document, *sur
 			"most-aware": claimResult(t, s, "most-aware", aware[0], aware[1]),
 			"few-recall": claimResult(t, s, "few-recall", recall[0], recall[1]),
 		},
-		Charts: map[string]Chart{"recall": {Title: "Recall", Alt: "Bars <alt>", SVG: template.HTML(`<svg width="10" height="10"></svg>`), Image: "figures/en/recall.png"}},
-		Inputs: []File{{Name: "study.yaml", SHA256: strings.Repeat("ab", 32)}},
+		Charts:     map[string]Chart{"recall": {Title: "Recall", Alt: "Bars <alt>", SVG: template.HTML(`<svg width="10" height="10"></svg>`), Image: "figures/en/recall.png"}},
+		ChartNotes: map[string]string{"both": "Base: *all* <b>aware</b>", "no-such-proposition": "unused"},
+		Inputs:     []File{{Name: "study.yaml", SHA256: strings.Repeat("ab", 32)}},
 	}
 	d, err := Build(in)
 	if err != nil {
@@ -163,7 +164,11 @@ func TestExhibitLabelsAndChart(t *testing.T) {
 		// The second proposition shows the recall chart (its claim's
 		// item); the first has no chart of its items.
 		if x.Chart == nil || x.Chart.Title != "Recall" || d.Exhibits[0].Chart != nil {
-			t.Errorf("%s: charts %v, %v", lang, d.Exhibits[0].Chart, x.Chart)
+			t.Fatalf("%s: charts %v, %v", lang, d.Exhibits[0].Chart, x.Chart)
+		}
+		// The note under the chart is the one of its exhibit's proposition.
+		if x.Chart.Note != "Base: *all* <b>aware</b>" {
+			t.Errorf("%s: chart note %q", lang, x.Chart.Note)
 		}
 	}
 }
@@ -250,8 +255,8 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("HTML contains unescaped %q", bad)
 		}
 	}
-	if !strings.Contains(string(html), "Most have heard &lt;script&gt;.") {
-		t.Error("claim text not escaped as expected")
+	if !strings.Contains(string(html), "Most have heard &lt;script&gt;.") || !strings.Contains(string(html), `<p class="chart-note">Base: *all* &lt;b&gt;aware&lt;/b&gt;</p>`) {
+		t.Error("claim text or chart note not escaped as expected")
 	}
 	md, err := Markdown(d)
 	if err != nil {
@@ -259,7 +264,7 @@ func TestEscaping(t *testing.T) {
 	}
 	for _, want := range []string{
 		`Most have heard \<script\>.`, `\# Most \*had\* heard \[of it\](http://x).`,
-		`Recall \| is not exposure`, `“Heard of \*it\*?”`, "`surveystat report 'my study.yaml'`", `Adults \& teens`,
+		`Recall \| is not exposure`, `Base: \*all\* \<b\>aware\</b\>`, `“Heard of \*it\*?”`, "`surveystat report 'my study.yaml'`", `Adults \& teens`,
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("Markdown lacks %q", want)

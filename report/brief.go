@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -48,13 +49,15 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		return err
 	}
 	in := evidence.Input{
-		Study:   s,
-		Lang:    lang,
-		Claims:  map[string]analysis.ClaimResult{},
-		Charts:  map[string]evidence.Chart{},
-		Version: Version,
-		Command: run.Report,
-		Verify:  run.Verify,
+		Study:  s,
+		Lang:   lang,
+		Claims: map[string]analysis.ClaimResult{},
+		Charts: map[string]evidence.Chart{},
+		// The notes under the charts, by proposition.
+		ChartNotes: map[string]string{},
+		Version:    Version,
+		Command:    run.Report,
+		Verify:     run.Verify,
 		Format: evidence.Format{
 			Percent: func(p float64, d int) string { return Percent(p, d, lang) },
 			// A word joiner on either side of the dash keeps an interval
@@ -97,7 +100,8 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 			svg = template.HTML(stripFontFaces(string(svg)))
 		}
 		first = false
-		ch := evidence.Chart{Title: doc.Title, Alt: bc.alt, Note: bc.note, SVG: svg}
+		ch := evidence.Chart{Title: doc.Title, Alt: bc.alt, SVG: svg}
+		maps.Copy(in.ChartNotes, bc.notes)
 		if slices.Contains(doc.Files, "figures/"+lang+"/"+id+".png") {
 			var pb bytes.Buffer
 			if err := renderBriefChart(rd, &pb, bc.chart, figures.PNG, th); err != nil {

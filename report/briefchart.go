@@ -44,7 +44,10 @@ const (
 type briefChartOut struct {
 	chart figures.Chart // to draw
 	alt   string        // alt text of the whole chart: title, bars, base, method, source
-	note  string        // base and method lines the exhibit's text does not state; "" if none
+	// notes holds, by the id of each proposition whose exhibit shows the
+	// chart, the base and method lines its text does not state (none: no
+	// entry).
+	notes map[string]string
 }
 
 // briefChart returns chart id of set as the brief shows it.
@@ -62,34 +65,37 @@ func briefChart(r *Result, set *chartSet, id string, ms *messages) (briefChartOu
 	if v := verdicts(r, items, ms); v != "" && c.Kind != figures.Forest && strings.HasSuffix(c.Subtitle, v) {
 		c.Subtitle = strings.TrimSuffix(strings.TrimSuffix(c.Subtitle, v), " · ")
 	}
-	out := briefChartOut{alt: figures.AltText(c), note: briefNote(r, spec, items, c, ms)}
+	out := briefChartOut{alt: figures.AltText(c), notes: map[string]string{}}
+	s := r.Study
+	for k := range s.Evidence.Propositions {
+		p := &s.Evidence.Propositions[k]
+		if evidence.ExhibitChart(s, p) != id {
+			continue
+		}
+		if n := briefNote(r, spec, items, c, p, ms); n != "" {
+			out.notes[p.ID] = n
+		}
+	}
 	c.Title, c.Base, c.Method, c.Source = "", "", "", ""
 	out.chart = c
 	return out, nil
 }
 
 // briefNote returns the base and method lines of chart c (of spec, showing
-// items) that the text of the exhibits showing it does not state, joined
-// by " · ": the base when a bar's base is not a base of the exhibits'
-// claims or the line says more than the bases (the share of "don't know",
-// a funnel's bases by step), the method when a bar's interval is not of
-// the method and level of the claims' or the chart draws simultaneous
+// items) that the text of the exhibit of proposition p does not state,
+// joined by " · ": the base when a bar's base is not a base of p's claims
+// or the line says more than the bases (the share of "don't know", a
+// funnel's bases by step), the method when a bar's interval is not of the
+// method and level of a claim's or the chart draws simultaneous
 // intervals. A chart by subgroup keeps both.
-func briefNote(r *Result, spec *survey.ChartSpec, items []survey.Item, c figures.Chart, ms *messages) string {
+func briefNote(r *Result, spec *survey.ChartSpec, items []survey.Item, c figures.Chart, p *survey.Proposition, ms *messages) string {
 	lang := ms.lang
 	bases, methods := map[string]bool{}, map[[2]string]bool{}
 	method := func(e analysis.Estimate) [2]string { return [2]string{e.Method, levelText(e.Level, lang)} }
-	s := r.Study
-	for i := range s.Evidence.Propositions {
-		p := &s.Evidence.Propositions[i]
-		if evidence.ExhibitChart(s, p) != spec.ID {
-			continue
-		}
-		for _, cr := range r.Claims {
-			if slices.Contains(p.Claims, cr.Claim.ID) {
-				bases[r.baseOf(cr.Estimate, lang).phrase(ms)] = true
-				methods[method(cr.Estimate)] = true
-			}
+	for _, cr := range r.Claims {
+		if slices.Contains(p.Claims, cr.Claim.ID) {
+			bases[r.baseOf(cr.Estimate, lang).phrase(ms)] = true
+			methods[method(cr.Estimate)] = true
 		}
 	}
 	baseStated, methodStated := spec.By == "", spec.By == "" && spec.Simultaneous == ""
