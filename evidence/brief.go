@@ -35,6 +35,9 @@ type Input struct {
 	// Inputs are the files the report was made from, with their SHA-256
 	// as in manifest.json.
 	Inputs []File
+	// Paper is the CSS page size the HTML prints on: "A4" (also "") or
+	// "letter".
+	Paper string
 	// Version is the surveystat version; Command re-creates the report
 	// folder (and so the brief); Verify checks it.
 	Version, Command, Verify string
@@ -92,6 +95,7 @@ type File struct {
 // Document is the brief in one language, ready to render.
 type Document struct {
 	Lang       string
+	Paper      string // CSS page size: "A4" or "letter"
 	Title      string // "Evidence brief: <study title>"
 	Status     string // the data status in one sentence
 	StatusKind string // respondent, reconstructed, synthetic
@@ -185,8 +189,8 @@ var ErrNoEvidence = errors.New("study has no evidence section")
 
 // Build writes the brief of in.Study in in.Lang from the results in in.
 // It returns ErrNoEvidence for a study without an evidence section, and an
-// error for an unknown language, an incomplete Format or a proposition's
-// claim without a result in in.Claims.
+// error for an unknown language or paper size, an incomplete Format or a
+// proposition's claim without a result in in.Claims.
 func Build(in Input) (*Document, error) {
 	s := in.Study
 	if s == nil || s.Evidence == nil {
@@ -199,10 +203,19 @@ func Build(in Input) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	paper := in.Paper
+	switch paper {
+	case "":
+		paper = "A4"
+	case "A4", "letter":
+	default:
+		return nil, fmt.Errorf("evidence brief: paper %q: want A4 or letter", in.Paper)
+	}
 	lang := in.Lang
 	ev := s.Evidence
 	d := &Document{
 		Lang:       lang,
+		Paper:      paper,
 		Title:      ms.T("title", "study", s.Title.Get(lang)),
 		StatusKind: string(s.Status),
 		Status:     ms.T("status_" + string(s.Status)),

@@ -333,6 +333,30 @@ func TestBuildErrors(t *testing.T) {
 	if _, err := Build(Input{Study: s, Lang: "en", Format: format("en")}); err == nil || !strings.Contains(err.Error(), "has no result") {
 		t.Errorf("missing claim result: %v", err)
 	}
+	if _, err := Build(Input{Study: s, Lang: "en", Format: format("en"), Paper: "A3"}); err == nil || !strings.Contains(err.Error(), `paper "A3"`) {
+		t.Errorf("unknown paper: %v", err)
+	}
+}
+
+// TestPaper checks the page size the HTML brief prints on.
+func TestPaper(t *testing.T) {
+	for _, tt := range []struct{ paper, want string }{{"", "A4"}, {"A4", "A4"}, {"letter", "letter"}} {
+		d, s := build(t, "en", [2]float64{70, 100}, [2]float64{10, 70})
+		d2, err := Build(Input{Study: s, Lang: "en", Format: format("en"), Paper: tt.paper, Claims: map[string]analysis.ClaimResult{
+			"most-aware": claimResult(t, s, "most-aware", 70, 100),
+			"few-recall": claimResult(t, s, "few-recall", 10, 70),
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html, err := HTML(d2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Paper != "A4" || !strings.Contains(string(html), "@page { size: "+tt.want+"; ") {
+			t.Errorf("paper %q: default %q, page rule for %s missing", tt.paper, d.Paper, tt.want)
+		}
+	}
 }
 
 // TestMethodAndTestNames checks that every interval method and test the

@@ -31,15 +31,17 @@ func briefCharts(s *survey.Study) []string {
 }
 
 // writeBrief writes the evidence brief of one language (evidence<suffix>.md
-// and evidence<suffix>.html) from the results already computed and the
-// charts already built (set, drawn with theme th; charts are their
-// documents in the report). A study without an evidence section has none.
+// and evidence<suffix>.html, printing on paper: "A4" or "letter") from the
+// results already computed and the charts already built (set, drawn with
+// theme th; charts are their documents in the report). A study without an
+// evidence section has none.
 //
 // Each exhibit's chart is drawn again for the brief (briefChart): as wide
-// as the text of an A4 page and only as tall as its bars need, as inline
+// as the text of an A4 page (on letter paper it prints 3% larger) and only
+// as tall as its bars need, as inline
 // SVG for the HTML brief and as figures/<lang>/<id>.evidence.png for the
 // Markdown brief, when the report writes PNGs.
-func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEntry, charts []chartDoc, set *chartSet, th figures.Theme, write func(rel string, b []byte) error) error {
+func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []FileEntry, charts []chartDoc, set *chartSet, th figures.Theme, write func(rel string, b []byte) error) error {
 	s := r.Study
 	if s.Evidence == nil {
 		return nil
@@ -55,6 +57,7 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		Charts: map[string]evidence.Chart{},
 		// The notes under the charts, by proposition.
 		ChartNotes: map[string]string{},
+		Paper:      paper,
 		Version:    Version,
 		Command:    run.Report,
 		Verify:     run.Verify,

@@ -229,7 +229,7 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		if i == 0 {
 			suffix = ""
 		}
-		if err := writeBrief(r, lang, suffix, run, inputs, charts, sets[i], out.Theme, write); err != nil {
+		if err := writeBrief(r, lang, suffix, paper, run, inputs, charts, sets[i], out.Theme, write); err != nil {
 			return err
 		}
 		md, err := renderMarkdown(d)

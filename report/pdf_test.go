@@ -171,7 +171,7 @@ func TestPDFPages(t *testing.T) {
 // studies under testdata) in every language on A4 and checks that it
 // stays an annex of at most four pages; the shipped study's brief, with
 // three exhibits, the checklist and twelve published figures, takes at
-// least two.
+// least two, on A4 and on US letter.
 func TestEvidenceBriefPageCount(t *testing.T) {
 	needChromium(t)
 	hasEvidence := regexp.MustCompile(`(?m)^evidence:`)
@@ -194,9 +194,16 @@ func TestEvidenceBriefPageCount(t *testing.T) {
 	if !slices.Contains(studies, shipped) {
 		t.Fatalf("the shipped study %s has no evidence section (found %v)", shipped, studies)
 	}
-	for _, study := range studies {
-		t.Run(filepath.Base(filepath.Dir(study)), func(t *testing.T) {
-			dir, err := Generate(study, Options{Out: t.TempDir(), PDF: "on"})
+	type run struct{ study, paper string }
+	var runs []run
+	for _, s := range studies {
+		runs = append(runs, run{s, "a4"})
+	}
+	runs = append(runs, run{shipped, "letter"})
+	for _, tt := range runs {
+		study := tt.study
+		t.Run(filepath.Base(filepath.Dir(study))+"/"+tt.paper, func(t *testing.T) {
+			dir, err := Generate(study, Options{Out: t.TempDir(), PDF: "on", Paper: tt.paper})
 			if err != nil {
 				t.Fatal(err)
 			}
