@@ -95,8 +95,11 @@ func (s Size) spec() (presetSpec, error) {
 	if !ok(s.Width, maxSide) || !ok(s.Height, maxSide) {
 		return presetSpec{}, fmt.Errorf("figures: size %.4g × %.4g pt: want sides over 0 and up to %g pt", float64(s.Width), float64(s.Height), float64(maxSide))
 	}
-	if s.DPI < 1 || float64(s.Width.Dots(float64(s.DPI)))*float64(s.Height.Dots(float64(s.DPI))) > maxPixels {
-		return presetSpec{}, fmt.Errorf("figures: %d dpi: want at least 1 and at most %d pixels", s.DPI, maxPixels)
+	if s.DPI < 1 {
+		return presetSpec{}, fmt.Errorf("figures: %d dpi: want at least 1", s.DPI)
+	}
+	if px := float64(s.Width.Dots(float64(s.DPI))) * float64(s.Height.Dots(float64(s.DPI))); px > maxPixels {
+		return presetSpec{}, fmt.Errorf("figures: %.4g × %.4g pt at %d dpi is %.0f pixels: want at most %d", float64(s.Width), float64(s.Height), s.DPI, px, maxPixels)
 	}
 	if !ok(s.Body, s.Height/2) {
 		return presetSpec{}, fmt.Errorf("figures: body text of %.4g pt: want over 0 and up to half the height", float64(s.Body))
