@@ -25,12 +25,19 @@ type Input struct {
 	Claims map[string]analysis.ClaimResult
 	// Charts holds the study's rendered charts in Lang, by chart id.
 	Charts map[string]Chart
+	// ChartNotes holds, by proposition id, what the chart of its exhibit
+	// shows that the exhibit's text does not state (Chart.Note); a
+	// proposition without one has none.
+	ChartNotes map[string]string
 	// Published lists the study's published figures with the recomputed
 	// shares, in the order of the published-figures file.
 	Published []Published
 	// Inputs are the files the report was made from, with their SHA-256
 	// as in manifest.json.
 	Inputs []File
+	// Paper is the CSS page size the HTML prints on: "A4" (also "") or
+	// "letter".
+	Paper string
 	// Version is the surveystat version; Command re-creates the report
 	// folder (and so the brief); Verify checks it.
 	Version, Command, Verify string
@@ -52,11 +59,19 @@ type Format struct {
 	Base func(e analysis.Estimate) string
 }
 
-// Chart is a rendered chart of the study.
+// Chart is a rendered chart of the study, drawn for the brief: its title
+// is printed as the caption, and base, interval method and source, which
+// the exhibit's text states, are left out of the drawing.
 type Chart struct {
 	Title, Alt string
-	SVG        template.HTML // inline SVG for the HTML brief, produced by package figures
-	Image      string        // PNG path relative to the report directory, for Markdown
+	// Note is what the chart shows that the exhibit's text does not
+	// state, printed under it: its base or interval method when they are
+	// not those of the exhibit's claims ("Base: …; 95% simultaneous
+	// intervals (Sison–Glaz)"); "" when the text states both. Build sets
+	// it from Input.ChartNotes.
+	Note  string
+	SVG   template.HTML // inline SVG for the HTML brief, produced by package figures
+	Image string        // PNG path relative to the report directory, for Markdown
 }
 
 // Published is a figure as its authors published it, next to the share
@@ -80,6 +95,7 @@ type File struct {
 // Document is the brief in one language, ready to render.
 type Document struct {
 	Lang       string
+	Paper      string // CSS page size: "A4" or "letter"
 	Title      string // "Evidence brief: <study title>"
 	Status     string // the data status in one sentence
 	StatusKind string // respondent, reconstructed, synthetic
@@ -87,11 +103,13 @@ type Document struct {
 	// probability sample: model-based for an opt-in sample (no margin of
 	// sampling error, AAPOR), simple random sampling when the sample type
 	// is not stated; "" for a probability sample.
-	MethodNote     string
+	MethodNote string
+	// Source names who ran the survey, for whom, when it was published
+	// and how the figures were computed; it holds for every exhibit.
+	Source         string
 	Question       string
 	LegalTest      string
 	Neutral        string // what the brief does and does not say
-	Summary        []Line
 	Exhibits       []Exhibit
 	Checklist      []Item
 	ChecklistIntro string
@@ -102,37 +120,28 @@ type Document struct {
 	T              func(key string, pairs ...string) string
 }
 
-// Line is one proposition of the summary with its verdict.
-type Line struct {
-	Exhibit   string // "Exhibit 1"
-	Text      string
-	Verdict   string
+// Exhibit is one proposition with everything that supports or fails it.
+// What holds for every exhibit (the source, what the intervals assume) is
+// said once, at the top of the brief (Document.Source, MethodNote); the
+// data status is repeated in every exhibit, so that an exhibit cited
+// alone still says what its numbers are.
+type Exhibit struct {
+	Number    int
+	Label     string // "Exhibit 1", "Anlage 1", "Bijlage 1"
+	ID        string
+	Statement string
+	Factor    string
+	Reference string
 	Supported bool
 	// NotAssessed is set when the proposition cannot be assessed: none of
 	// its claims fails, but at least one rests on an estimate that is not
 	// shown (ClaimResult.NotAssessed).
 	NotAssessed bool
-}
-
-// Exhibit is one proposition with everything that supports or fails it.
-type Exhibit struct {
-	Number      int
-	Label       string // "Exhibit 1", "Anlage 1", "Bijlage 1"
-	ID          string
-	Statement   string
-	Factor      string
-	Reference   string
-	Supported   bool
-	NotAssessed bool // see Line.NotAssessed
 	Verdict     string
 	Findings    []Finding
 	Chart       *Chart
-	Source      string // who ran the survey, for whom, when published, recomputed how
 	Status      string // the data status, short (the full sentence heads the brief)
-	// Intervals says, short, what the intervals assume when the sample is
-	// not a probability sample (Document.MethodNote in full); "" else.
-	Intervals string
-	Caveats   []string
+	Caveats     []string
 }
 
 // Finding is one claim of an exhibit: the estimate in words, its test and
@@ -180,8 +189,8 @@ var ErrNoEvidence = errors.New("study has no evidence section")
 
 // Build writes the brief of in.Study in in.Lang from the results in in.
 // It returns ErrNoEvidence for a study without an evidence section, and an
-// error for an unknown language, an incomplete Format or a proposition's
-// claim without a result in in.Claims.
+// error for an unknown language or paper size, an incomplete Format or a
+// proposition's claim without a result in in.Claims.
 func Build(in Input) (*Document, error) {
 	s := in.Study
 	if s == nil || s.Evidence == nil {
@@ -194,10 +203,19 @@ func Build(in Input) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	paper := in.Paper
+	switch paper {
+	case "":
+		paper = "A4"
+	case "A4", "letter":
+	default:
+		return nil, fmt.Errorf("evidence brief: paper %q: want A4 or letter", in.Paper)
+	}
 	lang := in.Lang
 	ev := s.Evidence
 	d := &Document{
 		Lang:       lang,
+		Paper:      paper,
 		Title:      ms.T("title", "study", s.Title.Get(lang)),
 		StatusKind: string(s.Status),
 		Status:     ms.T("status_" + string(s.Status)),
@@ -206,15 +224,12 @@ func Build(in Input) (*Document, error) {
 		Neutral:    ms.T("neutral"),
 		T:          ms.T,
 	}
-	intervals := ""
 	switch s.Metadata.SampleType {
 	case "probability":
 	case "opt-in":
 		d.MethodNote = ms.T("method_note_opt-in")
-		intervals = ms.T("method_short_opt-in")
 	default:
 		d.MethodNote = ms.T("method_note_unknown")
-		intervals = ms.T("method_short_unknown")
 	}
 	if d.Question == "" {
 		d.Question = ms.T("not_documented")
@@ -222,16 +237,15 @@ func Build(in Input) (*Document, error) {
 	if d.LegalTest == "" {
 		d.LegalTest = ms.T("not_documented")
 	}
-	source := sourceLine(s, in, ms)
+	d.Source = sourceLine(s, in, ms)
 	for i := range ev.Propositions {
 		p := &ev.Propositions[i]
 		x, err := exhibit(i+1, p, in, ms)
 		if err != nil {
 			return nil, err
 		}
-		x.Source, x.Status, x.Intervals = source, ms.T("status_short_"+string(s.Status)), intervals
+		x.Status = ms.T("status_short_" + string(s.Status))
 		d.Exhibits = append(d.Exhibits, x)
-		d.Summary = append(d.Summary, Line{Exhibit: x.Label, Text: x.Statement, Verdict: x.Verdict, Supported: x.Supported, NotAssessed: x.NotAssessed})
 	}
 	d.Checklist = checklist(s, in, ms)
 	for _, it := range d.Checklist {
@@ -307,6 +321,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		x.Verdict = ms.T("prop_not_supported", "level", lvl, "failed", f.Count(float64(failed)), "k", f.Count(float64(len(p.Claims))))
 	}
 	if c, ok := in.Charts[ExhibitChart(s, p)]; ok {
+		c.Note = in.ChartNotes[p.ID]
 		x.Chart = &c
 	}
 	for _, cv := range p.Caveats {

@@ -7,13 +7,16 @@
 // results a report has already computed (claim tests, estimates, published
 // figures, rendered charts, input hashes) into a Document:
 //
+//   - the data status, what the intervals assume and the source, once at
+//     the top, as they hold for every exhibit;
 //   - numbered exhibits ("Exhibit 1", "Anlage 1", "Bijlage 1"), one per
-//     proposition, each with its statement, the legal factor it informs,
-//     its chart, every claim's estimate with its interval and base in
-//     words, the one-sided bound and test, the verdict, the source, the
-//     data status and the caveats. A proposition is supported only if every
-//     one of its claims is; a claim on a base below the small-cell minimum
-//     is not shown and cannot support anything;
+//     proposition, each with its statement and verdict (said once, in its
+//     heading), the legal factor it informs, every claim's estimate with
+//     its interval and base in words, the one-sided bound and test and the
+//     claim's verdict, its chart, the data status and the caveats. A
+//     proposition is supported only if every one of its claims is; a claim
+//     on a base below the small-cell minimum is not shown and cannot
+//     support anything;
 //   - the survey-quality checklist courts apply to survey evidence (Federal
 //     Judicial Center, Reference Guide on Survey Research, 3rd ed. 2011;
 //     Manual for Complex Litigation, 4th ed., § 11.493), filled from the
@@ -26,6 +29,9 @@
 //
 // Markdown and HTML render a Document; every study string is escaped for
 // where it lands (html/template for HTML, Markdown escaping for .md). The
+// HTML prints on two to four A4 pages for a study like the shipped one:
+// 9 pt text, tables in 8 pt, no heading at the foot of a page and no chart
+// or table row split across pages. The
 // package does not compute statistics and does not read files: data enters
 // as an Input and leaves as bytes. It knows nothing of the report package
 // (which calls it), so formatting of numbers is passed in (Format).

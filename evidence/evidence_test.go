@@ -89,8 +89,9 @@ func build(t *testing.T, lang string, aware, recall [2]float64) (*Document, *sur
 			"most-aware": claimResult(t, s, "most-aware", aware[0], aware[1]),
 			"few-recall": claimResult(t, s, "few-recall", recall[0], recall[1]),
 		},
-		Charts: map[string]Chart{"recall": {Title: "Recall", Alt: "Bars <alt>", SVG: template.HTML(`<svg width="10" height="10"></svg>`), Image: "figures/en/recall.png"}},
-		Inputs: []File{{Name: "study.yaml", SHA256: strings.Repeat("ab", 32)}},
+		Charts:     map[string]Chart{"recall": {Title: "Recall", Alt: "Bars <alt>", SVG: template.HTML(`<svg width="10" height="10"></svg>`), Image: "figures/en/recall.png"}},
+		ChartNotes: map[string]string{"both": "Base: *all* <b>aware</b>", "no-such-proposition": "unused"},
+		Inputs:     []File{{Name: "study.yaml", SHA256: strings.Repeat("ab", 32)}},
 	}
 	d, err := Build(in)
 	if err != nil {
@@ -119,14 +120,14 @@ func TestVerdicts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, _ := build(t, "en", tt.aware, tt.recall)
-			if len(d.Exhibits) != 2 || len(d.Summary) != 2 {
-				t.Fatalf("%d exhibits, %d summary lines", len(d.Exhibits), len(d.Summary))
+			if len(d.Exhibits) != 2 {
+				t.Fatalf("%d exhibits", len(d.Exhibits))
 			}
 			for i, x := range d.Exhibits {
-				if x.NotAssessed != tt.open[i] || d.Summary[i].NotAssessed != tt.open[i] {
+				if x.NotAssessed != tt.open[i] {
 					t.Errorf("exhibit %d: not assessed %v, want %v", i+1, x.NotAssessed, tt.open[i])
 				}
-				if x.Supported != tt.want[i] || d.Summary[i].Supported != tt.want[i] {
+				if x.Supported != tt.want[i] {
 					t.Errorf("exhibit %d: supported %v, want %v", i+1, x.Supported, tt.want[i])
 				}
 				if !strings.HasPrefix(x.Verdict, tt.prefix[i]) {
@@ -163,7 +164,11 @@ func TestExhibitLabelsAndChart(t *testing.T) {
 		// The second proposition shows the recall chart (its claim's
 		// item); the first has no chart of its items.
 		if x.Chart == nil || x.Chart.Title != "Recall" || d.Exhibits[0].Chart != nil {
-			t.Errorf("%s: charts %v, %v", lang, d.Exhibits[0].Chart, x.Chart)
+			t.Fatalf("%s: charts %v, %v", lang, d.Exhibits[0].Chart, x.Chart)
+		}
+		// The note under the chart is the one of its exhibit's proposition.
+		if x.Chart.Note != "Base: *all* <b>aware</b>" {
+			t.Errorf("%s: chart note %q", lang, x.Chart.Note)
 		}
 	}
 }
@@ -250,8 +255,8 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("HTML contains unescaped %q", bad)
 		}
 	}
-	if !strings.Contains(string(html), "Most have heard &lt;script&gt;.") {
-		t.Error("claim text not escaped as expected")
+	if !strings.Contains(string(html), "Most have heard &lt;script&gt;.") || !strings.Contains(string(html), `<p class="chart-note">Base: *all* &lt;b&gt;aware&lt;/b&gt;</p>`) {
+		t.Error("claim text or chart note not escaped as expected")
 	}
 	md, err := Markdown(d)
 	if err != nil {
@@ -259,7 +264,7 @@ func TestEscaping(t *testing.T) {
 	}
 	for _, want := range []string{
 		`Most have heard \<script\>.`, `\# Most \*had\* heard \[of it\](http://x).`,
-		`Recall \| is not exposure`, `“Heard of \*it\*?”`, "`surveystat report 'my study.yaml'`", `Adults \& teens`,
+		`Recall \| is not exposure`, `Base: \*all\* \<b\>aware\</b\>`, `“Heard of \*it\*?”`, "`surveystat report 'my study.yaml'`", `Adults \& teens`,
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("Markdown lacks %q", want)
@@ -327,6 +332,30 @@ func TestBuildErrors(t *testing.T) {
 	}
 	if _, err := Build(Input{Study: s, Lang: "en", Format: format("en")}); err == nil || !strings.Contains(err.Error(), "has no result") {
 		t.Errorf("missing claim result: %v", err)
+	}
+	if _, err := Build(Input{Study: s, Lang: "en", Format: format("en"), Paper: "A3"}); err == nil || !strings.Contains(err.Error(), `paper "A3"`) {
+		t.Errorf("unknown paper: %v", err)
+	}
+}
+
+// TestPaper checks the page size the HTML brief prints on.
+func TestPaper(t *testing.T) {
+	for _, tt := range []struct{ paper, want string }{{"", "A4"}, {"A4", "A4"}, {"letter", "letter"}} {
+		d, s := build(t, "en", [2]float64{70, 100}, [2]float64{10, 70})
+		d2, err := Build(Input{Study: s, Lang: "en", Format: format("en"), Paper: tt.paper, Claims: map[string]analysis.ClaimResult{
+			"most-aware": claimResult(t, s, "most-aware", 70, 100),
+			"few-recall": claimResult(t, s, "few-recall", 10, 70),
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html, err := HTML(d2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Paper != "A4" || !strings.Contains(string(html), "@page { size: "+tt.want+"; ") {
+			t.Errorf("paper %q: default %q, page rule for %s missing", tt.paper, d.Paper, tt.want)
+		}
 	}
 }
 
@@ -441,12 +470,12 @@ func TestDateRange(t *testing.T) {
 // and that only bases with a condition are filters.
 func TestMethodNoteSourceAndFilters(t *testing.T) {
 	d, _ := build(t, "en", [2]float64{70, 100}, [2]float64{10, 70})
-	// No sample type: simple random sampling, at the top and per exhibit.
-	if !strings.Contains(d.MethodNote, "assume simple random sampling") || !strings.Contains(d.Exhibits[0].Intervals, "simple random sampling") {
-		t.Errorf("no sample type: method note %q, exhibit %q", d.MethodNote, d.Exhibits[0].Intervals)
+	// No sample type: simple random sampling, said once at the top.
+	if !strings.Contains(d.MethodNote, "assume simple random sampling") {
+		t.Errorf("no sample type: method note %q", d.MethodNote)
 	}
-	if !strings.Contains(d.Exhibits[0].Source, "recomputed by surveystat 0.0.0-test from r.csv") {
-		t.Errorf("source %q", d.Exhibits[0].Source)
+	if !strings.Contains(d.Source, "recomputed by surveystat 0.0.0-test from r.csv") {
+		t.Errorf("source %q", d.Source)
 	}
 	var filters Item
 	for _, it := range d.Checklist {
@@ -458,10 +487,10 @@ func TestMethodNoteSourceAndFilters(t *testing.T) {
 		t.Errorf("filters: %+v", filters)
 	}
 	for _, tt := range []struct {
-		sampleType, note, short string
+		sampleType, note string
 	}{
-		{"opt-in", "a margin of sampling error does not apply (AAPOR)", "model-based"},
-		{"probability", "", ""},
+		{"opt-in", "a margin of sampling error does not apply (AAPOR)"},
+		{"probability", ""},
 	} {
 		src := strings.Replace(study, `metadata: {institute: "Inst <b>",`, `metadata: {sample_type: `+tt.sampleType+`, institute: "Inst <b>",`, 1)
 		src = strings.Replace(src, "data: {file: r.csv, id: id}", "data: {table: data/table.csv}", 1)
@@ -480,10 +509,10 @@ func TestMethodNoteSourceAndFilters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tt.note == "" && (d.MethodNote != "" || d.Exhibits[0].Intervals != "") || !strings.Contains(d.MethodNote, tt.note) || !strings.Contains(d.Exhibits[0].Intervals, tt.short) {
-			t.Errorf("%s: method note %q, exhibit %q", tt.sampleType, d.MethodNote, d.Exhibits[0].Intervals)
+		if tt.note == "" && d.MethodNote != "" || !strings.Contains(d.MethodNote, tt.note) {
+			t.Errorf("%s: method note %q", tt.sampleType, d.MethodNote)
 		}
-		if src := d.Exhibits[0].Source; !strings.Contains(src, "reconstructed by surveystat 0.0.0-test from the published figures in table.csv") || strings.Contains(src, "recomputed") {
+		if src := d.Source; !strings.Contains(src, "reconstructed by surveystat 0.0.0-test from the published figures in table.csv") || strings.Contains(src, "recomputed") {
 			t.Errorf("%s: source %q", tt.sampleType, src)
 		}
 		for _, it := range d.Checklist {

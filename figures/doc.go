@@ -13,7 +13,9 @@
 //
 // Input is plain data ([Chart], [Bar]); the package does not depend on the
 // rest of surveystat. Charts are drawn with gonum.org/v1/plot's vector
-// graphics layer into PNG, SVG or PDF ([Format]) at a fixed size ([Preset]).
+// graphics layer into PNG, SVG or PDF ([Format]) at a fixed size ([Preset]),
+// or at a size of the caller's ([Size], [Renderer.RenderSize]), e.g. as wide
+// as the text of a page and only as tall as the bars need.
 // A [Theme] sets fonts and colours; [DefaultTheme] embeds Liberation Sans
 // (full Western European glyph coverage) and uses the colour-blind-safe
 // Okabe–Ito palette.

@@ -31,9 +31,14 @@ type tstyle struct {
 	col  color.Color
 }
 
-func (r *renderer) body() vg.Length   { return r.spec.body }
-func (r *renderer) margin() vg.Length { return r.spec.body * 2.4 }
-func (r *renderer) pad() vg.Length    { return r.spec.body * 0.5 }
+func (r *renderer) body() vg.Length { return r.spec.body }
+func (r *renderer) margin() vg.Length {
+	if r.spec.margin > 0 {
+		return r.spec.margin
+	}
+	return r.spec.body * 2.4
+}
+func (r *renderer) pad() vg.Length { return r.spec.body * 0.5 }
 
 func (r *renderer) titleStyle() tstyle { return tstyle{true, r.body() * 1.6, r.th.Text} }
 func (r *renderer) subStyle() tstyle   { return tstyle{false, r.body() * 1.1, r.th.Muted} }

@@ -60,11 +60,55 @@ func ParsePreset(s string) (Preset, error) {
 	return "", fmt.Errorf("figures: unknown preset %q (want print, social or square)", s)
 }
 
-// presetSpec is the physical size and type scale of a preset.
+// presetSpec is the physical size and type scale of a chart.
 type presetSpec struct {
-	w, h vg.Length
-	dpi  int
-	body vg.Length // base font size
+	w, h   vg.Length
+	dpi    int
+	body   vg.Length // base font size
+	margin vg.Length // blank border at the sides; 0.8 × margin at top and bottom
+}
+
+// Size is a chart size for a place the presets do not fit, such as a chart
+// as wide as the text of an A4 page and only as tall as its bars need.
+type Size struct {
+	// Width and Height are the size of the canvas (vg.Length is in points,
+	// 1/72 inch: use vg.Centimeter, vg.Millimeter).
+	Width, Height vg.Length
+	// DPI is the resolution of PNG output, in dots per inch.
+	DPI int
+	// Body is the size of body text (row labels, values) in points; the
+	// title is 1.6 × Body, axis labels and notes 0.85 × Body.
+	Body vg.Length
+	// Margin is the blank border at the sides (0.8 × Margin at top and
+	// bottom); 0 means 2.4 × Body, as the presets have.
+	Margin vg.Length
+}
+
+// Limits on a Size; see [Renderer.RenderSize].
+const (
+	maxSide   = 100 * vg.Centimeter
+	maxPixels = 64 << 20
+)
+
+// spec checks s and returns it as a presetSpec.
+func (s Size) spec() (presetSpec, error) {
+	ok := func(v, hi vg.Length) bool { return v > 0 && v <= hi }
+	if !ok(s.Width, maxSide) || !ok(s.Height, maxSide) {
+		return presetSpec{}, fmt.Errorf("figures: size %.4g × %.4g pt: want sides over 0 and up to %g pt", float64(s.Width), float64(s.Height), float64(maxSide))
+	}
+	if s.DPI < 1 {
+		return presetSpec{}, fmt.Errorf("figures: %d dpi: want at least 1", s.DPI)
+	}
+	if px := float64(s.Width.Dots(float64(s.DPI))) * float64(s.Height.Dots(float64(s.DPI))); px > maxPixels {
+		return presetSpec{}, fmt.Errorf("figures: %.4g × %.4g pt at %d dpi is %.0f pixels: want at most %d", float64(s.Width), float64(s.Height), s.DPI, px, maxPixels)
+	}
+	if !ok(s.Body, s.Height/2) {
+		return presetSpec{}, fmt.Errorf("figures: body text of %.4g pt: want over 0 and up to half the height", float64(s.Body))
+	}
+	if s.Margin < 0 || 2*s.Margin >= s.Width || 1.6*s.Margin >= s.Height {
+		return presetSpec{}, fmt.Errorf("figures: margin of %.4g pt: want at least 0 and leave room for the chart", float64(s.Margin))
+	}
+	return presetSpec{w: s.Width, h: s.Height, dpi: s.DPI, body: s.Body, margin: s.Margin}, nil
 }
 
 func (p Preset) spec() (presetSpec, error) {
@@ -150,16 +194,33 @@ func (rd *Renderer) putScratch(s *pngScratch) {
 
 // Render draws c in format f at size p with theme th and writes it to w,
 // as the package-level [Render].
-func (rd *Renderer) Render(w io.Writer, c Chart, f Format, p Preset, th Theme) (err error) {
+func (rd *Renderer) Render(w io.Writer, c Chart, f Format, p Preset, th Theme) error {
+	spec, err := p.spec()
+	if err != nil {
+		return err
+	}
+	return rd.render(w, c, f, spec, th)
+}
+
+// RenderSize draws c in format f at size s with theme th and writes it
+// to w, as Render does at a preset. A size with a side outside (0, 100 cm],
+// a PNG of more than 64 Mi pixels, body text over half the height or a
+// margin that leaves no room is an error.
+func (rd *Renderer) RenderSize(w io.Writer, c Chart, f Format, s Size, th Theme) error {
+	spec, err := s.spec()
+	if err != nil {
+		return err
+	}
+	return rd.render(w, c, f, spec, th)
+}
+
+// render draws c at spec.
+func (rd *Renderer) render(w io.Writer, c Chart, f Format, spec presetSpec, th Theme) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("figures: rendering %s chart failed: %v", c.Kind, r)
 		}
 	}()
-	spec, err := p.spec()
-	if err != nil {
-		return err
-	}
 	c, err = c.normalize()
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -14,8 +15,8 @@ import (
 	"github.com/surveystat/surveystat/survey"
 )
 
-// briefCharts returns the ids of the charts the evidence brief shows, so
-// that their SVG files can be kept as they are written.
+// briefCharts returns the ids of the charts the evidence brief shows, in
+// the order of its exhibits, each once.
 func briefCharts(s *survey.Study) []string {
 	if s.Evidence == nil {
 		return nil
@@ -29,31 +30,18 @@ func briefCharts(s *survey.Study) []string {
 	return ids
 }
 
-// keepSVGs wraps write so that the SVG files of the given charts in lang
-// are kept in svgs (chart id → bytes) as they are written.
-func keepSVGs(write func(rel string, b []byte) error, lang string, ids []string, svgs map[string][]byte) func(rel string, b []byte) error {
-	return func(rel string, b []byte) error {
-		for _, id := range ids {
-			if rel == "figures/"+lang+"/"+id+".svg" {
-				svgs[id] = b
-			}
-		}
-		return write(rel, b)
-	}
-}
-
 // writeBrief writes the evidence brief of one language (evidence<suffix>.md
-// and evidence<suffix>.html) from the results already computed and the
-// charts already rendered. A study without an evidence section has none.
+// and evidence<suffix>.html, printing on paper: "A4" or "letter") from the
+// results already computed and the charts already built (set, drawn with
+// theme th; charts are their documents in the report). A study without an
+// evidence section has none.
 //
-// A chart of the report carries in its subtitle the verdicts of every
-// claim on its bars, and so may show the verdicts of claims an exhibit
-// does not use; each exhibit states its own verdicts in its text. The
-// brief therefore shows its charts without the verdicts: a chart whose
-// subtitle has them is drawn again without them (set and th are the
-// language's charts and their theme), as inline SVG for the HTML brief
-// and as figures/<lang>/<id>.evidence.png for the Markdown brief.
-func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEntry, charts []chartDoc, svgs map[string][]byte, set *chartSet, th figures.Theme, write func(rel string, b []byte) error) error {
+// Each exhibit's chart is drawn again for the brief (briefChart): as wide
+// as the text of an A4 page (on letter paper it prints 3% larger) and only
+// as tall as its bars need, as inline
+// SVG for the HTML brief and as figures/<lang>/<id>.evidence.png for the
+// Markdown brief, when the report writes PNGs.
+func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []FileEntry, charts []chartDoc, set *chartSet, th figures.Theme, write func(rel string, b []byte) error) error {
 	s := r.Study
 	if s.Evidence == nil {
 		return nil
@@ -63,13 +51,16 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		return err
 	}
 	in := evidence.Input{
-		Study:   s,
-		Lang:    lang,
-		Claims:  map[string]analysis.ClaimResult{},
-		Charts:  map[string]evidence.Chart{},
-		Version: Version,
-		Command: run.Report,
-		Verify:  run.Verify,
+		Study:  s,
+		Lang:   lang,
+		Claims: map[string]analysis.ClaimResult{},
+		Charts: map[string]evidence.Chart{},
+		// The notes under the charts, by proposition.
+		ChartNotes: map[string]string{},
+		Paper:      paper,
+		Version:    Version,
+		Command:    run.Report,
+		Verify:     run.Verify,
 		Format: evidence.Format{
 			Percent: func(p float64, d int) string { return Percent(p, d, lang) },
 			// A word joiner on either side of the dash keeps an interval
@@ -86,50 +77,45 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 	for _, c := range r.Claims {
 		in.Claims[c.Claim.ID] = c.ClaimResult
 	}
+	rd := set.rd
+	if rd == nil {
+		rd = new(figures.Renderer)
+	}
 	first := true
-	for _, c := range charts {
-		b, ok := svgs[c.ID]
-		if !ok {
+	for _, id := range briefCharts(s) {
+		i := slices.IndexFunc(charts, func(c chartDoc) bool { return c.ID == id })
+		if i < 0 {
 			continue
 		}
-		alt := c.Alt
-		png := ""
-		if fc, ok := chartWithoutVerdicts(r, set, c.ID, ms); ok {
-			rd := set.rd
-			if rd == nil {
-				rd = new(figures.Renderer)
-			}
-			var buf bytes.Buffer
-			if err := rd.Render(&buf, fc, figures.SVG, set.preset, th); err != nil {
-				return fmt.Errorf("chart %q: %w", c.ID, err)
-			}
-			b = buf.Bytes()
-			alt = figures.AltText(fc)
-			if slices.Contains(c.Files, "figures/"+lang+"/"+c.ID+".png") {
-				var pb bytes.Buffer
-				if err := rd.Render(&pb, fc, figures.PNG, set.preset, th); err != nil {
-					return fmt.Errorf("chart %q: %w", c.ID, err)
-				}
-				png = "figures/" + lang + "/" + c.ID + ".evidence.png"
-				if err := write(png, pb.Bytes()); err != nil {
-					return err
-				}
-			}
+		doc := charts[i]
+		bc, err := briefChart(r, set, id, ms)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := renderBriefChart(rd, &buf, bc.chart, figures.SVG, th); err != nil {
+			return fmt.Errorf("chart %q: %w", id, err)
 		}
 		// Each exhibit's SVG gets its own id prefix; the fonts are declared
 		// once, in the first chart of the page.
-		svg, err := inlineSVGOnPage(b, "exhibit-"+c.ID, first, th)
+		svg, err := inlineSVGOnPage(buf.Bytes(), "exhibit-"+id, first, th)
 		if err != nil {
-			return fmt.Errorf("chart %q: %w", c.ID, err)
+			return fmt.Errorf("chart %q: %w", id, err)
 		}
 		first = false
-		ch := evidence.Chart{Title: c.Title, Alt: alt, SVG: svg, Image: png}
-		for _, f := range c.Files {
-			if f == "figures/"+lang+"/"+c.ID+".png" && png == "" {
-				ch.Image = f
+		ch := evidence.Chart{Title: doc.Title, Alt: bc.alt, SVG: svg}
+		maps.Copy(in.ChartNotes, bc.notes)
+		if slices.Contains(doc.Files, "figures/"+lang+"/"+id+".png") {
+			var pb bytes.Buffer
+			if err := renderBriefChart(rd, &pb, bc.chart, figures.PNG, th); err != nil {
+				return fmt.Errorf("chart %q: %w", id, err)
+			}
+			ch.Image = "figures/" + lang + "/" + id + ".evidence.png"
+			if err := write(ch.Image, pb.Bytes()); err != nil {
+				return err
 			}
 		}
-		in.Charts[c.ID] = ch
+		in.Charts[id] = ch
 	}
 	for _, f := range r.Published {
 		p := evidence.Published{
@@ -161,38 +147,6 @@ func writeBrief(r *Result, lang, suffix string, run runCommand, inputs []FileEnt
 		return fmt.Errorf("evidence%s.html: %w", suffix, err)
 	}
 	return write("evidence"+suffix+".html", html)
-}
-
-// chartWithoutVerdicts returns the chart id of set without the claims'
-// verdicts in its subtitle, and whether it had any.
-func chartWithoutVerdicts(r *Result, set *chartSet, id string, ms *messages) (figures.Chart, bool) {
-	if set == nil {
-		return figures.Chart{}, false
-	}
-	i := slices.Index(set.ids, id)
-	var spec *survey.ChartSpec
-	for j := range r.Study.Charts {
-		if r.Study.Charts[j].ID == id {
-			spec = &r.Study.Charts[j]
-		}
-	}
-	if i < 0 || spec == nil {
-		return figures.Chart{}, false
-	}
-	c := set.charts[i]
-	if c.Kind == figures.Forest {
-		return c, false
-	}
-	items, err := spec.ParsedItems(r.Study)
-	if err != nil {
-		return c, false
-	}
-	v := verdicts(r, items, ms)
-	if v == "" || !strings.HasSuffix(c.Subtitle, v) {
-		return c, false
-	}
-	c.Subtitle = strings.TrimSuffix(strings.TrimSuffix(c.Subtitle, v), " · ")
-	return c, true
 }
 
 // runCommand is how a report folder was made and is checked: the

@@ -209,7 +209,6 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 	}
 	stop := renderCharts(sets, out.Theme)
 	defer stop()
-	briefIDs := briefCharts(r.Study)
 	for i, lang := range langs {
 		ms, err := loadMessages(lang)
 		if err != nil {
@@ -219,8 +218,7 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 			warnTodo(warnings, r.Study)
 		}
 		warnUntranslated(warnings, r.Study, lang)
-		svgs := map[string][]byte{}
-		charts, err := sets[i].write(keepSVGs(write, lang, briefIDs, svgs))
+		charts, err := sets[i].write(write)
 		if err != nil {
 			return err
 		}
@@ -231,7 +229,7 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		if i == 0 {
 			suffix = ""
 		}
-		if err := writeBrief(r, lang, suffix, run, inputs, charts, svgs, sets[i], out.Theme, write); err != nil {
+		if err := writeBrief(r, lang, suffix, paper, run, inputs, charts, sets[i], out.Theme, write); err != nil {
 			return err
 		}
 		md, err := renderMarkdown(d)

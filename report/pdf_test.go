@@ -2,8 +2,11 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +132,97 @@ func TestPrintPDFs(t *testing.T) {
 			}
 			if len(left) != 0 {
 				t.Errorf("left behind in the temporary directory: %s", left[0].Name())
+			}
+		})
+	}
+}
+
+// pdfPageObject matches the dictionary of one page of a PDF as Chromium
+// writes it (page objects outside compressed object streams); "/Type
+// /Pages", the page tree, does not match.
+var pdfPageObject = regexp.MustCompile(`/Type\s*/Page\b`)
+
+// pdfPages returns the number of pages of a PDF printed by Chromium.
+func pdfPages(b []byte) (int, error) {
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		return 0, errors.New("not a PDF")
+	}
+	n := len(pdfPageObject.FindAll(b, -1))
+	if n == 0 {
+		return 0, errors.New("no page objects found (compressed object streams?)")
+	}
+	return n, nil
+}
+
+func TestPDFPages(t *testing.T) {
+	one := []byte("%PDF-1.4\n1 0 obj\n<</Type /Pages\n/Count 2\n/Kids [2 0 R 3 0 R]>>\nendobj\n2 0 obj\n<</Type /Page\n/Parent 1 0 R>>\nendobj\n3 0 obj\n<</Type/Page/Parent 1 0 R>>\nendobj\n")
+	if n, err := pdfPages(one); n != 2 || err != nil {
+		t.Errorf("pdfPages = %d, %v; want 2", n, err)
+	}
+	for _, bad := range []string{"<html>", "%PDF-1.4\n<</Type /Pages /Count 0>>"} {
+		if n, err := pdfPages([]byte(bad)); err == nil {
+			t.Errorf("pdfPages(%q) = %d, no error", bad, n)
+		}
+	}
+}
+
+// TestEvidenceBriefPageCount prints the evidence brief of every study
+// with an evidence section (the shipped studies under ../data and the test
+// studies under testdata) in every language on A4 and checks that it
+// stays an annex of at most four pages; the shipped study's brief, with
+// three exhibits, the checklist and twelve published figures, takes at
+// least two, on A4 and on US letter.
+func TestEvidenceBriefPageCount(t *testing.T) {
+	needChromium(t)
+	hasEvidence := regexp.MustCompile(`(?m)^evidence:`)
+	var studies []string
+	for _, pattern := range []string{"../data/*/study.yaml", "testdata/*/study.yaml"} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if hasEvidence.Match(b) {
+				studies = append(studies, p)
+			}
+		}
+	}
+	if !slices.Contains(studies, shipped) {
+		t.Fatalf("the shipped study %s has no evidence section (found %v)", shipped, studies)
+	}
+	type run struct{ study, paper string }
+	var runs []run
+	for _, s := range studies {
+		runs = append(runs, run{s, "a4"})
+	}
+	runs = append(runs, run{shipped, "letter"})
+	for _, tt := range runs {
+		study := tt.study
+		t.Run(filepath.Base(filepath.Dir(study))+"/"+tt.paper, func(t *testing.T) {
+			dir, err := Generate(study, Options{Out: t.TempDir(), PDF: "on", Paper: tt.paper})
+			if err != nil {
+				t.Fatal(err)
+			}
+			min := 1
+			if study == shipped {
+				min = 2
+			}
+			for _, name := range []string{"evidence.pdf", "evidence.de.pdf", "evidence.nl.pdf"} {
+				b, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				n, err := pdfPages(b)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if n < min || n > 4 {
+					t.Errorf("%s: %d pages, want %d to 4", name, n, min)
+				}
 			}
 		})
 	}
