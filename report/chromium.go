@@ -16,37 +16,53 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// pdfTimeout bounds one run's printing: starting Chromium and printing
-// every page.
+// pdfTimeout bounds the printing of one page (Chromium's start-up has a
+// bound of its own, a minute).
 const pdfTimeout = 2 * time.Minute
 
 // pdfJob is one page to print: an HTML file and the PDF to write.
 type pdfJob struct{ html, pdf string }
 
-// printPDFs prints every job's HTML file to its PDF with one headless
-// Chromium, started once and driven over the DevTools protocol
-// (Page.printToPDF, one tab per page, all tabs at once): one start-up of
-// about a second instead of one per PDF. Each PDF's dates are fixed by
-// fixPDFDates, so the bytes are reproducible. The error names every page
-// that could not be printed; the PDFs written so far are left for the
-// caller, which writes into a staging folder it removes on error. A done
-// parent (nil for none) stops the printing and Chromium.
-func printPDFs(parent context.Context, chromium string, jobs []pdfJob) error {
-	if len(jobs) == 0 {
-		return nil
+// pdfPrinter is a headless Chromium started once for every PDF of a run
+// and driven over the DevTools protocol (Page.printToPDF, one tab per
+// page, all tabs at once): one start-up of about a second instead of one
+// per PDF. startPrinter starts it in the background, so that Chromium
+// starts while the report's charts and pages are still being made.
+type pdfPrinter struct {
+	chromium string
+	ready    chan struct{} // closed when Chromium has started or failed to
+	browser  context.Context
+	err      error  // why Chromium did not start
+	stop     func() // stops Chromium and removes its profile directory
+}
+
+// startPrinter starts Chromium in the background and returns at once. A
+// done parent (nil for none) stops it. close must be called.
+func startPrinter(parent context.Context, chromium string) *pdfPrinter {
+	if parent == nil {
+		parent = context.Background()
 	}
+	p := &pdfPrinter{chromium: chromium, ready: make(chan struct{}), stop: func() {}}
+	go func() {
+		defer close(p.ready)
+		p.browser, p.stop, p.err = launchChromium(parent, chromium)
+	}()
+	return p
+}
+
+// launchChromium starts Chromium with a fresh profile directory.
+func launchChromium(parent context.Context, chromium string) (browser context.Context, stop func(), err error) {
 	ud, err := os.MkdirTemp("", "surveystat-chromium-")
 	if err != nil {
-		return err
+		return nil, func() {}, err
 	}
 	// Chromium may still be writing its profile for a moment after the
 	// process ended; retry briefly so that nothing is left behind.
-	defer func() {
+	removeProfile := func() {
 		for i := 0; i < 20 && os.RemoveAll(ud) != nil; i++ {
 			time.Sleep(50 * time.Millisecond)
 		}
-	}()
-
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		// A loaded machine may take more than chromedp's default 20 s to
@@ -61,31 +77,61 @@ func printPDFs(parent context.Context, chromium string, jobs []pdfJob) error {
 			opts = append(opts, chromedp.Flag(name, true))
 		}
 	}
-	if parent == nil {
-		parent = context.Background()
-	}
-	ctx, cancel := context.WithTimeout(parent, pdfTimeout)
-	defer cancel()
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel() // stops Chromium and waits for it
+	actx, acancel := chromedp.NewExecAllocator(parent, opts...)
 	browser, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
 	if err := chromedp.Run(browser); err != nil {
-		return fmt.Errorf("starting chromium %s: %w", chromium, err)
+		bcancel()
+		acancel() // stops Chromium and waits for it
+		removeProfile()
+		return nil, func() {}, fmt.Errorf("starting chromium %s: %w", chromium, err)
 	}
-	// Close Chromium gracefully (Browser.close), so that it removes its
-	// own temporary files (org.chromium.Chromium.*) as it does after
-	// --print-to-pdf; cancelling alone would kill it. Only once it has
-	// started: chromedp.Cancel waits for a browser that never came.
-	defer chromedp.Cancel(browser)
+	return browser, func() {
+		// Close Chromium gracefully (Browser.close), so that it removes
+		// its own temporary files (org.chromium.Chromium.*) as it does
+		// after --print-to-pdf; cancelling alone would kill it.
+		chromedp.Cancel(browser)
+		bcancel()
+		acancel()
+		removeProfile()
+	}, nil
+}
 
+// print prints every job's HTML file to its PDF, all at once, within
+// pdfTimeout. Each PDF's dates are fixed by fixPDFDates, so the bytes are
+// reproducible. The error names every page that could not be printed;
+// the PDFs written so far are left for the caller, which writes into a
+// staging folder it removes on error.
+func (p *pdfPrinter) print(jobs []pdfJob) error {
+	<-p.ready
+	if p.err != nil {
+		return p.err
+	}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
-		wg.Go(func() { errs[i] = printTab(browser, j) })
+		wg.Go(func() { errs[i] = printTab(p.browser, j) })
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// close stops Chromium once it has started (or failed to) and removes
+// its profile.
+func (p *pdfPrinter) close() {
+	<-p.ready
+	p.stop()
+}
+
+// printPDFs prints every job's HTML file to its PDF with one headless
+// Chromium (see pdfPrinter). A done parent (nil for none) stops the
+// printing and Chromium.
+func printPDFs(parent context.Context, chromium string, jobs []pdfJob) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	p := startPrinter(parent, chromium)
+	defer p.close()
+	return p.print(jobs)
 }
 
 // printTab prints one job in a new tab of browser.
@@ -96,6 +142,8 @@ func printTab(browser context.Context, j pdfJob) error {
 	}
 	tab, cancel := chromedp.NewContext(browser)
 	defer cancel()
+	tab, tcancel := context.WithTimeout(tab, pdfTimeout)
+	defer tcancel()
 	var b []byte
 	var fontsReady bool
 	err = chromedp.Run(tab,

@@ -89,6 +89,17 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 		}
 		return nil
 	}
+	// Chromium, when PDFs are to be printed, starts now, in the
+	// background, while the files are made.
+	chromium, err := pdfChromium(f.PDF, f.Warnings)
+	if err != nil {
+		return "", err
+	}
+	var printer *pdfPrinter
+	if chromium != "" {
+		printer = startPrinter(f.Context, chromium)
+		defer printer.close()
+	}
 	dir := filepath.Join(f.Out, f.ID)
 	lock, err := lockOutput(filepath.Join(f.Out, lockName(f.ID)))
 	if err != nil {
@@ -137,7 +148,7 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	if err := fill(write); err != nil {
 		return "", err
 	}
-	if err := writePDFs(f.Context, staged, f.Langs, f.PDF, man, f.Warnings); err != nil {
+	if err := writePDFs(printer, staged, f.Langs, man); err != nil {
 		return "", err
 	}
 	if err := step("printed"); err != nil {

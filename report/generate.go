@@ -250,29 +250,35 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 	return nil
 }
 
-// writePDFs prints each language's index*.html to report*.pdf and, where
-// the folder has an evidence brief, evidence*.html to evidence*.pdf. Under
-// "auto" without Chromium it writes none and says so on warn. A done ctx
-// (nil for none) stops the printing and closes Chromium.
-func writePDFs(ctx context.Context, staged string, langs []string, mode string, man *Manifest, warn io.Writer) error {
-	chromium := ""
+// pdfChromium returns the Chromium that prints the PDFs under mode ("" or
+// "auto", "on", "off"): "" for none. Under "auto" without Chromium it
+// says on warn that no PDF will be written; under "on" that is an error.
+func pdfChromium(mode string, warn io.Writer) (string, error) {
 	switch mode {
 	case "", "auto":
-		chromium = Chromium()
-		if chromium == "" {
-			if warn != nil {
-				fmt.Fprintln(warn, "surveystat: no PDF written: --pdf auto found no Chromium (chromium, chromium-browser or google-chrome on PATH, or SURVEYSTAT_CHROMIUM); install Debian's chromium or use --pdf off to silence this")
-			}
-			return nil
+		chromium := Chromium()
+		if chromium == "" && warn != nil {
+			fmt.Fprintln(warn, "surveystat: no PDF written: --pdf auto found no Chromium (chromium, chromium-browser or google-chrome on PATH, or SURVEYSTAT_CHROMIUM); install Debian's chromium or use --pdf off to silence this")
 		}
+		return chromium, nil
 	case "on":
-		if chromium = Chromium(); chromium == "" {
-			return errors.New("--pdf on: no Chromium found (install Debian's chromium or set SURVEYSTAT_CHROMIUM)")
+		chromium := Chromium()
+		if chromium == "" {
+			return "", errors.New("--pdf on: no Chromium found (install Debian's chromium or set SURVEYSTAT_CHROMIUM)")
 		}
+		return chromium, nil
 	case "off":
+		return "", nil
+	}
+	return "", fmt.Errorf("pdf %q: want auto, on or off", mode)
+}
+
+// writePDFs prints with p (nil for no PDFs) each language's index*.html
+// to report*.pdf and, where the folder has an evidence brief,
+// evidence*.html to evidence*.pdf.
+func writePDFs(p *pdfPrinter, staged string, langs []string, man *Manifest) error {
+	if p == nil {
 		return nil
-	default:
-		return fmt.Errorf("pdf %q: want auto, on or off", mode)
 	}
 	pages := [][2]string{{"index", "report"}}
 	if _, err := os.Stat(filepath.Join(staged, "evidence.html")); err == nil {
@@ -290,7 +296,7 @@ func writePDFs(ctx context.Context, staged string, langs []string, mode string, 
 			names = append(names, pg[1]+suffix+".pdf")
 		}
 	}
-	if err := printPDFs(ctx, chromium, jobs); err != nil {
+	if err := p.print(jobs); err != nil {
 		return err
 	}
 	for i, j := range jobs {

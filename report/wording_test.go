@@ -81,15 +81,18 @@ func TestPDFAutoWithoutChromiumSaysSo(t *testing.T) {
 	t.Setenv("SURVEYSTAT_CHROMIUM", "")
 	t.Setenv("PATH", t.TempDir())
 	var warn bytes.Buffer
-	if err := writePDFs(nil, t.TempDir(), []string{"en"}, "auto", &Manifest{}, &warn); err != nil {
-		t.Fatal(err)
+	if c, err := pdfChromium("auto", &warn); err != nil || c != "" {
+		t.Fatalf("auto without Chromium: %q, %v", c, err)
 	}
 	if !strings.Contains(warn.String(), "no PDF written") || !strings.Contains(warn.String(), "Chromium") {
 		t.Errorf("warning %q", warn.String())
 	}
 	warn.Reset()
-	if err := writePDFs(nil, t.TempDir(), []string{"en"}, "off", &Manifest{}, &warn); err != nil || warn.Len() != 0 {
-		t.Errorf("--pdf off: err %v, warning %q", err, warn.String())
+	if c, err := pdfChromium("off", &warn); err != nil || c != "" || warn.Len() != 0 {
+		t.Errorf("--pdf off: %q, err %v, warning %q", c, err, warn.String())
+	}
+	if _, err := pdfChromium("on", &warn); err == nil {
+		t.Error("--pdf on without Chromium: no error")
 	}
 }
 
