@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -292,11 +293,46 @@ func TestRakedTrimmed(t *testing.T) {
 	if differ == 0 {
 		t.Error("calibrated and trimmed SEs never differ")
 	}
-	ms, _ := loadMessages("en")
-	if d := buildDocument(tight, ms, nil); !strings.Contains(d.RakeText, "treat the weights as fixed") {
-		t.Errorf("rake text %q", d.RakeText)
+	// The methods text states what was done, in every language, and
+	// whether the trimmed weights meet the margins as the raking found;
+	// no claim about how the SEs would differ without trimming (R's
+	// untrimmed SEs were 2–4× larger in the trial of issue #13).
+	met := tight.Rake.MarginDiff < tight.Rake.Tol
+	for _, tc := range []struct {
+		lang, bounds, se, met, unmet string
+	}{
+		{"en", "trimmed to at most 1.1 times the mean weight", "Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent.",
+			"still meet the margins within the raking tolerance", "no longer meet the margins exactly"},
+		{"de", "höchstens das 1,1-Fache des mittleren Gewichts gekappt", "Die Standardfehler behandeln die gekappten Gewichte als fest",
+			"Auch die gekappten Gewichte treffen die Randverteilungen innerhalb der Raking-Toleranz", "treffen die Randverteilungen nicht mehr genau"},
+		{"nl", "afgekapt op hoogstens 1,1 keer het gemiddelde gewicht", "De standaardfouten behandelen de afgekapte gewichten als vast",
+			"sluiten binnen de raking-tolerantie aan", "sluiten niet meer precies aan"},
+	} {
+		ms, err := loadMessages(tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := buildDocument(tight, ms, nil).RakeText
+		want, not := tc.met, tc.unmet
+		if !met {
+			want, not = not, want
+		}
+		for _, w := range []string{tc.bounds, tc.se, want} {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s rake text %q lacks %q", tc.lang, text, w)
+			}
+		}
+		for _, w := range []string{not, "conservative", "konservativ", "conservatief"} {
+			if strings.Contains(text, w) {
+				t.Errorf("%s rake text %q says %q", tc.lang, text, w)
+			}
+		}
+		if d := buildDocument(loose, ms, nil); strings.Contains(d.RakeText, tc.se) {
+			t.Errorf("%s: calibrated raking described as trimmed: %q", tc.lang, d.RakeText)
+		}
 	}
 	// Raking that does not converge goes on, and the report says so.
+	ms, _ := loadMessages("en")
 	stopped, err := run(", max_iter: 1", "")
 	if err != nil {
 		t.Fatal(err)
@@ -310,5 +346,35 @@ func TestRakedTrimmed(t *testing.T) {
 	}
 	if _, err := run("", "  file: cells.csv\n  count: n\n"); err == nil || !strings.Contains(err.Error(), "gender = female has a population total of 495 but no respondent") {
 		t.Errorf("a margin category without respondents: %v", err)
+	}
+}
+
+// TestRakeSEText: the sentence on raked standard errors follows what
+// raking did: calibrated, trimmed with the margins met or not (the trial
+// of issue #13 had "largest remaining margin difference 0.00" followed by
+// "no longer calibrated to the margins"), or fixed for a zero margin.
+func TestRakeSEText(t *testing.T) {
+	ms, err := loadMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		rp   analysis.RakeReport
+		rs   survey.RakeSpec
+		want string
+	}{
+		{"calibrated", analysis.RakeReport{Raking: &analysis.Raking{}, Tol: 1}, survey.RakeSpec{},
+			"Standard errors take the raking into account, as R's svymean on a raked design: the part of each answer explained by the margins is removed before the variance is computed."},
+		{"trimmed, margins met", analysis.RakeReport{Clipped: true, MarginDiff: 4e-7, Tol: 1e-6}, survey.RakeSpec{Lower: 0.3, Upper: 3},
+			"After every sweep, weights were trimmed to between 0.3 and 3 times the mean weight. The trimmed weights still meet the margins within the raking tolerance. Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent."},
+		{"trimmed, margins missed", analysis.RakeReport{Clipped: true, MarginDiff: 12.5, Tol: 1}, survey.RakeSpec{Lower: 0.25},
+			"After every sweep, weights were raised to at least 0.25 times the mean weight. The trimmed weights no longer meet the margins exactly. Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent."},
+		{"zero margin", analysis.RakeReport{Tol: 1}, survey.RakeSpec{},
+			"Standard errors treat the weights as fixed, not as calibrated to the margins, because a margin category with a population total of 0 gave its respondents a weight of 0."},
+	} {
+		if got := rakeSEText(&tc.rp, &tc.rs, ms); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
 	}
 }
