@@ -102,10 +102,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	items, _ := s.ParseItems(s.Headlines) // checked when the study was loaded
 	for _, it := range items {
 		e, ok := r.Overall(it.Question, it.Category)
-		if !ok || e.Suppressed {
+		if !ok {
 			continue
 		}
 		b := r.baseOf(e, lang)
+		if e.Suppressed {
+			// Listed with its reason, as a claim that cannot be
+			// assessed: a headline never disappears without a word.
+			d.Headlines = append(d.Headlines, ms.T("headline_suppressed", "estimate", itemLabel(s, it, lang),
+				"reason", suppressed(e), "base", b.phrase(ms)))
+			continue
+		}
 		args := []string{"share", Percent(e.Share, 1, lang), "ci", ciText(e), "base", b.phrase(ms)}
 		if isDerived(s, it) {
 			d.Headlines = append(d.Headlines, ms.T("headline_derived", append(args, "estimate", itemLabel(s, it, lang))...))

@@ -79,3 +79,101 @@ questions:
 		t.Errorf("results.json does not name both methods actually computed")
 	}
 }
+
+// TestSuppressedHeadlineListed: a headline whose estimate is suppressed
+// (here a question asked of one respondent: no degrees of freedom, as q5
+// of the trial of issue #13) is listed in the summary with its reason in
+// every language, not dropped without a word.
+func TestSuppressedHeadlineListed(t *testing.T) {
+	dir := t.TempDir()
+	var csv strings.Builder
+	csv.WriteString("id,w,q,island,q5\n")
+	for i := range 60 {
+		island, q5 := 2, ""
+		if i == 7 {
+			island, q5 = 1, "1"
+		}
+		fmt.Fprintf(&csv, "r%d,%d.5,%d,%d,%s\n", i, 1+i%3, 1+i%2, island, q5)
+	}
+	study := `id: headlines
+data: {file: r.csv, id: id, weight: w}
+headlines: [q=yes, q5=yes]
+subgroups: [island]
+questions:
+  - id: q
+    label: {en: Trusts the council, de: Vertraut dem Rat, nl: Vertrouwt de raad}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+  - id: island
+    label: {en: Lives on the island, de: Wohnt auf der Insel, nl: Woont op het eiland}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+  - id: q5
+    label: {en: Owns a boat, de: Besitzt ein Boot, nl: Heeft een boot}
+    base:
+      when: island == yes
+      description: {en: islanders, de: Inselbewohner, nl: eilandbewoners}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+`
+	for name, body := range map[string]string{"r.csv": csv.String(), "study.yaml": study} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := Generate(filepath.Join(dir, "study.yaml"), Options{Out: filepath.Join(dir, "out"), Langs: []string{"en", "de", "nl"}, PDF: "off"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ file, shown, suppressed string }{
+		{"report.md", "answered “Yes” (Trusts the council)", "- Owns a boat: Yes – no degrees of freedom: not shown. Base: "},
+		{"report.de.md", "antworteten mit „Ja“ (Vertraut dem Rat)", "- Besitzt ein Boot: Ja – keine Freiheitsgrade: nicht ausgewiesen. Basis: "},
+		{"report.nl.md", "antwoordde ‘Ja’ (Vertrouwt de raad)", "- Heeft een boot: Ja – geen vrijheidsgraden: niet getoond. Basis: "},
+	} {
+		md, err := os.ReadFile(filepath.Join(out, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		summary, _, _ := strings.Cut(string(md), "\n## ")
+		if _, rest, ok := strings.Cut(string(md), "\n## "); ok {
+			summary, _, _ = strings.Cut(rest, "\n## ")
+		}
+		for _, want := range []string{tc.shown, tc.suppressed} {
+			if !strings.Contains(summary, want) {
+				t.Errorf("%s: summary lacks %q:\n%s", tc.file, want, summary)
+			}
+		}
+	}
+	// The df column: each design-based row's own degrees of freedom,
+	// PSUs − strata among its respondents (R: degf(subset(...))).
+	rows := readCSV(t, filepath.Join(out, "results.csv"))
+	for _, tc := range []struct{ question, subgroup, value, df string }{
+		{"q", "", "", "59"},
+		{"q", "island", "no", "58"},
+		{"q", "island", "yes", "0"},
+		{"q5", "", "", "0"},
+	} {
+		found := false
+		for _, r := range rows {
+			if r["question"] == tc.question && r["category"] == "yes" && r["subgroup"] == tc.subgroup && r["subgroup_value"] == tc.value {
+				found = true
+				if r["df"] != tc.df {
+					t.Errorf("%s=yes %s=%s: df %q, want %s", tc.question, tc.subgroup, tc.value, r["df"], tc.df)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no row %s=yes %s=%s", tc.question, tc.subgroup, tc.value)
+		}
+	}
+	js, err := os.ReadFile(filepath.Join(out, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), `"df": 58,`) {
+		t.Error(`results.json lacks "df": 58`)
+	}
+}
