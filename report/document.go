@@ -416,7 +416,13 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		m, _ := s.LoadMargins()
 		vars := ""
 		if m != nil {
-			vars = strings.Join(m.Variables, ", ")
+			// The margin variables by their labels in the report's
+			// language, as every other sentence names questions.
+			names := make([]string, len(m.Variables))
+			for i, v := range m.Variables {
+				names[i] = labelOf(v)
+			}
+			vars = strings.Join(names, ", ")
 		}
 		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
 			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + rakeSEText(rp, s.Analysis.Rake, ms)

@@ -378,3 +378,62 @@ func TestRakeSEText(t *testing.T) {
 		}
 	}
 }
+
+// TestRakeTextLabels: the raking sentence names the margin variables by
+// their labels in the report's language (the trial of issue #13 read "for
+// sex, age", de "für sex, age"), escaped for Markdown and HTML.
+func TestRakeTextLabels(t *testing.T) {
+	dir := t.TempDir()
+	var csv strings.Builder
+	csv.WriteString("id,w,sex,age,q\n")
+	for i := range 60 {
+		fmt.Fprintf(&csv, "r%d,%d.5,%d,%d,%d\n", i, 1+i%3, 1+i%2, 1+i%3, 1+i%4/3)
+	}
+	study := `id: rakelabels
+data: {file: r.csv, id: id, weight: w}
+analysis:
+  rake: {margins: margins.csv, tol: 1e-9, max_iter: 100}
+questions:
+  - id: sex
+    label: {en: "Sex <b>*x*</b>", de: Geschlecht, nl: Geslacht}
+    categories:
+      - {id: m, codes: [1], label: {en: Men, de: Männer, nl: Mannen}}
+      - {id: f, codes: [2], label: {en: Women, de: Frauen, nl: Vrouwen}}
+  - id: age
+    label: {en: Age, de: Alter, nl: Leeftijd}
+    categories:
+      - {id: young, codes: [1], label: {en: Young, de: Jung, nl: Jong}}
+      - {id: middle, codes: [2], label: {en: Middle, de: Mittel, nl: Midden}}
+      - {id: old, codes: [3], label: {en: Old, de: Alt, nl: Oud}}
+  - id: q
+    label: {en: Owns a boat, de: Besitzt ein Boot, nl: Heeft een boot}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+`
+	margins := "variable,category,total\nsex,m,490\nsex,f,510\nage,young,250\nage,middle,450\nage,old,300\n"
+	for name, body := range map[string]string{"r.csv": csv.String(), "study.yaml": study, "margins.csv": margins} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := Generate(filepath.Join(dir, "study.yaml"), Options{Out: filepath.Join(dir, "out"), Langs: []string{"en", "de", "nl"}, PDF: "off"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ file, want, not string }{
+		{"report.md", `population margins for Sex \<b\>\*x\*\</b\>, Age:`, "for sex, age"},
+		{"index.html", "population margins for Sex &lt;b&gt;*x*&lt;/b&gt;, Age:", "<b>*x*</b>"},
+		{"report.de.md", "Grundgesamtheit für Geschlecht, Alter angepasst", "für sex, age"},
+		{"report.nl.md", "populatieverdelingen voor Geslacht, Leeftijd (raking", "voor sex, age"},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), tc.want) || strings.Contains(string(b), tc.not) {
+			i := strings.Index(string(b), "margin")
+			t.Errorf("%s: want %q, not %q; near %q", tc.file, tc.want, tc.not, string(b)[max(i-200, 0):min(i+200, len(b))])
+		}
+	}
+}
