@@ -177,3 +177,89 @@ questions:
 		t.Error(`results.json lacks "df": 58`)
 	}
 }
+
+// TestChartSuppressedAndBases: a bar chart whose only estimate is
+// suppressed draws the threshold of the claim on it and no interval line
+// (the trial of issue #13 drew an empty 0–2% axis with "95% confidence
+// intervals (design-based, logit)"); a chart whose bars have different
+// bases says which base belongs to which bar.
+func TestChartSuppressedAndBases(t *testing.T) {
+	dir := t.TempDir()
+	var csv strings.Builder
+	csv.WriteString("id,w,q,island,q5\n")
+	for i := range 60 {
+		island, q5 := 2, ""
+		if i == 7 {
+			island, q5 = 1, "1"
+		}
+		fmt.Fprintf(&csv, "r%d,%d.5,%d,%d,%s\n", i, 1+i%3, 1+i%2, island, q5)
+	}
+	study := strings.Replace(`id: charts
+data: {file: r.csv, id: id, weight: w}
+headlines: [q=yes, q5=yes]
+subgroups: [island]
+questions:
+  - id: q
+    label: {en: Trusts the council, de: Vertraut dem Rat, nl: Vertrouwt de raad}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+  - id: island
+    label: {en: Lives on the island, de: Wohnt auf der Insel, nl: Woont op het eiland}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+  - id: q5
+    label: {en: Owns a boat, de: Besitzt ein Boot, nl: Heeft een boot}
+    base:
+      when: island == yes
+      description: {en: islanders, de: Inselbewohner, nl: eilandbewoners}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+`, "questions:\n", `claims:
+  - id: boats
+    item: q5=yes
+    op: ">"
+    value: 0.1
+    text: {en: More than one in ten islanders own a boat., de: Mehr als jeder zehnte Inselbewohner besitzt ein Boot.}
+charts:
+  - {id: boat, kind: bars, items: [q5=yes]}
+  - {id: mixed, kind: bars, items: [q=yes, q5=yes]}
+questions:
+`, 1)
+	for name, body := range map[string]string{"r.csv": csv.String(), "study.yaml": study} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := Generate(filepath.Join(dir, "study.yaml"), Options{Out: filepath.Join(dir, "out"), Langs: []string{"en", "de"}, PDF: "off"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file     string
+		want     []string
+		notWants []string
+	}{
+		{"figures/en/boat.txt", []string{"cannot be assessed", "Reference line at 10%.", "Base: 1 "}, []string{"confidence intervals"}},
+		{"figures/de/boat.txt", []string{"Referenzlinie bei 10 %."}, []string{"Konfidenzintervalle"}},
+		{"figures/en/mixed.txt", []string{"Base: all 60 respondents for Trusts the council: Yes; 1 ", "islanders for Owns a boat: Yes.", "95% confidence intervals (design-based, logit)"}, []string{"Reference line"}},
+		{"figures/de/mixed.txt", []string{"Basis: alle Befragten (n = 60) für Vertraut dem Rat: Ja; Inselbewohner (n = 1) für Besitzt ein Boot: Ja."}, nil},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s lacks %q:\n%s", tc.file, w, b)
+			}
+		}
+		for _, w := range tc.notWants {
+			if strings.Contains(string(b), w) {
+				t.Errorf("%s says %q:\n%s", tc.file, w, b)
+			}
+		}
+	}
+}
