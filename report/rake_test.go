@@ -304,9 +304,9 @@ func TestRakedTrimmed(t *testing.T) {
 		{"en", "trimmed to at most 1.1 times the mean weight", "Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent.",
 			"still meet the margins within the raking tolerance", "no longer meet the margins exactly"},
 		{"de", "höchstens das 1,1-Fache des mittleren Gewichts gekappt", "Die Standardfehler behandeln die gekappten Gewichte als fest",
-			"Auch die gekappten Gewichte treffen die Randverteilungen innerhalb der Raking-Toleranz", "treffen die Randverteilungen nicht mehr genau"},
+			"Auch nach der Kappung stimmen die Gewichte innerhalb der Raking-Toleranz", "stimmen die Gewichte nicht mehr genau"},
 		{"nl", "afgekapt op hoogstens 1,1 keer het gemiddelde gewicht", "De standaardfouten behandelen de afgekapte gewichten als vast",
-			"sluiten binnen de raking-tolerantie aan", "sluiten niet meer precies aan"},
+			"sluiten de gewichten binnen de raking-tolerantie aan", "sluiten de gewichten niet meer precies aan"},
 	} {
 		ms, err := loadMessages(tc.lang)
 		if err != nil {
