@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/surveystat/surveystat/analysis/dist"
 )
@@ -146,7 +145,7 @@ func claimBound(e Estimate, alt Alternative) func(float64) (float64, error) {
 		var iv Interval
 		var err error
 		if e.Design != nil {
-			iv, err = DesignInterval(strings.TrimPrefix(e.Method, "svy-"), *e.Design, two, TwoSided)
+			iv, err = DesignInterval(designMethod(e.Method), *e.Design, two, TwoSided)
 		} else {
 			iv, err = ProportionInterval(e.Method, e.Count, e.Base, two, TwoSided)
 		}
@@ -228,7 +227,7 @@ func invertBound(bound func(float64) (float64, error), alt Alternative, p0, alph
 // interval inverts, where it has a closed form, with the test's name.
 func closedFormP(e Estimate, alt Alternative, p0 float64) (float64, string, bool) {
 	if de := e.Design; de != nil {
-		m := strings.TrimPrefix(e.Method, "svy-")
+		m := designMethod(e.Method)
 		p, se, df := de.P, math.Sqrt(de.Var), float64(de.DF)
 		if !(p > 0 && p < 1) || noiseVariance(*de) || de.DF < 1 || !(se > 0) {
 			return 0, "", false

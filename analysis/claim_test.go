@@ -229,3 +229,35 @@ func TestEvaluateClaimDesignR(t *testing.T) {
 		t.Errorf("only %d limits checked", checked)
 	}
 }
+
+// TestClaimDesignEdge: a claim on a design-based share of 0, whose Method
+// is MethodDesignEdge, is assessed on the Korn–Graubard limit. The case is
+// the trial of issue #13 (raked design, region "2", q2, 158 of 427
+// respondents, Kish's n_eff 44.42792, 2 df): its two-sided 95% upper limit
+// with n = 427, R's nrow() of a raked subset, is 0.3282522 (kg4.R), the
+// one-sided 97.5% bound.
+func TestClaimDesignEdge(t *testing.T) {
+	de := DesignEstimate{P: 0, DF: 2, N: 427, NObs: 158, NEff: 44.42792}
+	for _, tc := range []struct {
+		op        string
+		p0        float64
+		bound     float64
+		supported bool
+	}{
+		{"<", 0.5, 0.3282522, true},
+		{"<", 0.3, 0.3282522, false},
+		{">", 0.01, 0, false},
+	} {
+		e := Estimate{Method: MethodDesignEdge, Share: 0, Base: 158, Level: 0.95, Design: &de}
+		r, err := EvaluateClaim(e, tc.op, tc.p0, 0.975)
+		if err != nil {
+			t.Fatalf("%s %v: %v", tc.op, tc.p0, err)
+		}
+		if math.Abs(r.Bound-tc.bound) > 1e-6 || r.Supported != tc.supported || r.NotAssessed != "" {
+			t.Errorf("%s %v: bound %v supported %v (%q); want %v, %v", tc.op, tc.p0, r.Bound, r.Supported, r.NotAssessed, tc.bound, tc.supported)
+		}
+		if (r.PValue < 0.025) != r.Supported {
+			t.Errorf("%s %v: p = %v disagrees with the verdict", tc.op, tc.p0, r.PValue)
+		}
+	}
+}

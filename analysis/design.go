@@ -556,7 +556,9 @@ type DesignEstimate struct {
 	// (R: degf(subset(design, domain))).
 	DF int
 	// N is the number of respondents in the domain (R: nrow of the
-	// subset design), NObs those with positive weight.
+	// subset design), for a raked design that of the whole sample (R's
+	// subset of a calibrated design keeps every row, with weight 0
+	// outside the domain); NObs those in the domain with positive weight.
 	N, NObs int
 	// WeightSum is Σw over the domain (the estimated domain size).
 	WeightSum float64

@@ -112,6 +112,12 @@ func TestRakedIntervalR(t *testing.T) {
 			if e, err = tally.Estimate(); err != nil {
 				t.Fatalf("%s: %v", key, err)
 			}
+			// R's subset() of a calibrated design keeps every row, so
+			// nrow(), the n of the beta (Korn–Graubard) and likelihood
+			// intervals, is the whole sample's, not the domain's.
+			if e.N != len(rows) {
+				t.Errorf("%s: n = %d, want all %d rows as R's nrow() of a raked subset", key, e.N, len(rows))
+			}
 			ests[key] = e
 		}
 		if e.P == 0 || e.P == 1 || e.SE < 1e-10 {

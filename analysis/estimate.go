@@ -1,11 +1,33 @@
 package analysis
 
+import "strings"
+
 // Reasons for suppressing an estimate (Estimate.Reason).
 const (
 	ReasonMinBase       = "min-base"
 	ReasonNoDF          = "no-df"
 	ReasonNotComputable = "not-computable"
 )
+
+// MethodDesignEdge is the Method of a design-based estimate whose share
+// is exactly 0 or 1: its linearised variance is 0, so the study's
+// svyciprop method is undefined there (R gives NaN), and DesignInterval
+// gives, whatever the method, the Korn–Graubard (Clopper–Pearson) limit on
+// Kish's effective sample size, [0, 1 − (α/2)^{1/n*}] at 0 and
+// [(α/2)^{1/n*}, 1] at 1 (see DesignInterval). Outputs name this method
+// rather than the study's, which was not used.
+const MethodDesignEdge = "svy-beta-kish"
+
+// designMethod returns the name DesignInterval takes for the Method of a
+// design-based estimate: the svyciprop method after "svy-", and "beta"
+// for MethodDesignEdge (at a share of 0 or 1 every method gives the same
+// limit).
+func designMethod(method string) string {
+	if method == MethodDesignEdge {
+		return "beta"
+	}
+	return strings.TrimPrefix(method, "svy-")
+}
 
 // Estimate is one row of results: the share of a category of a question
 // among the respondents in the question's base, overall or within one value

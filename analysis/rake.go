@@ -55,8 +55,15 @@ type RakeReport struct {
 	// MarginDiff is the largest |weighted margin − population total|
 	// after raking.
 	MarginDiff float64
-	// Trimmed is the number of weights at a Lower or Upper bound.
+	// Tol is the tolerance used, in weighted counts (RakeOptions.Tol, or
+	// Tol·Σw when below 1, or 1 by default). MarginDiff below Tol means
+	// the final weights meet the margins to the raking's own precision.
+	Tol float64
+	// Trimmed is the number of weights at a Lower or Upper bound after
+	// the last sweep; Clipped says whether a bound clipped a weight in
+	// any sweep (then Raking is nil).
 	Trimmed int
+	Clipped bool
 	// Raking holds what the variance of estimates from the raked weights
 	// needs (see Raking): the factors of the last sweep. It is nil when a
 	// bound clipped a weight in any sweep, or a factor of the last sweep
@@ -168,6 +175,7 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 	case tol < 1:
 		tol *= sum
 	}
+	rep.Tol = tol
 	maxIter := opts.MaxIter
 	if maxIter <= 0 {
 		maxIter = 10
@@ -242,6 +250,7 @@ func Rake(weights []float64, vars [][]int, margins [][]float64, opts RakeOptions
 			rep.MarginDiff = math.Max(rep.MarginDiff, math.Abs(count[c]-m))
 		}
 	}
+	rep.Clipped = trimmed
 	if !trimmed {
 		rep.Raking = &Raking{Factors: factors}
 		for _, f := range factors {

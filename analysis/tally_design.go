@@ -238,6 +238,11 @@ func (t *Tally) designEstimate(acc *DesignCategories, cs []int, e *Estimate) err
 	}
 	e.Share, e.Lower, e.Upper = de.P, iv.Lower, iv.Upper
 	e.Method = "svy-" + t.study.Analysis.Design
+	if !e.Suppressed && (de.P == 0 || de.P == 1) {
+		// No variance: the interval is the Korn–Graubard limit on Kish's
+		// effective n, not the study's method (DesignInterval).
+		e.Method = MethodDesignEdge
+	}
 	// The design effect of the estimate's variance, as R's svymean(...,
 	// deff = "replace"), and the n of a simple random sample with the same
 	// variance; NaN where the share is 0 or 1. A variance that is zero but

@@ -108,7 +108,10 @@ func (r *renderer) shareAxis(forest bool) axis {
 		lo, hi = math.Min(lo, r.c.Reference), math.Max(hi, r.c.Reference)
 	}
 	if lo > hi {
-		lo, hi = 0, 0
+		// No estimate is shown (every bar suppressed) and no reference
+		// line: the whole range 0–100%, rather than an axis scaled to
+		// nothing (0–2%) that suggests a tiny share.
+		return niceAxis(0, 1)
 	}
 	if !forest {
 		// Bars start at 0; leave headroom so the largest whisker or the

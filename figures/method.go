@@ -26,12 +26,16 @@ var methodNames = map[string]map[string]string{
 	"svy-likelihood": {"en": "design-based, likelihood", "de": "designbasiert, Likelihood", "nl": "designgebaseerd, likelihood"},
 	"svy-asin":       {"en": "design-based, arcsine", "de": "designbasiert, Arkussinus", "nl": "designgebaseerd, arcsinus"},
 	"svy-wald":       {"en": "design-based, Wald", "de": "designbasiert, Wald", "nl": "designgebaseerd, Wald"},
+	// A design-based share of 0 or 1 (analysis.MethodDesignEdge): the
+	// Korn–Graubard limit on Kish's effective sample size.
+	"svy-beta-kish": {"en": "design-based, Korn–Graubard on Kish's effective n", "de": "designbasiert, Korn-Graubard mit effektiver Fallzahl nach Kish", "nl": "designgebaseerd, Korn-Graubard met effectieve steekproefomvang volgens Kish"},
 }
 
 // MethodName returns the display name of an interval method in lang, e.g.
 // MethodName("svy-logit", "en") = "design-based, logit". method is a name
-// from analysis.MethodNames, or "svy-" and a name from
-// analysis.DesignMethodNames; an unknown name is returned as given.
+// from analysis.MethodNames, "svy-" and a name from
+// analysis.DesignMethodNames, or analysis.MethodDesignEdge; an unknown
+// name is returned as given.
 func MethodName(method, lang string) string {
 	names, ok := methodNames[method]
 	if !ok {

@@ -3,6 +3,7 @@ package figures
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -90,6 +91,34 @@ func TestSuppressedReason(t *testing.T) {
 		}
 		if pdf := pdfText(t, render(t, c, PDF, Print, DefaultTheme())); !strings.Contains(pdf, "degrees of freedom") {
 			t.Errorf("%s: chart lacks %q:\n%s", kind, why, pdf)
+		}
+	}
+}
+
+// TestSuppressedAxis: a chart whose every estimate is suppressed has no
+// data to scale its axis to; it spans 0–100%, or up to its reference line
+// (the trial of issue #13 drew 0–2%, as if the share were tiny). Charts
+// with a shown estimate keep their axis.
+func TestSuppressedAxis(t *testing.T) {
+	shown := Bar{Label: "Yes", Estimate: 0.03, Lower: 0.01, Upper: 0.06}
+	hidden := Bar{Label: "Yes", Suppressed: true, NotShown: "no degrees of freedom: not shown"}
+	for _, tc := range []struct {
+		name   string
+		bars   []Bar
+		ref    float64
+		forest bool
+		lo, hi float64
+	}{
+		{"all suppressed", []Bar{hidden}, 0, false, 0, 1},
+		{"all suppressed, forest", []Bar{hidden, hidden}, 0, true, 0, 1},
+		{"all suppressed, reference 10%", []Bar{hidden}, 0.1, false, 0, 0.15},
+		{"all suppressed, reference 50%", []Bar{hidden}, 0.5, false, 0, 0.6},
+		{"one shown", []Bar{hidden, shown}, 0, false, 0, 0.08},
+	} {
+		r := &renderer{c: Chart{Bars: tc.bars, Reference: tc.ref}}
+		a := r.shareAxis(tc.forest)
+		if math.Abs(a.lo-tc.lo) > 1e-9 || math.Abs(a.hi-tc.hi) > 1e-9 {
+			t.Errorf("%s: axis %v–%v, want %v–%v", tc.name, a.lo, a.hi, tc.lo, tc.hi)
 		}
 	}
 }

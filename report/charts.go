@@ -584,12 +584,20 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 		}
 		c.Subtitle += v
 	}
-	c.Base = chartBase(r, items, ests, spec.By != "", ms)
+	c.Base = chartBase(r, items, ests, spec.By != "", func(i int) string { return label(i, items[i]) }, ms)
 	if q := s.Question(items[0].Question); q != nil && q.MissingInBase && kind != figures.Stacked && kind != figures.Forest && sameQuestion(items) {
 		// The bars leave out what the question's "don't know" takes of
 		// the base; the footer says how much, so that the shares add up.
 		if _, rest, ok := dkRest(r, q); ok {
 			c.Base += " · " + ms.T("chart_dk_share", "label", ms.T("dk_row"), "share", Percent(rest, 0, lang))
+		}
+	}
+	if kind == figures.Bars && c.Reference == 0 {
+		// Every estimate suppressed: draw the threshold that the claims
+		// on these items test, so that the chart shows what could not be
+		// assessed (its axis then runs up to it).
+		if v, ok := suppressedThreshold(r, items, c.Bars); ok {
+			c.Reference = v
 		}
 	}
 	if funnelBases {
@@ -691,4 +699,32 @@ func distinctHeadings(docs []chartDoc, charts []figures.Chart) {
 			docs[i].Title = fmt.Sprintf("%s [%d]", t, seen[t])
 		}
 	}
+}
+
+// suppressedThreshold returns the one threshold of the claims on items
+// when every bar is suppressed; false when a bar is shown, no claim is on
+// the items or their claims have different thresholds.
+func suppressedThreshold(r *Result, items []survey.Item, bars []figures.Bar) (float64, bool) {
+	for _, b := range bars {
+		if !b.Suppressed {
+			return 0, false
+		}
+	}
+	v, found := 0.0, false
+	for _, c := range r.Claims {
+		q, cat := c.Claim.Target()
+		if cat == "" {
+			cat = survey.DerivedCategory
+		}
+		for _, it := range items {
+			if it.Question != q || it.Category != cat {
+				continue
+			}
+			if found && c.Claim.Value != v {
+				return 0, false
+			}
+			v, found = c.Claim.Value, true
+		}
+	}
+	return v, found && v > 0 && v < 1
 }

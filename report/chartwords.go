@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/surveystat/surveystat/analysis"
@@ -14,10 +15,14 @@ import (
 
 // methodLine is the interval line of a chart, from the method and level
 // of the estimates it shows ("95% confidence intervals (Wilson score)"),
-// one line part per distinct method.
+// one line part per distinct method; suppressed estimates show no
+// interval, so a chart of only those has no interval line.
 func methodLine(ests []analysis.Estimate, lang string) (string, error) {
 	var parts []string
 	for _, e := range ests {
+		if e.Suppressed {
+			continue
+		}
 		l, err := figures.MethodLine(e.Method, e.Level, lang)
 		if err != nil {
 			return "", err
@@ -30,11 +35,16 @@ func methodLine(ests []analysis.Estimate, lang string) (string, error) {
 }
 
 // chartBase states the base(s) of a chart: "Base: 750 respondents who knew
-// of the plans", or several joined with "; " when items differ; for a
-// forest plot the base before the subgroup split, which is the overall
-// estimate's.
-func chartBase(r *Result, items []survey.Item, ests []analysis.Estimate, bySubgroup bool, ms *messages) string {
+// of the plans"; when the items' bases differ and one of them has no
+// description of its own, each with the bars it belongs to (label(i) of
+// item i), "Base: 417 respondents with a valid
+// answer (of 427) for Burgled; all 427 respondents for Owns a boat, Has
+// running water"; for a forest plot the base before the subgroup split,
+// which is the overall estimate's.
+func chartBase(r *Result, items []survey.Item, ests []analysis.Estimate, bySubgroup bool, label func(int) string, ms *messages) string {
 	var parts []string
+	var bars [][]string // the labels of the bars on each base of parts
+	generic := false    // a base without a description ("all respondents")
 	for i, it := range items {
 		var b baseWords
 		switch {
@@ -49,8 +59,15 @@ func chartBase(r *Result, items []survey.Item, ests []analysis.Estimate, bySubgr
 		default:
 			continue
 		}
-		if p := b.chartPhrase(ms); !containsString(parts, p) {
-			parts = append(parts, p)
+		p := b.chartPhrase(ms)
+		generic = generic || b.Desc == ""
+		k := slices.Index(parts, p)
+		if k < 0 {
+			parts, bars = append(parts, p), append(bars, nil)
+			k = len(parts) - 1
+		}
+		if l := label(i); !containsString(bars[k], l) {
+			bars[k] = append(bars[k], l)
 		}
 		if bySubgroup {
 			break
@@ -58,6 +75,13 @@ func chartBase(r *Result, items []survey.Item, ests []analysis.Estimate, bySubgr
 	}
 	if len(parts) == 0 {
 		return ""
+	}
+	if len(parts) > 1 && generic {
+		// Several bases, not all described ("700 Instagram users"):
+		// say which belongs to which bar.
+		for k := range parts {
+			parts[k] = ms.T("chart_base_for", "base", parts[k], "bars", strings.Join(bars[k], ", "))
+		}
 	}
 	return ms.T("chart_base", "base", strings.Join(parts, "; "))
 }

@@ -102,10 +102,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 	items, _ := s.ParseItems(s.Headlines) // checked when the study was loaded
 	for _, it := range items {
 		e, ok := r.Overall(it.Question, it.Category)
-		if !ok || e.Suppressed {
+		if !ok {
 			continue
 		}
 		b := r.baseOf(e, lang)
+		if e.Suppressed {
+			// Listed with its reason, as a claim that cannot be
+			// assessed: a headline never disappears without a word.
+			d.Headlines = append(d.Headlines, ms.T("headline_suppressed", "estimate", itemLabel(s, it, lang),
+				"reason", suppressed(e), "base", b.phrase(ms)))
+			continue
+		}
 		args := []string{"share", Percent(e.Share, 1, lang), "ci", ciText(e), "base", b.phrase(ms)}
 		if isDerived(s, it) {
 			d.Headlines = append(d.Headlines, ms.T("headline_derived", append(args, "estimate", itemLabel(s, it, lang))...))
@@ -409,14 +416,16 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		m, _ := s.LoadMargins()
 		vars := ""
 		if m != nil {
-			vars = strings.Join(m.Variables, ", ")
-		}
-		se := ms.T("rake_se_calibrated")
-		if rp.Raking == nil {
-			se = ms.T("rake_se_fixed")
+			// The margin variables by their labels in the report's
+			// language, as every other sentence names questions.
+			names := make([]string, len(m.Variables))
+			for i, v := range m.Variables {
+				names[i] = labelOf(v)
+			}
+			vars = strings.Join(names, ", ")
 		}
 		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
-			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + se
+			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + rakeSEText(rp, s.Analysis.Rake, ms)
 	}
 	if len(r.Comparisons) > 0 {
 		d.CompIntro = ms.T("comparisons_intro", "level", lvl, "alpha", alphaText(s.Analysis.Level, lang))
@@ -751,4 +760,35 @@ func percentDecimals(v float64) int {
 // "< 19.55%".
 func threshold(c survey.Claim, lang string) string {
 	return c.Op + "\u00a0" + Percent(c.Value, percentDecimals(c.Value), lang)
+}
+
+// rakeSEText says how the standard errors treat raked weights, from what
+// raking did: calibrated as R's rake() when the weights are the starting
+// weights times one factor per margin category; otherwise fixed, with
+// the trimming bounds that clipped weights and whether the trimmed
+// weights still meet the margins within the raking tolerance (the report
+// states the remaining difference). It claims nothing about how the
+// standard errors would differ otherwise, which the code cannot know.
+func rakeSEText(rp *analysis.RakeReport, rs *survey.RakeSpec, ms *messages) string {
+	if rp.Raking != nil {
+		return ms.T("rake_se_calibrated")
+	}
+	if !rp.Clipped || rs == nil {
+		return ms.T("rake_se_zero")
+	}
+	num := func(v float64) string { return decimal(v, decimalsOf(v), ms.lang) }
+	var bounds string
+	switch {
+	case rs.Lower > 0 && rs.Upper > 0:
+		bounds = ms.T("rake_trim_both", "lower", num(rs.Lower), "upper", num(rs.Upper))
+	case rs.Upper > 0:
+		bounds = ms.T("rake_trim_upper", "upper", num(rs.Upper))
+	default:
+		bounds = ms.T("rake_trim_lower", "lower", num(rs.Lower))
+	}
+	met := ms.T("rake_trim_unmet")
+	if rp.MarginDiff < rp.Tol {
+		met = ms.T("rake_trim_met")
+	}
+	return bounds + " " + met + " " + ms.T("rake_se_trimmed")
 }

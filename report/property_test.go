@@ -228,19 +228,23 @@ func checkNamed(t *testing.T, r *Result, lang string, rows map[string]csvRow, ov
 			contains("methods section", d.Methods, level(row))
 		}
 	}
-	// Headlines: q1=a, q2=y and d1, in that order, unless suppressed.
-	hi := 0
-	for _, it := range [][2]string{{"q1", "a"}, {"q2", "y"}, {"d1", "yes"}} {
+	// Headlines: q1=a, q2=y and d1, in that order; a suppressed one with
+	// its reason and base instead of its share.
+	if len(d.Headlines) != 3 {
+		t.Fatalf("%s: %d headlines, want 3", lang, len(d.Headlines))
+	}
+	for hi, it := range [][2]string{{"q1", "a"}, {"q2", "y"}, {"d1", "yes"}} {
 		row := overall(it[0], it[1])
+		h := d.Headlines[hi]
+		contains("headline "+it[0], h, nText(row))
 		if row["suppressed"] == "true" {
+			reason := ms.T("suppressed_" + strings.ReplaceAll(row["suppressed_reason"], "-", "_"))
+			if row["suppressed_reason"] == "min-base" {
+				reason = ms.T("suppressed", "min", Count(float64(s.Analysis.MinBase), lang))
+			}
+			contains("headline "+it[0], h, reason)
 			continue
 		}
-		if hi >= len(d.Headlines) {
-			t.Fatalf("%s: %d headlines, want more", lang, len(d.Headlines))
-		}
-		h := d.Headlines[hi]
-		hi++
-		contains("headline "+it[0], h, nText(row))
 		contains("headline "+it[0], h, level(row))
 		contains("headline "+it[0], h, percentRange(f(row, "lower"), f(row, "upper"), 1, lang))
 	}
@@ -271,14 +275,30 @@ func checkNamed(t *testing.T, r *Result, lang string, rows map[string]csvRow, ov
 		var lines []string
 		for _, it := range items[spec.ID] {
 			row := overall(it[0], it[1])
-			l, err := figures.MethodLine(row["method"], f(row, "level"), lang)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !containsString(lines, l) {
-				lines = append(lines, l)
-			}
 			contains("chart "+spec.ID+" base", c.Base, nText(row))
+			shown := []map[string]string{row}
+			if spec.Kind == "forest" {
+				// A forest plot shows the subgroup estimates, in the
+				// order of the subgroup's categories.
+				shown = nil
+				for _, gc := range s.Question(spec.By).Categories {
+					if sr, ok := rows[it[0]+"="+it[1]+"|"+spec.By+"="+gc.ID]; ok {
+						shown = append(shown, sr)
+					}
+				}
+			}
+			for _, sr := range shown {
+				if sr["suppressed"] == "true" {
+					continue // no interval shown, none named
+				}
+				l, err := figures.MethodLine(sr["method"], f(sr, "level"), lang)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !containsString(lines, l) {
+					lines = append(lines, l)
+				}
+			}
 		}
 		if want := strings.Join(lines, "; "); c.Method != want {
 			t.Errorf("chart %s (%s): method line %q, results.csv says %q", spec.ID, lang, c.Method, want)

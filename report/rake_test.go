@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
@@ -292,11 +293,46 @@ func TestRakedTrimmed(t *testing.T) {
 	if differ == 0 {
 		t.Error("calibrated and trimmed SEs never differ")
 	}
-	ms, _ := loadMessages("en")
-	if d := buildDocument(tight, ms, nil); !strings.Contains(d.RakeText, "treat the weights as fixed") {
-		t.Errorf("rake text %q", d.RakeText)
+	// The methods text states what was done, in every language, and
+	// whether the trimmed weights meet the margins as the raking found;
+	// no claim about how the SEs would differ without trimming (R's
+	// untrimmed SEs were 2–4× larger in the trial of issue #13).
+	met := tight.Rake.MarginDiff < tight.Rake.Tol
+	for _, tc := range []struct {
+		lang, bounds, se, met, unmet string
+	}{
+		{"en", "trimmed to at most 1.1 times the mean weight", "Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent.",
+			"still meet the margins within the raking tolerance", "no longer meet the margins exactly"},
+		{"de", "höchstens das 1,1-Fache des mittleren Gewichts gekappt", "Die Standardfehler behandeln die gekappten Gewichte als fest",
+			"Auch nach der Kappung stimmen die Gewichte innerhalb der Raking-Toleranz", "stimmen die Gewichte nicht mehr genau"},
+		{"nl", "afgekapt op hoogstens 1,1 keer het gemiddelde gewicht", "De standaardfouten behandelen de afgekapte gewichten als vast",
+			"sluiten de gewichten binnen de raking-tolerantie aan", "sluiten de gewichten niet meer precies aan"},
+	} {
+		ms, err := loadMessages(tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := buildDocument(tight, ms, nil).RakeText
+		want, not := tc.met, tc.unmet
+		if !met {
+			want, not = not, want
+		}
+		for _, w := range []string{tc.bounds, tc.se, want} {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s rake text %q lacks %q", tc.lang, text, w)
+			}
+		}
+		for _, w := range []string{not, "conservative", "konservativ", "conservatief"} {
+			if strings.Contains(text, w) {
+				t.Errorf("%s rake text %q says %q", tc.lang, text, w)
+			}
+		}
+		if d := buildDocument(loose, ms, nil); strings.Contains(d.RakeText, tc.se) {
+			t.Errorf("%s: calibrated raking described as trimmed: %q", tc.lang, d.RakeText)
+		}
 	}
 	// Raking that does not converge goes on, and the report says so.
+	ms, _ := loadMessages("en")
 	stopped, err := run(", max_iter: 1", "")
 	if err != nil {
 		t.Fatal(err)
@@ -310,5 +346,94 @@ func TestRakedTrimmed(t *testing.T) {
 	}
 	if _, err := run("", "  file: cells.csv\n  count: n\n"); err == nil || !strings.Contains(err.Error(), "gender = female has a population total of 495 but no respondent") {
 		t.Errorf("a margin category without respondents: %v", err)
+	}
+}
+
+// TestRakeSEText: the sentence on raked standard errors follows what
+// raking did: calibrated, trimmed with the margins met or not (the trial
+// of issue #13 had "largest remaining margin difference 0.00" followed by
+// "no longer calibrated to the margins"), or fixed for a zero margin.
+func TestRakeSEText(t *testing.T) {
+	ms, err := loadMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		rp   analysis.RakeReport
+		rs   survey.RakeSpec
+		want string
+	}{
+		{"calibrated", analysis.RakeReport{Raking: &analysis.Raking{}, Tol: 1}, survey.RakeSpec{},
+			"Standard errors take the raking into account, as R's svymean on a raked design: the part of each answer explained by the margins is removed before the variance is computed."},
+		{"trimmed, margins met", analysis.RakeReport{Clipped: true, MarginDiff: 4e-7, Tol: 1e-6}, survey.RakeSpec{Lower: 0.3, Upper: 3},
+			"After every sweep, weights were trimmed to between 0.3 and 3 times the mean weight. The trimmed weights still meet the margins within the raking tolerance. Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent."},
+		{"trimmed, margins missed", analysis.RakeReport{Clipped: true, MarginDiff: 12.5, Tol: 1}, survey.RakeSpec{Lower: 0.25},
+			"After every sweep, weights were raised to at least 0.25 times the mean weight. The trimmed weights no longer meet the margins exactly. Standard errors treat the trimmed weights as fixed, not as calibrated to the margins; R has no exact equivalent."},
+		{"zero margin", analysis.RakeReport{Tol: 1}, survey.RakeSpec{},
+			"Standard errors treat the weights as fixed, not as calibrated to the margins, because a margin category with a population total of 0 gave its respondents a weight of 0."},
+	} {
+		if got := rakeSEText(&tc.rp, &tc.rs, ms); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestRakeTextLabels: the raking sentence names the margin variables by
+// their labels in the report's language (the trial of issue #13 read "for
+// sex, age", de "für sex, age"), escaped for Markdown and HTML.
+func TestRakeTextLabels(t *testing.T) {
+	dir := t.TempDir()
+	var csv strings.Builder
+	csv.WriteString("id,w,sex,age,q\n")
+	for i := range 60 {
+		fmt.Fprintf(&csv, "r%d,%d.5,%d,%d,%d\n", i, 1+i%3, 1+i%2, 1+i%3, 1+i%4/3)
+	}
+	study := `id: rakelabels
+data: {file: r.csv, id: id, weight: w}
+analysis:
+  rake: {margins: margins.csv, tol: 1e-9, max_iter: 100}
+questions:
+  - id: sex
+    label: {en: "Sex <b>*x*</b>", de: Geschlecht, nl: Geslacht}
+    categories:
+      - {id: m, codes: [1], label: {en: Men, de: Männer, nl: Mannen}}
+      - {id: f, codes: [2], label: {en: Women, de: Frauen, nl: Vrouwen}}
+  - id: age
+    label: {en: Age, de: Alter, nl: Leeftijd}
+    categories:
+      - {id: young, codes: [1], label: {en: Young, de: Jung, nl: Jong}}
+      - {id: middle, codes: [2], label: {en: Middle, de: Mittel, nl: Midden}}
+      - {id: old, codes: [3], label: {en: Old, de: Alt, nl: Oud}}
+  - id: q
+    label: {en: Owns a boat, de: Besitzt ein Boot, nl: Heeft een boot}
+    categories:
+      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
+      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
+`
+	margins := "variable,category,total\nsex,m,490\nsex,f,510\nage,young,250\nage,middle,450\nage,old,300\n"
+	for name, body := range map[string]string{"r.csv": csv.String(), "study.yaml": study, "margins.csv": margins} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := Generate(filepath.Join(dir, "study.yaml"), Options{Out: filepath.Join(dir, "out"), Langs: []string{"en", "de", "nl"}, PDF: "off"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ file, want, not string }{
+		{"report.md", `population margins for Sex \<b\>\*x\*\</b\>, Age:`, "for sex, age"},
+		{"index.html", "population margins for Sex &lt;b&gt;*x*&lt;/b&gt;, Age:", "<b>*x*</b>"},
+		{"report.de.md", "Grundgesamtheit für Geschlecht, Alter angepasst", "für sex, age"},
+		{"report.nl.md", "populatieverdelingen voor Geslacht, Leeftijd (raking", "voor sex, age"},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), tc.want) || strings.Contains(string(b), tc.not) {
+			i := strings.Index(string(b), "margin")
+			t.Errorf("%s: want %q, not %q; near %q", tc.file, tc.want, tc.not, string(b)[max(i-200, 0):min(i+200, len(b))])
+		}
 	}
 }

@@ -82,7 +82,7 @@ func readResults(t *testing.T, dir string) []map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level,deff,n_eff,suppressed,suppressed_reason,n_assumed,count_min,count_max"
+	want := "study,question,category,subgroup,subgroup_value,base,count,share,lower,upper,method,level,df,deff,n_eff,suppressed,suppressed_reason,n_assumed,count_min,count_max"
 	if got := strings.Join(recs[0], ","); got != want {
 		t.Fatalf("results.csv header\n got %s\nwant %s", got, want)
 	}

@@ -29,9 +29,13 @@ type ResultRow struct {
 	Upper         Number `csv:"upper" json:"upper"`
 	Method        string `csv:"method" json:"method"`
 	Level         Number `csv:"level" json:"level"`
-	Deff          Number `csv:"deff" json:"deff"`
-	NEff          Number `csv:"n_eff" json:"n_eff"`
-	Suppressed    bool   `csv:"suppressed" json:"suppressed"`
+	// DF is the design degrees of freedom of a design-based estimate,
+	// PSUs − strata among its respondents (R: degf(subset(design,
+	// domain))), which its interval uses; empty (null) for other rows.
+	DF         Number `csv:"df" json:"df"`
+	Deff       Number `csv:"deff" json:"deff"`
+	NEff       Number `csv:"n_eff" json:"n_eff"`
+	Suppressed bool   `csv:"suppressed" json:"suppressed"`
 	// Reason is why the row is suppressed (analysis.Reason*): min-base,
 	// no-df or not-computable; empty for rows that are shown.
 	Reason string `csv:"suppressed_reason" json:"suppressed_reason"`
@@ -99,7 +103,10 @@ func Rows(study string, est []analysis.Estimate) []ResultRow {
 			Lower: Number(e.Lower), Upper: Number(e.Upper),
 			Method: e.Method, Level: Number(e.Level),
 			Deff: Number(e.Deff), NEff: Number(e.NEff), Suppressed: e.Suppressed, Reason: e.Reason, NAssumed: e.NAssumed,
-			CountMin: Number(math.NaN()), CountMax: Number(math.NaN()),
+			CountMin: Number(math.NaN()), CountMax: Number(math.NaN()), DF: Number(math.NaN()),
+		}
+		if e.Design != nil {
+			rows[i].DF = Number(e.Design.DF)
 		}
 		if rc := e.Reconstructed; rc != nil {
 			rows[i].NAssumed = e.NAssumed || rc.NAssumed
