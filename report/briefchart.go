@@ -110,7 +110,7 @@ func briefNote(r *Result, spec *survey.ChartSpec, items []survey.Item, c figures
 		baseStated = baseStated && bases[r.baseOf(e, lang).phrase(ms)]
 		methodStated = methodStated && methods[method(e)]
 	}
-	baseStated = baseStated && c.Base == chartBase(r, items, ests, false, ms)
+	baseStated = baseStated && c.Base == chartBase(r, items, ests, false, func(i int) string { return itemLabel(r.Study, items[i], lang) }, ms)
 	var parts []string
 	if !baseStated && c.Base != "" {
 		parts = append(parts, c.Base)
