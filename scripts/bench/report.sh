@@ -12,6 +12,14 @@
 #   report               `surveystat report --pdf off`, three languages: wall time and
 #                        peak RSS of the whole process (/usr/bin/time)
 #   PDFs                 the shipped study's `report` with PDFs minus without
+#   R, pandas            side by side on the same files: R survey computing one
+#                        share and the same share by gender (svymean, svyby;
+#                        scripts/bench/estimate.R FILE one), as the scaling
+#                        issue timed it, and pandas + statsmodels computing
+#                        every estimate surveystat does (scripts/bench/run.sh,
+#                        the step before this one in make bench, leaves its
+#                        times in $BENCH_DIR/tools-N.txt); the last column is
+#                        how many times faster the whole report is
 #
 # Settings (environment): BENCH_DIR (default /tmp/surveystat-bench),
 # BENCH_SIZES (default "10000 1000000 10000000"), BENCH_REPEAT (runs per
@@ -23,6 +31,11 @@ GO=${GO:-go}
 DIR=${BENCH_DIR:-/tmp/surveystat-bench}
 SIZES=${BENCH_SIZES:-"10000 1000000 10000000"}
 REPEAT=${BENCH_REPEAT:-3}
+R_MAX=${BENCH_R_MAX_ROWS:-1000000}
+have_r=no
+if command -v Rscript >/dev/null && Rscript -e 'suppressMessages(library(survey))' >/dev/null 2>&1; then
+	have_r=yes
+fi
 STUDY=data/noyb-de-2025/study.yaml
 TIME=/usr/bin/time
 if [ ! -x "$TIME" ]; then
@@ -85,7 +98,7 @@ if command -v chromium >/dev/null 2>&1 || [ -n "${SURVEYSTAT_CHROMIUM:-}" ]; the
 fi
 read -r plot_s plot_m < <(timed "$BIN" plot --lang en,de,nl --format png,svg,pdf --preset print,social,square --out "$OUT/charts" "$STUDY")
 read -r sr _ se _ < <(phases "$(dirname "$STUDY")/responses.csv" "$STUDY")
-shipped="| shipped study (1k rows) | $sr s | $se ms | $plot_s s, $plot_m MiB | $off_s s, $off_m MiB | ${pdf_row} |"
+shipped="| shipped study (1k rows) | $sr s | $se ms | $plot_s s, $plot_m MiB | $off_s s, $off_m MiB | ${pdf_row} | – | – | – |"
 echo "$shipped"
 
 # Generated files: a copy of the shipped study pointing at each.
@@ -100,7 +113,20 @@ for n in $SIZES; do
 	read -r r _ e _ < <(phases "$f" "$d/study.yaml")
 	read -r s m < <(timed "$BIN" report --pdf off --out "$OUT" "$d/study.yaml")
 	mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf (b < 1e7 ? "%.1f" : "%.0f"), b / 1e6 }')
-	line="| $(human "$n") rows ($mb MB) | $r s | $e ms | (as above) | $s s, $m MiB | – |"
+	rcol="–" pcol="–" xr="–" xp="–"
+	if [ "$have_r" = yes ] && [ "$n" -le "$R_MAX" ]; then
+		read -r r1_s r1_m < <(timed Rscript scripts/bench/estimate.R "$f" one)
+		rcol="$r1_s s, $r1_m MiB"
+		xr=$(awk -v a="$r1_s" -v b="$s" 'BEGIN { printf "%.0f×", a / b }')
+	fi
+	if [ -s "$DIR/tools-$n.txt" ]; then
+		read -r py_s py_m _ _ <"$DIR/tools-$n.txt" || true
+		if [ -n "${py_s:-}" ]; then
+			pcol="$py_s s, $py_m MiB"
+			xp=$(awk -v a="$py_s" -v b="$s" 'BEGIN { printf "%.0f×", a / b }')
+		fi
+	fi
+	line="| $(human "$n") rows ($mb MB) | $r s | $e ms | (as above) | $s s, $m MiB | – | $rcol | $pcol | $xr, $xp |"
 	rows+=("$line")
 	echo "$line"
 done
@@ -116,8 +142,8 @@ chromium_v=$( (chromium --version 2>/dev/null || echo "no Chromium") | head -1)
 	echo "Measured $(date -u +%Y-%m-%d) on $cpu, $(nproc) cores, $ram RAM; $($GO version | cut -d' ' -f3); $chromium_v."
 	echo "Load average (1, 5, 15 min) before the run: $load. Medians of $REPEAT runs; memory is the largest peak RSS."
 	echo
-	echo "| input | reading | estimation | charts | \`report --pdf off\` (3 languages) | PDFs |"
-	echo "|---|---|---|---|---|---|"
+	echo "| input | reading | estimation | charts | \`report --pdf off\` (3 languages) | PDFs | R survey: one share + svyby | pandas + statsmodels: every estimate | whole report faster than R, pandas |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 	echo "$shipped"
 	printf '%s\n' "${rows[@]}"
 	echo

@@ -67,7 +67,7 @@ for n in $SIZES; do
 	[ -s "$f" ] || "$DIR/gen" -rows "$n" -out "$f"
 	mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf (b < 1e7 ? "%.1f" : "%.0f"), b / 1e6 }')
 	read -r go_s go_m < <(measure "$DIR/estimate" -study "$STUDY" "$f")
-	py="skipped" r="skipped" py_x="–" r_x="–"
+	py="skipped" r="skipped" py_x="–" r_x="–" py_s="" py_m="" r_s="" r_m=""
 	if [ "$have_py" = yes ] && [ "$n" -le "$PY_MAX" ]; then
 		read -r py_s py_m < <(measure "$PYTHON" scripts/bench/estimate.py "$f")
 		py="$py_s s, $py_m MiB"
@@ -78,6 +78,8 @@ for n in $SIZES; do
 		r="$r_s s, $r_m MiB"
 		r_x=$(awk -v a="$r_s" -v b="$go_s" 'BEGIN { printf "%.0f×", a / b }')
 	fi
+	# for scripts/bench/report.sh, which compares the whole report with them
+	printf '%s %s %s %s\n' "${py_s:-}" "${py_m:-}" "${r_s:-}" "${r_m:-}" >"$DIR/tools-$n.txt"
 	line=$(printf '| %s | %s | %s s, %s MiB | %s | %s | %s | %s |' "$(human "$n")" "$mb" "$go_s" "$go_m" "$py" "$r" "$py_x" "$r_x")
 	rows+=("$line")
 	printf '%-6s %9s | %-18s | %-18s | %-18s | %s, %s\n' "$(human "$n")" "$mb" "$go_s s, $go_m MiB" "$py" "$r" "$py_x" "$r_x"
