@@ -18,17 +18,7 @@ var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 // Escaped text renders as s with line breaks as spaces and without its
 // leading blanks.
 func Escape(s string) string {
-	s = lineBreaks.Replace(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	out := strings.TrimLeft(b.String(), " \t")
+	out := escapeInline(s)
 	// marker reports whether a block marker ending before i is one: it is
 	// followed by a blank or by nothing.
 	marker := func(i int) bool { return i >= len(out) || out[i] == ' ' || out[i] == '\t' }
@@ -47,6 +37,27 @@ func Escape(s string) string {
 		return out[:digits] + `\` + out[digits:]
 	}
 	return out
+}
+
+// EscapeInline escapes s for a place in a Markdown line that follows other
+// text on the same line, such as after "**Published:** ": as [Escape], but
+// without escaping what would start a block at the start of a line, which
+// s cannot be there ("7. August 2025" stays as it is).
+func EscapeInline(s string) string { return escapeInline(s) }
+
+// escapeInline is Escape less its block-start rules.
+func escapeInline(s string) string {
+	s = lineBreaks.Replace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimLeft(b.String(), " \t")
 }
 
 // Code writes s as an inline code span, with line breaks as spaces and a

@@ -188,3 +188,37 @@ func TestTable(t *testing.T) {
 		t.Errorf("table without header %q", got)
 	}
 }
+
+func TestTextBefore(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"", false}, {"  ", false}, {"- ", false}, {"* ", false}, {"+ ", false}, {"> ", false},
+		{"> - ", false}, {"1. ", false}, {"12) ", false}, {"# ", false}, {"###", false}, {"- 1. ", false},
+		{"- **Published:** ", true}, {"**Bold** ", true}, {"-5 ", true}, {"1.5 ", true}, {"Text ", true},
+		{"| a | ", true}, {"> quoted ", true},
+	} {
+		if got := textBefore([]byte(tt.line)); got != tt.want {
+			t.Errorf("textBefore(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestAutoEscapeMidLine: a value after text on its line cannot start a
+// block, so "7. August 2025" is printed as it is there, and escaped where
+// it would start a list.
+func TestAutoEscapeMidLine(t *testing.T) {
+	tp := template.Must(template.New("t").Funcs(Funcs()).Parse("- **Published:** {{.}}\n- {{.}}\n{{.}}\nOn {{.}}, {{if .}}{{.}}{{end}}\n" +
+		"- **Date:** {{if false}}⚠ {{end}}{{md .}}\n{{if true}}x\n{{end}}{{md .}}\n"))
+	AutoEscape(tp)
+	var b strings.Builder
+	if err := tp.Execute(&b, "7. August 2025 <b>"); err != nil {
+		t.Fatal(err)
+	}
+	want := "- **Published:** 7. August 2025 \\<b\\>\n- 7\\. August 2025 \\<b\\>\n7\\. August 2025 \\<b\\>\nOn 7. August 2025 \\<b\\>, 7\\. August 2025 \\<b\\>\n" +
+		"- **Date:** 7. August 2025 \\<b\\>\nx\n7\\. August 2025 \\<b\\>\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

@@ -10,10 +10,11 @@ import (
 )
 
 // Funcs returns the template functions of this package: md ([Escape]),
-// mdcode ([Code]), mdlink ([Link]) and mdimage ([Image]). A template that
-// is auto-escaped with [AutoEscape] needs at least md.
+// mdinline ([EscapeInline]), mdcode ([Code]), mdlink ([Link]) and mdimage
+// ([Image]). A template that is auto-escaped with [AutoEscape] needs md
+// and mdinline.
 func Funcs() template.FuncMap {
-	return template.FuncMap{"md": Escape, "mdcode": Code, "mdlink": Link, "mdimage": Image}
+	return template.FuncMap{"md": Escape, "mdinline": EscapeInline, "mdcode": Code, "mdlink": Link, "mdimage": Image}
 }
 
 // AutoEscape makes every action of t and its associated templates that
@@ -21,9 +22,11 @@ func Funcs() template.FuncMap {
 // action already ends in a function whose name starts with "md": those
 // return Markdown that is safe already ([Funcs], and a package's own
 // md-named functions such as a table writer). {{.Title}} then prints
-// Escape(.Title), as html/template would print it escaped for HTML.
-// Call it after parsing and before the first Execute; t must have a
-// function md.
+// Escape(.Title), as html/template would print it escaped for HTML. An
+// action that follows text on its own line ("**Published:** {{.Date}}")
+// cannot start a block, so it is escaped with mdinline ([EscapeInline])
+// instead, which leaves "7. August 2025" as it is. Call it after parsing
+// and before the first Execute; t must have the functions md and mdinline.
 func AutoEscape(t *template.Template) {
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
@@ -32,14 +35,29 @@ func AutoEscape(t *template.Template) {
 	}
 }
 
-func escapeNode(n parse.Node) {
+func escapeNode(n parse.Node) { escapeNodeAfter(n, false) }
+
+// escapeNodeAfter escapes n; midLine says that n follows text on its line
+// in the same list, so that what it prints cannot start a block.
+func escapeNodeAfter(n parse.Node, midLine bool) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
+		mid := false
 		for _, c := range n.Nodes {
-			escapeNode(c)
+			escapeNodeAfter(c, mid)
+			if t, ok := c.(*parse.TextNode); ok {
+				if i := bytes.LastIndexByte(t.Text, '\n'); i >= 0 {
+					mid = textBefore(t.Text[i+1:])
+				} else {
+					mid = mid || textBefore(t.Text)
+				}
+				continue
+			}
+			// Still on the same line after what cannot print a line break.
+			mid = mid && noLineBreak(c)
 		}
 	case *parse.IfNode:
 		escapeNode(n.List)
@@ -57,13 +75,87 @@ func escapeNode(n parse.Node) {
 		}
 		last := p.Cmds[len(p.Cmds)-1]
 		if id, ok := last.Args[0].(*parse.IdentifierNode); ok && strings.HasPrefix(id.Ident, "md") {
+			if id.Ident == "md" && midLine {
+				id.Ident = "mdinline" // an explicit md where no block can start
+			}
 			return
+		}
+		fn := "md"
+		if midLine {
+			fn = "mdinline"
 		}
 		p.Cmds = append(p.Cmds, &parse.CommandNode{
 			NodeType: parse.NodeCommand,
 			Pos:      n.Pos,
-			Args:     []parse.Node{parse.NewIdentifier("md").SetPos(n.Pos)},
+			Args:     []parse.Node{parse.NewIdentifier(fn).SetPos(n.Pos)},
 		})
+	}
+}
+
+// noLineBreak reports whether n, escaped, cannot print a line break: text
+// without one, an action escaped by md, mdinline, mdcode, mdlink or
+// mdimage (they turn line breaks into spaces), and if, with and range
+// made only of such nodes.
+func noLineBreak(n parse.Node) bool {
+	switch n := n.(type) {
+	case nil:
+		return true
+	case *parse.ListNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Nodes {
+			if !noLineBreak(c) {
+				return false
+			}
+		}
+		return true
+	case *parse.TextNode:
+		return bytes.IndexByte(n.Text, '\n') < 0
+	case *parse.ActionNode:
+		p := n.Pipe
+		if len(p.Decl) > 0 || len(p.Cmds) == 0 {
+			return true
+		}
+		id, ok := p.Cmds[len(p.Cmds)-1].Args[0].(*parse.IdentifierNode)
+		return ok && (id.Ident == "md" || id.Ident == "mdinline" || id.Ident == "mdcode" || id.Ident == "mdlink" || id.Ident == "mdimage")
+	case *parse.IfNode:
+		return noLineBreak(n.List) && noLineBreak(n.ElseList)
+	case *parse.WithNode:
+		return noLineBreak(n.List) && noLineBreak(n.ElseList)
+	}
+	return false
+}
+
+// textBefore reports whether line, the start of a line up to an action,
+// holds text other than the markers of the containers the action is in:
+// list items ("- ", "+ ", "* ", "1. ", "1) "), block quotes ("> ") and
+// headings ("# "). Only after such text can what the action prints not
+// start a block: "- {{.X}}" is a list item whose content may, "- **Date:**
+// {{.X}}" is not.
+func textBefore(line []byte) bool {
+	for {
+		line = bytes.TrimLeft(line, " \t")
+		switch {
+		case len(line) == 0:
+			return false
+		case line[0] == '#':
+			line = bytes.TrimLeft(line, "#")
+		case line[0] == '>':
+			line = line[1:]
+		case line[0] == '-' || line[0] == '+' || line[0] == '*':
+			if len(line) > 1 && line[1] != ' ' && line[1] != '\t' {
+				return true // "**Bold**", "-5": text
+			}
+			line = line[1:]
+		default:
+			d := len(line) - len(bytes.TrimLeft(line, "0123456789"))
+			if d > 0 && d < len(line) && (line[d] == '.' || line[d] == ')') && (d+1 == len(line) || line[d+1] == ' ' || line[d+1] == '\t') {
+				line = line[d+1:]
+				continue
+			}
+			return true
+		}
 	}
 }
 
