@@ -55,62 +55,6 @@ type Respondent struct {
 	decSep uint8
 }
 
-// Errors a Reader reports, wrapped in a *ParseError.
-var (
-	ErrMissingColumn = errors.New("column not found in header")
-	ErrUnknownCode   = errors.New("unknown code")
-	ErrOutsideBase   = errors.New("answer given by a respondent outside the question's base")
-	ErrDuplicateID   = errors.New("duplicate respondent id")
-	ErrEmptyID       = errors.New("empty respondent id")
-	ErrWeight        = errors.New("invalid weight")
-	ErrNoRows        = errors.New("no respondent rows")
-	ErrIdentifier    = errors.New("column looks like a direct identifier or free text")
-	ErrEncoding      = errors.New("text is not valid UTF-8")
-	ErrDesignCell    = errors.New("invalid sample design value")
-	ErrCount         = errors.New("invalid cell count")
-	ErrOpenQuote     = errors.New("quoted field not closed")
-	ErrDecimal       = errors.New("decimal point and decimal comma mixed in one column")
-)
-
-// ParseError locates a problem in a respondent file.
-type ParseError struct {
-	File   string // file name as given to NewReader
-	Line   int    // 1-based line; 0 if unknown
-	Column string // column name from the header; empty if not about a cell
-	Value  string // the offending cell value (cut to a few dozen characters when shown)
-	Hidden bool   // the value is not shown: its column may identify a respondent
-	Expect string // what was expected, in words
-	Hint   string // how to fix it, if there is a usual fix
-	Err    error  // the kind of problem (one of the Err… values, or a csv error)
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	if e.Column != "" {
-		fmt.Fprintf(&b, ": column %q", clip(e.Column))
-	}
-	switch {
-	case e.Hidden:
-		b.WriteString(": value not shown")
-	case e.Value != "" || (e.Column != "" && e.Line > 1):
-		fmt.Fprintf(&b, ": value %q%s", clip(e.Value), clipNote(e.Value))
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Expect != "" {
-		fmt.Fprintf(&b, " (expected %s)", e.Expect)
-	}
-	if e.Hint != "" {
-		fmt.Fprintf(&b, "; hint: %s", e.Hint)
-	}
-	return b.String()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // Reader reads respondents from a CSV file described by a study's codebook.
 // Every cell of a question column must be empty, one of the question's
 // category codes, or one of its missing codes; an answer from a respondent
@@ -501,6 +445,15 @@ func (r *Reader) decode(rec []string, pos func(col int) int, resp *Respondent) (
 	return errs, false
 }
 
+// parseCount parses a cell count: a whole number from 0 to 2⁵³.
+func parseCount(v string) (float64, bool) {
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || n > 1<<53 {
+		return 0, false
+	}
+	return float64(n), true
+}
+
 // applyBases empties the answers of questions the respondent was not asked
 // and sets resp.Ignored. It returns, in the order found, the questions
 // whose answers are errors because they come from outside the question's
@@ -537,118 +490,6 @@ func (r *Reader) applyBases(resp *Respondent, all bool) (bad []int) {
 	return bad
 }
 
-// The number columns whose decimal separator is tracked, for sepBits.
-const (
-	colWeight = iota
-	colWSq
-	colFPC
-)
-
-// sepBits returns the decimal separator a number cell of column col uses,
-// as read with data.decimal unset: bit 2·col for a point, bit 2·col + 1 for
-// a comma (as parseWeight reads them), 0 for a whole number or when
-// data.decimal says which separator is meant.
-func sepBits(v, decimal string, col int) uint8 {
-	if decimal != "" {
-		return 0
-	}
-	switch {
-	case strings.Contains(v, "."):
-		return 1 << (2 * col)
-	case strings.Count(v, ",") == 1:
-		return 2 << (2 * col)
-	}
-	return 0
-}
-
-// mixedDecimal records the decimal separators of a row on line (sepBits
-// of its cells) and returns an error for a column whose values use a
-// decimal point on one line and a decimal comma on another, unless
-// data.decimal says which is meant: "2.500" may be 2.5 or, from a German
-// export with a thousands separator, 2500. Rows must be given in file order.
-//
-// The error's Value is left for the caller to fill from the cell of the
-// column whose index is returned.
-func (r *Reader) mixedDecimal(bits uint8, line int) (*ParseError, int) {
-	if bits == 0 {
-		return nil, -1
-	}
-	cols := [3]int{r.weightCol, r.wsqCol, r.fpcCol}
-	for c := range 3 {
-		b := (bits >> (2 * c)) & 3
-		if b == 0 {
-			continue
-		}
-		st := &r.decSeen[c]
-		if st.bits == 0 {
-			st.bits, st.line = b, line
-			continue
-		}
-		if b != st.bits {
-			name := [2]string{"a decimal point (.)", "a decimal comma (,)"}
-			return &ParseError{File: r.name, Line: line, Column: r.header[cols[c]], Err: ErrDecimal,
-				Expect: fmt.Sprintf("%s, as on line %d", name[st.bits-1], st.line),
-				Hint:   `set data.decimal to "." or "," in the study file to say which separator the column uses`}, cols[c]
-		}
-	}
-	return nil, -1
-}
-
-// MinWeight and MaxWeight bound the weights a respondent file may hold.
-// Weights are used only relative to each other, but their sums and sums of
-// squares must stay within float64: weights of 1e-308 have squares that
-// underflow to 0 (zero-width intervals, NaN design effects, p = 0), and
-// sums of weights near 1e308 overflow. Within [1e-100, 1e100] the squares
-// and sums of up to 1e90 respondents are exact to rounding. (The fast path
-// of the reader cannot produce weights outside these bounds: it reads at
-// most 15 digits without an exponent.)
-const (
-	MinWeight = 1e-100
-	MaxWeight = 1e100
-)
-
-// parseWeight parses a weight; with decimal "" both "1.5" and "1,5" are
-// accepted, with "." or "," only that separator.
-func parseWeight(v, decimal string) (float64, bool) {
-	if decimal == "," || (decimal == "" && strings.Count(v, ",") == 1 && !strings.Contains(v, ".")) {
-		if strings.Contains(v, ".") {
-			return 0, false
-		}
-		v = strings.Replace(v, ",", ".", 1)
-	}
-	w, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-		return w, false
-	}
-	return w, true
-}
-
-// decimalExample writes the example number ex (written with a decimal
-// point) in the convention of data.decimal.
-func decimalExample(decimal, ex string) string {
-	if decimal == "," {
-		return strings.Replace(ex, ".", ",", 1)
-	}
-	return ex
-}
-
-// separatorHint returns, for a cell v that is not a number under
-// data.decimal but is one with the other separator ("42.12" under ","),
-// a hint that says so, with an example in the declared convention; ""
-// otherwise.
-func separatorHint(v, decimal string) string {
-	other := map[string]string{",": ".", ".": ","}[decimal]
-	if other == "" || !strings.Contains(v, other) {
-		return ""
-	}
-	if _, ok := parseWeight(v, other); !ok {
-		return ""
-	}
-	name := map[string]string{",": "decimal comma", ".": "decimal point"}
-	return fmt.Sprintf(`%q is not the decimal separator under data.decimal: %q; write numbers with a %s, such as %s, or change data.decimal if the whole column uses %q`,
-		other, decimal, name[decimal], decimalExample(decimal, "1.25"), other)
-}
-
 // csvError converts an error of the csv reader, whose line numbers start
 // after r.line0 lines.
 func (r *Reader) csvError(err error) error {
@@ -678,87 +519,6 @@ func (r *Reader) csvError(err error) error {
 	return &ParseError{File: name, Err: err}
 }
 
-// Errors is a list of problems found in one or more rows.
-type Errors []*ParseError
-
-// Error lists the problems, one message per kind of problem of a column:
-// the same problem of one column on many rows (an undeclared e-mail
-// column, an unknown code) is shown on its first rows only (maxExamples,
-// or one where the value is hidden) and then counted, "… and the same
-// problem on 47 more rows (lines 10, 13, 16, …)".
-func (e Errors) Error() string {
-	type group struct {
-		list []*ParseError
-	}
-	var order []*group
-	byKind := map[string]*group{}
-	for i, pe := range e {
-		key := fmt.Sprint(i) // a problem of the whole row or file stands alone
-		if pe.Column != "" && pe.Line > 0 {
-			key = fmt.Sprintf("%s\x00%v\x00%s\x00%s\x00%v\x00%s", pe.File, pe.Err, pe.Column, pe.Expect, pe.Hidden, pe.Hint)
-		}
-		g := byKind[key]
-		if g == nil {
-			g = &group{}
-			byKind[key] = g
-			order = append(order, g)
-		}
-		g.list = append(g.list, pe)
-	}
-	var s []string
-	for _, g := range order {
-		shown := min(len(g.list), maxExamples)
-		if g.list[0].Hidden {
-			shown = 1
-		}
-		for _, pe := range g.list[:shown] {
-			s = append(s, pe.Error())
-		}
-		if rest := g.list[shown:]; len(rest) > 0 {
-			lines := make([]string, 0, maxLinesShown+1)
-			for i, pe := range rest {
-				if i == maxLinesShown {
-					lines = append(lines, "…")
-					break
-				}
-				lines = append(lines, strconv.Itoa(pe.Line))
-			}
-			rows := "rows"
-			if len(rest) == 1 {
-				rows = "row"
-			}
-			s = append(s, fmt.Sprintf("%s: column %q: the same problem on %d more %s (lines %s)",
-				g.list[0].File, clip(g.list[0].Column), len(rest), rows, strings.Join(lines, ", ")))
-		}
-	}
-	if len(e) >= MaxErrors {
-		s = append(s, fmt.Sprintf("stopped after %d problems; fix these and run again", MaxErrors))
-	} else if len(e) > 1 {
-		s = append(s, fmt.Sprintf("%d problems", len(e)))
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap lets errors.Is and errors.As see every problem in the list.
-func (e Errors) Unwrap() []error {
-	out := make([]error, len(e))
-	for i, pe := range e {
-		out[i] = pe
-	}
-	return out
-}
-
-// MaxErrors is how many problems Scan collects before it stops.
-const MaxErrors = 50
-
-// maxExamples is how many rows with the same problem of a column an error
-// message shows before it only counts them, and maxLinesShown how many
-// line numbers of the others it lists.
-const (
-	maxExamples   = 3
-	maxLinesShown = 8
-)
-
 // Scan reads every respondent from r and calls fn for each valid one, in
 // file order. It collects up to MaxErrors problems and returns them as
 // Errors; fn is not called for a row with problems, nor for any row after
@@ -784,49 +544,4 @@ func Scan(r io.Reader, s *Study, name string, fn func(*Respondent) error) error 
 // the combination, for messages.
 func ScanCells(r io.Reader, s *Study, name string, fn func(*Respondent) error) error {
 	return scanAny(r, s, name, true, fn)
-}
-
-// scanSeq reads the remaining rows with the csv reader, after the problems
-// errs found so far.
-func (rd *Reader) scanSeq(errs Errors, fn func(*Respondent) error) error {
-	for {
-		resp, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var list Errors
-			var pe *ParseError
-			switch {
-			case errors.As(err, &list):
-				errs = append(errs, list...)
-				if list.encoding() {
-					return errs // one message: every later row has the same problem
-				}
-			case errors.As(err, &pe):
-				errs = append(errs, pe)
-				if (pe.Column == "" && !errors.Is(pe.Err, csv.ErrFieldCount)) || errors.Is(pe.Err, ErrEncoding) {
-					// A structural problem (quotes, I/O): the rest of the
-					// file cannot be trusted.
-					return errs
-				}
-			default:
-				return err
-			}
-			if len(errs) >= MaxErrors {
-				return errs[:MaxErrors]
-			}
-			continue
-		}
-		if len(errs) > 0 {
-			continue
-		}
-		if err := fn(resp); err != nil {
-			return err
-		}
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
 }
