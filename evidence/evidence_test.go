@@ -263,7 +263,7 @@ func TestEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`Most have heard \<script\>.`, `\# Most \*had\* heard \[of it\](http://x).`,
+		`Most have heard \<script\>.`, `: # Most \*had\* heard \[of it\](http://x).`,
 		`Recall \| is not exposure`, `Base: \*all\* \<b\>aware\</b\>`, `“Heard of \*it\*?”`, "`surveystat report 'my study.yaml'`", `Adults \& teens`,
 	} {
 		if !strings.Contains(string(md), want) {

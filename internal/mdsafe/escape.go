@@ -57,7 +57,13 @@ func escapeInline(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.TrimLeft(b.String(), " \t")
+	out := strings.TrimLeft(b.String(), " \t")
+	// A run of # at the end after a blank would close an ATX heading
+	// ("## Title #" renders "Title"): escape its first #.
+	if t := strings.TrimRight(out, "#"); len(t) < len(out) && (t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t")) {
+		out = t + `\` + out[len(t):]
+	}
+	return out
 }
 
 // Code writes s as an inline code span, with line breaks as spaces and a
