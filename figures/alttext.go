@@ -66,7 +66,7 @@ func AltText(c Chart) string {
 			parts = append(parts, w.interval+" "+nf.pctRange(b.Lower, b.Upper))
 		}
 		if finite(b.N) && b.N > 0 {
-			parts = append(parts, nf.nLabel(b.N, b.NAssumed))
+			parts = append(parts, nf.nLabelNested(b.N, b.NAssumed))
 		}
 		s := label + " " + valueOrNA(nf, b.Estimate)
 		if len(parts) > 0 {
@@ -104,7 +104,7 @@ func AltText(c Chart) string {
 			parts = append(parts, w.interval+" "+nf.pctRange(b.Lower, b.Upper))
 		}
 		if finite(b.N) && b.N > 0 {
-			parts = append(parts, nf.nLabel(b.N, b.NAssumed))
+			parts = append(parts, nf.nLabelNested(b.N, b.NAssumed))
 		}
 		s := label + ": " + valueOrNA(nf, b.Estimate)
 		if len(parts) > 0 {

@@ -159,6 +159,17 @@ func (f numFormat) nLabel(n float64, assumed bool) string {
 	return s
 }
 
+// nLabelNested is nLabel for a place inside parentheses: the note in
+// square brackets, as nested parentheses are written, "(interval 45–64%,
+// n = 1,200 [assumed])" rather than "(…, n = 1,200 (assumed))".
+func (f numFormat) nLabelNested(n float64, assumed bool) string {
+	s := "n" + f.space + "=" + f.space + f.count(n)
+	if assumed {
+		s += " [" + wording[f.lang].assumed + "]"
+	}
+	return s
+}
+
 // KindName is the name of a kind of chart in lang ("Stacked bar chart",
 // "Gestapeltes Balkendiagramm"), as alt text begins; "" for an unknown kind
 // or language.

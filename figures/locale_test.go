@@ -30,8 +30,10 @@ func TestAssumedN(t *testing.T) {
 		}
 	}
 	c := Chart{Kind: Bars, Lang: "en", Title: "T", Bars: []Bar{{Label: "Yes", Estimate: 0.58, Lower: 0.55, Upper: 0.61, N: 1200, NAssumed: true}}}
-	if alt := AltText(c); !strings.Contains(alt, "n = 1,200 (assumed)") {
-		t.Errorf("alt text %q does not mark the assumed n", alt)
+	// Inside the alt text's parentheses the note takes square brackets,
+	// not a second pair of parentheses.
+	if alt := AltText(c); !strings.Contains(alt, "(interval 55–61%, n = 1,200 [assumed])") || strings.Contains(alt, "))") {
+		t.Errorf("alt text %q does not mark the assumed n in brackets", alt)
 	}
 }
 
