@@ -14,12 +14,21 @@ import (
 var templateFiles embed.FS
 
 // Markdown renders the brief as Markdown; every text is escaped for
-// where it lands (mdsafe.AutoEscape).
+// where it lands (mdsafe.AutoEscape). The word joiners (U+2060) that keep
+// an interval on one line in the HTML are left out: Markdown is copied
+// into filings, where an invisible character does not belong.
 func Markdown(d *Document) ([]byte, error) {
-	return mdsafe.Render(templateFiles, "templates/evidence.md.tmpl", texttemplate.FuncMap{
+	b, err := mdsafe.Render(templateFiles, "templates/evidence.md.tmpl", texttemplate.FuncMap{
 		"inc": func(i int) int { return i + 1 },
 	}, d)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.ReplaceAll(b, []byte(wordJoiner), nil), nil
 }
+
+// wordJoiner is U+2060 WORD JOINER: no break on either side, no width.
+const wordJoiner = "\u2060"
 
 // HTML renders the brief as one self-contained HTML page (inline CSS and
 // SVG, no external requests), laid out to print on A4.

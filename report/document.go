@@ -600,8 +600,8 @@ func finiteDecimal(v float64, decimals int, lang string) string {
 	return decimal(v, decimals, lang)
 }
 
-// pValue formats a p-value with three significant digits, and very small
-// ones as "< 0.0001".
+// pValue formats a p-value with three decimals (five under 0.001), very
+// small ones as "< 0.0001" and those that would round to 1 as "> 0.999".
 func pValue(p float64, lang string) string {
 	var out string
 	switch {
@@ -609,6 +609,9 @@ func pValue(p float64, lang string) string {
 		return "–" // no test: the difference is fixed by calibration
 	case p < 0.0001:
 		out = "<\u00a00.0001" // no break after "<"
+	case p > 0.999:
+		// Three decimals would round it to 1.000, which no test gives.
+		out = ">\u00a00.999"
 	case p < 0.001:
 		out = strconv.FormatFloat(p, 'f', 5, 64)
 	default:
@@ -622,7 +625,7 @@ func pValue(p float64, lang string) string {
 
 // pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001".
 func pSentence(p string) string {
-	if strings.HasPrefix(p, "<") {
+	if strings.HasPrefix(p, "<") || strings.HasPrefix(p, ">") {
 		return "p\u00a0" + p
 	}
 	return "p\u00a0=\u00a0" + p
