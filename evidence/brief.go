@@ -159,6 +159,10 @@ type Finding struct {
 	// (small base, no design degrees of freedom, not computable): it is
 	// neither supported nor refuted.
 	NotAssessed bool
+	// Published lists, in words, the published figures of the claim's
+	// estimate that the data does not reproduce at their published
+	// rounding (the table of published figures lists them too).
+	Published []string
 }
 
 // Item is one entry of the survey-quality checklist.
@@ -294,6 +298,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		}
 		level = r.Level // the level the claims were tested at
 		fd := finding(c, r, s, ms, f)
+		fd.Published = inconsistentFigures(r.Estimate, in, ms)
 		switch {
 		case fd.NotAssessed:
 			open++

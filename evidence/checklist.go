@@ -191,7 +191,14 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		disclosure = append(disclosure, d)
 	}
 	for _, src := range m.Sources {
-		disclosure = append(disclosure, src.Title+" ("+src.URL+")")
+		switch t := strings.TrimSpace(src.Title.Get(lang)); {
+		case t != "" && src.URL != "":
+			disclosure = append(disclosure, t+" ("+src.URL+")")
+		case t != "":
+			disclosure = append(disclosure, t)
+		default:
+			disclosure = append(disclosure, src.URL)
+		}
 	}
 	add("disclosure", join(disclosure...), missingList(
 		missingIf(text(q.Disclosure) == "", "disclosure"),

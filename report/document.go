@@ -43,7 +43,7 @@ type document struct {
 	Notes       []string
 	Limits      []string
 	Missing     string
-	Sources     []survey.Source
+	Sources     []sourceDoc
 	Footer      string
 	// FooterMD and FooterHTML, when set, replace Footer in report.md and
 	// index.html: the footer with the commands that made and verify the
@@ -567,13 +567,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Notes = append(d.Notes, markedText(n, ms))
 	}
 	for _, src := range m.Sources {
-		if strings.TrimSpace(src.Title) != "" || strings.TrimSpace(src.URL) != "" {
-			d.Sources = append(d.Sources, src)
+		if t := src.Title.Get(lang); strings.TrimSpace(t) != "" || strings.TrimSpace(src.URL) != "" {
+			d.Sources = append(d.Sources, sourceDoc{Title: t, URL: src.URL})
 		}
 	}
 	d.Footer = ms.T("generated_by", "version", Version)
 	return d
 }
+
+// sourceDoc is a source of the study as a document in one language lists
+// it.
+type sourceDoc struct{ Title, URL string }
 
 // itemLabel is the label of a question=category item ("Attitude: Does
 // not want it") or of a derived estimate.

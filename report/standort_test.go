@@ -80,6 +80,65 @@ func TestStandortBrief(t *testing.T) {
 			files: "figures/de/ablehnung.txt",
 			want:  []string{"Balkendiagramm: Weitergabe nicht in Ordnung · Erwartet sie nicht & lehnt sie ab."},
 		},
+		{
+			name:  "a proposition with a failed claim says how many failed, once",
+			files: "evidence.md",
+			want:  []string{"**Ergebnis:** Statistisch nicht gestützt (1 von 2 Aussagen nicht gestützt; Konfidenzniveau 95\u00a0%, einseitig)."},
+			not:   []string{"Nicht jede Aussage"},
+		},
+		{
+			name:  "English verdict",
+			files: "evidence.en.md",
+			want:  []string{"**Verdict:** Not supported: 1 of the 2 claims is not established at the 95% confidence level (one-sided)."},
+		},
+		{
+			name:  "Dutch verdict",
+			files: "evidence.nl.md",
+			want:  []string{"(1 van de 2 beweringen niet ondersteund; betrouwbaarheidsniveau 95%, eenzijdig)"},
+		},
+		{
+			name:  "a p-value that rounds to 1 is printed as > 0.999",
+			files: "evidence.md report.md",
+			want:  []string{"p\u00a0\\>\u00a00,999"},
+			not:   []string{"1,000"},
+		},
+		{
+			name:  "the filter row names a derived estimate as one, and cells start with a capital",
+			files: "evidence.md",
+			want: []string{"Erwartet keine Weitergabe \\& lehnt sie ab (abgeleitete Kennzahl; Basis: Befragte, deren App Zugriff auf den Standort hat)",
+				"| Offenlegung von Daten und Methoden | Die Einzeldaten der Befragten lagen dieser Auswertung vor;"},
+		},
+		{
+			name:  "no invisible word joiners in Markdown; the HTML keeps intervals on one line",
+			files: "evidence.md evidence.en.md evidence.nl.md",
+			not:   []string{"\u2060"},
+		},
+		{
+			name:  "the HTML keeps intervals on one line",
+			files: "evidence.html",
+			want:  []string{"43,1\u2060–\u206056,2"},
+		},
+		{
+			name:  "an exhibit resting on a published figure the data does not reproduce says so",
+			files: "evidence.md",
+			want:  []string{"- Veröffentlichte Zahl: 7\u00a0% (Hauptwert), von den Daten in ihrer veröffentlichten Rundung nicht wiedergegeben: nachgerechnet 11,8\u00a0% (8,9–15,5\u00a0%); siehe „Veröffentlichte und nachgerechnete Zahlen“."},
+		},
+		{
+			name:  "the same in English, only in the exhibit that rests on it",
+			files: "evidence.en.md",
+			want:  []string{"- Published figure: 7% (primary), not reproduced by the data at its published rounding: recomputed 11.8% (8.9–15.5%)"},
+		},
+		{
+			name:  "a source title in each language",
+			files: "evidence.en.md report.en.md",
+			want:  []string{"Press release of the consumer alliance \"Data \\& You\" \\<PDF\\>"},
+			not:   []string{"Pressemitteilung"},
+		},
+		{
+			name:  "the brief says where to run its commands",
+			files: "evidence.md",
+			want:  []string{"Beide Befehle geben die Dateien relativ zu dem Verzeichnis an, in dem der Bericht erstellt wurde"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, f := range strings.Fields(tt.files) {
