@@ -109,14 +109,14 @@ func TestStandortBrief(t *testing.T) {
 				"| Offenlegung von Daten und Methoden | Die Einzeldaten der Befragten lagen dieser Auswertung vor;"},
 		},
 		{
-			name:  "no invisible word joiners in Markdown; the HTML keeps intervals on one line",
+			name:  "no invisible word joiners or soft hyphens in Markdown",
 			files: "evidence.md evidence.en.md evidence.nl.md",
-			not:   []string{"\u2060"},
+			not:   []string{"\u2060", "\u00ad"},
 		},
 		{
-			name:  "the HTML keeps intervals on one line",
+			name:  "the HTML keeps intervals on one line, and a long table header breaks with a hyphen",
 			files: "evidence.html",
-			want:  []string{"43,1\u2060–\u206056,2"},
+			want:  []string{"43,1\u2060–\u206056,2", "Überein\u00adstimmung"},
 		},
 		{
 			name:  "an exhibit resting on a published figure the data does not reproduce says so",
