@@ -207,6 +207,18 @@ func (t *Tally) Accounting() []Accounting {
 	return out
 }
 
+// DerivedInBase returns, per derived estimate in study order, the number
+// of respondents in its base (base.when, or every row read), whether or
+// not they answered every question the event needs; the estimate's Base
+// counts only those who did.
+func (t *Tally) DerivedInBase() []int {
+	out := make([]int, len(t.d))
+	for i := range t.d {
+		out[i] = int(t.d[i].overall.n) + t.d[i].unknown
+	}
+	return out
+}
+
 // Estimates returns the share of every category of every question with its
 // confidence interval, using each question's interval method and the
 // study's level: first the overall rows of all questions in study order,

@@ -117,7 +117,7 @@ func (r *Result) document(lang string, charts []chartDoc) *document {
 			field, n, statusText(string(s.Status), lang),
 		})
 		for _, src := range m.Sources {
-			d.Sources = append(d.Sources, sourceDoc{Survey: r.StudyLabel(si, lang), Title: src.Title, URL: src.URL})
+			d.Sources = append(d.Sources, sourceDoc{Survey: r.StudyLabel(si, lang), Title: src.Title.Get(lang), URL: src.URL})
 		}
 	}
 

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"math"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +40,10 @@ type Input struct {
 	// Version is the surveystat version; Command re-creates the report
 	// folder (and so the brief); Verify checks it.
 	Version, Command, Verify string
+	// Relative is set when Command names its files relative to the
+	// directory the report was made in: the brief says to run the
+	// commands from there.
+	Relative bool
 
 	Format Format
 }
@@ -156,6 +159,10 @@ type Finding struct {
 	// (small base, no design degrees of freedom, not computable): it is
 	// neither supported nor refuted.
 	NotAssessed bool
+	// Published lists, in words, the published figures of the claim's
+	// estimate that the data does not reproduce at their published
+	// rounding (the table of published figures lists them too).
+	Published []string
 }
 
 // Item is one entry of the survey-quality checklist.
@@ -181,6 +188,7 @@ type Repro struct {
 	Version string
 	Command string
 	Verify  string
+	Where   string // where to run the commands; "" when that does not matter
 }
 
 // ErrNoEvidence is returned by Build for a study without an evidence
@@ -262,6 +270,9 @@ func Build(in Input) (*Document, error) {
 		Command: in.Command,
 		Verify:  in.Verify,
 	}
+	if in.Relative {
+		d.Repro.Where = ms.T("repro_where")
+	}
 	return d, nil
 }
 
@@ -287,6 +298,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		}
 		level = r.Level // the level the claims were tested at
 		fd := finding(c, r, s, ms, f)
+		fd.Published = inconsistentFigures(r.Estimate, in, ms)
 		switch {
 		case fd.NotAssessed:
 			open++
@@ -318,7 +330,7 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 	} else if len(p.Claims) == 1 {
 		x.Verdict = ms.T("prop_not_supported_one", "level", lvl)
 	} else {
-		x.Verdict = ms.T("prop_not_supported", "level", lvl, "failed", f.Count(float64(failed)), "k", f.Count(float64(len(p.Claims))))
+		x.Verdict = ms.T(one(ms, "prop_not_supported", failed), "level", lvl, "failed", f.Count(float64(failed)), "k", f.Count(float64(len(p.Claims))))
 	}
 	if c, ok := in.Charts[ExhibitChart(s, p)]; ok {
 		c.Note = in.ChartNotes[p.ID]
@@ -339,26 +351,9 @@ func ExhibitChart(s *survey.Study, p *survey.Proposition) string {
 	if p.Chart != "" {
 		return p.Chart
 	}
-	var items []string
-	for _, id := range p.Claims {
-		if c := s.ClaimByID(id); c != nil {
-			items = append(items, strings.ReplaceAll(c.Item, " ", ""))
-		}
-	}
 	for i := range s.Charts {
-		c := &s.Charts[i]
-		its, err := c.ParsedItems(s)
-		if err != nil || c.By != "" {
-			continue
-		}
-		for _, it := range its {
-			key := it.Question + "=" + it.Category
-			if it.Category == survey.DerivedCategory && s.DerivedByID(it.Question) != nil {
-				key = it.Question
-			}
-			if slices.Contains(items, key) {
-				return c.ID
-			}
+		if s.ChartShowsClaims(&s.Charts[i], p.Claims) {
+			return s.Charts[i].ID
 		}
 	}
 	return ""
@@ -441,10 +436,10 @@ func testName(r analysis.ClaimResult, ms *messages) string {
 	return ms.T("test_inversion", "method", methodName(r.Estimate.Method, ms))
 }
 
-// pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001",
-// with no-break spaces, so that it stays on one line.
+// pSentence writes a formatted p-value as "p = 0.003", "p < 0.0001" or
+// "p > 0.999", with no-break spaces, so that it stays on one line.
 func pSentence(p string) string {
-	if strings.HasPrefix(p, "<") {
+	if strings.HasPrefix(p, "<") || strings.HasPrefix(p, ">") {
 		return "p\u00a0" + p
 	}
 	return "p\u00a0=\u00a0" + p

@@ -3,6 +3,8 @@ package evidence
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/surveystat/surveystat/survey"
 )
@@ -33,9 +35,10 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	}
 	var items []Item
 	// add adds an item: what the study documents, and what it does not
-	// (the gap), each "" when there is none.
+	// (the gap), each "" when there is none. A cell that starts with
+	// words of the brief (not the study file's) starts with a capital.
 	add := func(key, value, missing string) {
-		items = append(items, Item{Label: ms.T("check_" + key), Value: value, Missing: missing, Gap: missing != ""})
+		items = append(items, Item{Label: ms.T("check_" + key), Value: value, Missing: upperFirst(missing), Gap: missing != ""})
 	}
 	// missingIf returns the words for what is missing when cond holds.
 	missingIf := func(cond bool, key string) string {
@@ -71,12 +74,18 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		}
 		size = ms.T(key, "n", f.Count(float64(m.SampleSize)))
 	}
+	if text(q.Selection) == "" {
+		sampleType = upperFirst(sampleType)
+	}
 	add("selection", join(text(q.Selection), sampleType, size), missingList(
 		missingIf(text(q.Selection) == "", "selection"), missingIf(sampleType == "", "sample_type")))
 
 	fieldwork := ""
 	if m.FieldDates != "" {
 		fieldwork = ms.T("field_dates", "dates", dateRange(m.FieldDates, ms))
+	}
+	if text(m.Mode) == "" {
+		fieldwork = upperFirst(fieldwork)
 	}
 	add("fieldwork", join(text(m.Mode), fieldwork), missingList(
 		missingIf(text(m.Mode) == "", "mode"), missingIf(m.FieldDates == "", "field_dates")))
@@ -113,7 +122,7 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if len(without) > 0 {
 		missingWording = ms.T("wording_missing", "list", strings.Join(without, "; "))
 	}
-	add("wording", join(wording), missingWording)
+	add("wording", join(upperFirst(wording)), missingWording)
 	add("order", join(text(q.QuestionOrder)), missingIf(text(q.QuestionOrder) == "", "order"))
 
 	// Filters: the bases with a condition (base.when) of the questions the
@@ -126,7 +135,8 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 			filters = append(filters, ms.T("filter", "question", qq.Label.Get(lang), "base", qq.BaseDescription(lang)))
 		}
 	}
-	// A derived estimate's base with a condition filters it too.
+	// A derived estimate's base with a condition filters it too; it is
+	// named as what it is, not as a question.
 	for _, p := range s.Evidence.Propositions {
 		for _, id := range p.Claims {
 			c := s.ClaimByID(id)
@@ -142,7 +152,7 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 				if base == "" {
 					base = d.Base.When
 				}
-				if f := ms.T("filter", "question", d.Label.Get(lang), "base", base); !contains(filters, f) {
+				if f := ms.T("filter_derived", "item", d.Label.Get(lang), "base", base); !contains(filters, f) {
 					filters = append(filters, f)
 				}
 			}
@@ -152,7 +162,7 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if len(filters) == 0 && text(q.Filters) == "" {
 		// No question the exhibits rest on has a filter (base.when): each
 		// was asked of every respondent.
-		add("filters", ms.T("no_filters"), "")
+		add("filters", upperFirst(ms.T("no_filters")), "")
 	} else {
 		add("filters", join(append([]string{text(q.Filters)}, filters...)...), "")
 	}
@@ -165,16 +175,30 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if text(m.Sponsor) != "" {
 		who = append(who, ms.T("who_sponsor", "sponsor", text(m.Sponsor)))
 	}
+	if who[0] == "" && len(who) > 1 {
+		who[1] = upperFirst(who[1])
+	}
 	add("who", join(who...), missingList(
 		missingIf(text(q.Design) == "", "design"), missingIf(text(m.Institute) == "", "institute")))
 	add("independence", join(text(q.Independence)), missingIf(text(q.Independence) == "", "independence"))
 
 	disclosure := []string{text(q.Disclosure)}
 	if s.Status == survey.StatusRespondent {
-		disclosure = append(disclosure, ms.T("disclosure_respondent"))
+		d := ms.T("disclosure_respondent")
+		if disclosure[0] == "" {
+			d = upperFirst(d)
+		}
+		disclosure = append(disclosure, d)
 	}
 	for _, src := range m.Sources {
-		disclosure = append(disclosure, src.Title+" ("+src.URL+")")
+		switch t := strings.TrimSpace(src.Title.Get(lang)); {
+		case t != "" && src.URL != "":
+			disclosure = append(disclosure, t+" ("+src.URL+")")
+		case t != "":
+			disclosure = append(disclosure, t)
+		default:
+			disclosure = append(disclosure, src.URL)
+		}
 	}
 	add("disclosure", join(disclosure...), missingList(
 		missingIf(text(q.Disclosure) == "", "disclosure"),
@@ -200,7 +224,7 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		if reproduced < primary {
 			missing = ms.T("missing_reporting", "bad", f.Count(float64(primary-reproduced)), "n", f.Count(float64(primary)))
 		}
-		add("reporting", join(v), missing)
+		add("reporting", join(upperFirst(v)), missing)
 	} else {
 		add("reporting", "", ms.T("missing_published"))
 	}
@@ -217,8 +241,8 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 	if len(methods) == 0 {
 		methods = []string{methodName(s.Analysis.Method, ms)}
 	}
-	add("analysis", join(ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", strings.Join(methods, ", "),
-		"min", f.Count(float64(s.Analysis.MinBase)))), "")
+	add("analysis", join(upperFirst(ms.T("analysis", "level", f.Level(s.Analysis.Level), "method", strings.Join(methods, ", "),
+		"min", f.Count(float64(s.Analysis.MinBase))))), "")
 	return items
 }
 
@@ -253,6 +277,21 @@ func claimQuestions(s *survey.Study, c *survey.Claim) []string {
 		}
 	}
 	return out
+}
+
+// upperFirst starts a checklist cell with a capital letter, as a table
+// cell does, unless its first word has capitals of its own ("iPhone
+// users", "eBay"), which a capital would misspell.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	word, _, _ := strings.Cut(s[n:], " ")
+	if strings.IndexFunc(word, unicode.IsUpper) >= 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func contains(list []string, s string) bool {

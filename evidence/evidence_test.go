@@ -109,13 +109,13 @@ func TestVerdicts(t *testing.T) {
 		prefix        [2]string
 	}{
 		{"both supported", [2]float64{70, 100}, [2]float64{10, 70}, [2]bool{true, true}, [2]bool{}, [2]string{"Supported:", "Supported: both"}},
-		{"second claim fails", [2]float64{70, 100}, [2]float64{33, 70}, [2]bool{true, false}, [2]bool{}, [2]string{"Supported:", "Not supported: not every claim"}},
-		{"first claim fails", [2]float64{52, 100}, [2]float64{10, 70}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
+		{"second claim fails", [2]float64{70, 100}, [2]float64{33, 70}, [2]bool{true, false}, [2]bool{}, [2]string{"Supported:", "Not supported: 1 of the 2 claims is not established"}},
+		{"first claim fails", [2]float64{52, 100}, [2]float64{10, 70}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: 1 of the 2 claims is not established"}},
 		// A claim on a suppressed estimate is not assessed: the
 		// proposition cannot be assessed, and is not "not supported".
 		{"small base suppressed", [2]float64{70, 100}, [2]float64{2, 20}, [2]bool{true, false}, [2]bool{false, true}, [2]string{"Supported:", "Cannot be assessed: no claim fails, but 1 of 2 rests on an estimate"}},
 		// A failing claim outweighs one that cannot be assessed.
-		{"fails and suppressed", [2]float64{52, 100}, [2]float64{2, 20}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: not every claim"}},
+		{"fails and suppressed", [2]float64{52, 100}, [2]float64{2, 20}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: 1 of the 2 claims is not established"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,7 +201,7 @@ func TestChecklistShowsGaps(t *testing.T) {
 	for _, it := range d.Checklist {
 		switch it.Label {
 		case "Who designed and conducted the survey":
-			if it.Value != "conducted by Inst <b>." || it.Missing != "who designed the questionnaire is not stated" {
+			if it.Value != "Conducted by Inst <b>." || it.Missing != "Who designed the questionnaire is not stated" {
 				t.Errorf("who: value %q, missing %q", it.Value, it.Missing)
 			}
 		case "How the sample was drawn":
@@ -516,7 +516,7 @@ func TestMethodNoteSourceAndFilters(t *testing.T) {
 			t.Errorf("%s: source %q", tt.sampleType, src)
 		}
 		for _, it := range d.Checklist {
-			if it.Label == "Filter questions" && (it.Gap || strings.Contains(it.Value, "asked only of") || !strings.HasPrefix(it.Value, "none:")) {
+			if it.Label == "Filter questions" && (it.Gap || strings.Contains(it.Value, "asked only of") || !strings.HasPrefix(it.Value, "None:")) {
 				t.Errorf("%s: a base without a condition is listed as a filter, or a gap: %+v", tt.sampleType, it)
 			}
 		}

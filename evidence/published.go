@@ -6,6 +6,26 @@ import (
 	"github.com/surveystat/surveystat/analysis"
 )
 
+// inconsistentFigures words the published figures of estimate e that the
+// data does not reproduce at their published rounding, for the exhibit
+// that rests on e: "7% (primary), not reproduced by the data (11.8%,
+// 8.9–15.5%); see “Published and recomputed figures”".
+func inconsistentFigures(e analysis.Estimate, in Input, ms *messages) []string {
+	var out []string
+	for _, p := range in.Published {
+		pe := p.Estimate
+		if p.Matches || pe == nil || pe.Suppressed || pe.Question != e.Question || pe.Category != e.Category ||
+			pe.Subgroup != e.Subgroup || pe.SubgroupValue != e.SubgroupValue {
+			continue
+		}
+		out = append(out, ms.T("pub_exhibit",
+			"published", in.Format.Percent(p.Percent/100, p.Decimals), "status", ms.T("pub_"+p.Status),
+			"data", in.Format.Percent(pe.Share, 1), "interval", in.Format.Range(pe.Lower, pe.Upper),
+			"section", ms.T("h_published")))
+	}
+	return out
+}
+
 // published lists the published figures next to the recomputed shares,
 // inconsistencies first (a figure the data does not reproduce at its
 // published rounding, including alternative figures reported elsewhere),

@@ -14,12 +14,29 @@ import (
 var templateFiles embed.FS
 
 // Markdown renders the brief as Markdown; every text is escaped for
-// where it lands (mdsafe.AutoEscape).
+// where it lands (mdsafe.AutoEscape). The word joiners (U+2060) that keep
+// an interval on one line in the HTML, and the soft hyphens of its table
+// headers, are left out: Markdown is copied into filings, where an
+// invisible character does not belong.
 func Markdown(d *Document) ([]byte, error) {
-	return mdsafe.Render(templateFiles, "templates/evidence.md.tmpl", texttemplate.FuncMap{
+	b, err := mdsafe.Render(templateFiles, "templates/evidence.md.tmpl", texttemplate.FuncMap{
 		"inc": func(i int) int { return i + 1 },
 	}, d)
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.ReplaceAll(b, []byte(wordJoiner), nil)
+	return bytes.ReplaceAll(b, []byte(softHyphen), nil), nil
 }
+
+// wordJoiner is U+2060 WORD JOINER: no break on either side, no width.
+// softHyphen is U+00AD SOFT HYPHEN, where a narrow table header of the
+// HTML may break with a hyphen ("Überein-stimmung"; Chromium has no
+// hyphenation dictionary when it prints the PDF).
+const (
+	wordJoiner = "\u2060"
+	softHyphen = "\u00ad"
+)
 
 // HTML renders the brief as one self-contained HTML page (inline CSS and
 // SVG, no external requests), laid out to print on A4.

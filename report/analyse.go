@@ -21,10 +21,13 @@ type Result struct {
 	Study      *survey.Study
 	Rows       int                   // respondents read
 	Accounting []analysis.Accounting // per question, what happened to every row
-	Estimates  []analysis.Estimate
-	Published  []survey.PublishedFigure
-	Mismatches []analysis.Mismatch // primary published figures not reproduced
-	Claims     []ClaimResult
+	// DerivedInBase is, per derived estimate id, the number of respondents
+	// in its base, valid answers or not (nil for a published table).
+	DerivedInBase map[string]int
+	Estimates     []analysis.Estimate
+	Published     []survey.PublishedFigure
+	Mismatches    []analysis.Mismatch // primary published figures not reproduced
+	Claims        []ClaimResult
 
 	// Rake reports the raking of the weights, when the study rakes.
 	Rake *analysis.RakeReport
@@ -374,18 +377,29 @@ func analyse(s *survey.Study, open func() (io.ReadCloser, error), name string) (
 		design = &d
 	}
 	return &Result{
-		Design:       design,
-		Rake:         rakeReport,
-		Independence: indep,
-		Comparisons:  comps,
-		Claims:       claims,
-		Study:        s,
-		Rows:         t.Rows(),
-		Accounting:   t.Accounting(),
-		Estimates:    est,
-		Published:    pub,
-		Mismatches:   analysis.CheckPublished(pub, est),
+		Design:        design,
+		Rake:          rakeReport,
+		Independence:  indep,
+		Comparisons:   comps,
+		Claims:        claims,
+		Study:         s,
+		Rows:          t.Rows(),
+		Accounting:    t.Accounting(),
+		DerivedInBase: derivedInBase(s, t.DerivedInBase()),
+		Estimates:     est,
+		Published:     pub,
+		Mismatches:    analysis.CheckPublished(pub, est),
 	}, nil
+}
+
+// derivedInBase keys the counts of analysis.Tally.DerivedInBase by the
+// derived estimates' ids.
+func derivedInBase(s *survey.Study, n []int) map[string]int {
+	m := make(map[string]int, len(n))
+	for i, v := range n {
+		m[s.Derived[i].ID] = v
+	}
+	return m
 }
 
 // evaluateClaims tests the study's claims; a claim about a reconstructed

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -119,7 +120,7 @@ func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []
 	}
 	for _, f := range r.Published {
 		p := evidence.Published{
-			Figure: f.Figure, Label: publishedLabel(s, f, lang), Percent: float64(f.Percent),
+			Figure: f.Figure, Label: figureLabel(s, f, lang), Percent: float64(f.Percent),
 			Decimals: int(f.Decimals), Base: f.Base, Status: f.Status,
 		}
 		if e, ok := analysis.FindPublished(r.Estimates, f); ok {
@@ -130,6 +131,7 @@ func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []
 	}
 	for _, e := range inputs {
 		in.Inputs = append(in.Inputs, evidence.File{Name: path.Base(strings.ReplaceAll(e.Path, `\`, "/")), SHA256: e.SHA256})
+		in.Relative = in.Relative || !filepath.IsAbs(e.Path)
 	}
 	d, err := evidence.Build(in)
 	if err != nil {
@@ -267,23 +269,4 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// publishedLabel says what a published figure is a share of:
-// "question: category", and the subgroup if any.
-func publishedLabel(s *survey.Study, f survey.PublishedFigure, lang string) string {
-	q := s.Question(f.Question)
-	if q == nil {
-		return f.Figure
-	}
-	label := q.Label.Get(lang)
-	if i := q.CategoryIndex(f.Category); i >= 0 {
-		label += ": " + q.Categories[i].Label.Get(lang)
-	}
-	if g := s.Question(f.Subgroup); g != nil {
-		if i := g.CategoryIndex(f.SubgroupValue); i >= 0 {
-			label += " (" + g.Label.Get(lang) + ": " + g.Categories[i].Label.Get(lang) + ")"
-		}
-	}
-	return label
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/surveystat/surveystat/analysis"
 	"github.com/surveystat/surveystat/figures"
@@ -144,6 +145,9 @@ func newChartSet(r *Result, lang string, out ChartOutput) (*chartSet, error) {
 	}
 	if out.Warnings != nil {
 		for i, c := range charts {
+			if NeedsTitle(r.Study, &r.Study.Charts[i]) {
+				fmt.Fprintf(out.Warnings, "warning: chart %q (%s): its items come from more than one question or derived estimate and it has no title; it is titled %q; give it a title: in the study file\n", ids[i], lang, c.Title)
+			}
 			for _, m := range figures.CheckText(c, out.Theme) {
 				fmt.Fprintf(out.Warnings, "warning: chart %q (%s): %s\n", ids[i], lang, m)
 			}
@@ -561,16 +565,7 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 	}
 	c.Title = spec.Title.Get(lang)
 	if c.Title == "" {
-		c.Title = itemTitle(s, items[0], lang)
-		if kind == figures.Forest {
-			// Its rows are groups, not answers: the title names the
-			// answer whose share they show.
-			c.Title = itemLabel(s, items[0], lang)
-		}
-		if kind == figures.Funnel && len(items) > 1 && !sameQuestion(items) {
-			// A funnel is about all its steps, not its first one.
-			c.Title = ms.T("funnel_title", "first", label(0, items[0]), "last", label(len(items)-1, items[len(items)-1]))
-		}
+		c.Title = defaultTitle(s, kind, items, c.Bars, label, ms)
 	}
 	if kind == figures.Forest && c.Subtitle == "" {
 		c.Subtitle = s.Question(spec.By).Label.Get(lang)
@@ -660,11 +655,74 @@ func sameQuestion(items []survey.Item) bool {
 	return true
 }
 
-func itemTitle(s *survey.Study, it survey.Item, lang string) string {
-	if d := s.DerivedByID(it.Question); d != nil {
-		return d.Label.Get(lang)
+// defaultTitle is the title of a chart whose study file gives none: the
+// question's label when the bars are all its categories; the question and
+// the answers shown when they are some of them ("Sharing would be
+// acceptable: No"), so that a bare question never reads as a finding the
+// bars contradict; a derived estimate's label; for a funnel across
+// questions its first and last step. Bars from several questions or
+// derived estimates have no title of their own (NeedsTitle): their labels,
+// or "Shares compared" when those are long.
+func defaultTitle(s *survey.Study, kind figures.Kind, items []survey.Item, bars []figures.Bar, label func(int, survey.Item) string, ms *messages) string {
+	lang := ms.lang
+	switch {
+	case kind == figures.Forest:
+		// Its rows are groups, not answers: the title names the answer
+		// whose share they show.
+		return itemLabel(s, items[0], lang)
+	case kind == figures.Funnel && len(items) > 1 && !sameQuestion(items):
+		// A funnel is about all its steps, not its first one.
+		return ms.T("funnel_title", "first", label(0, items[0]), "last", label(len(items)-1, items[len(items)-1]))
+	case sameQuestion(items):
+		if d := s.DerivedByID(items[0].Question); d != nil && s.Question(items[0].Question) == nil {
+			return d.Label.Get(lang)
+		}
+		q := s.Question(items[0].Question)
+		if allCategories(q, items) {
+			return q.Label.Get(lang)
+		}
+		answers := make([]string, len(items))
+		for i, it := range items {
+			answers[i] = q.ItemLabel(it.Category).Get(lang)
+		}
+		return q.Label.Get(lang) + ": " + strings.Join(answers, ", ")
 	}
-	return s.Question(it.Question).Label.Get(lang)
+	labels := make([]string, 0, len(bars))
+	for _, b := range bars {
+		labels = append(labels, b.Label)
+	}
+	if t := strings.Join(labels, " · "); utf8.RuneCountInString(t) <= 80 {
+		return t
+	}
+	return ms.T("chart_title_mixed")
+}
+
+// allCategories reports whether items are every category of q, each once
+// in any order, and nothing else.
+func allCategories(q *survey.Question, items []survey.Item) bool {
+	if len(items) != len(q.Categories) {
+		return false
+	}
+	for _, c := range q.Categories {
+		if !slices.ContainsFunc(items, func(it survey.Item) bool { return it.Category == c.ID }) {
+			return false
+		}
+	}
+	return true
+}
+
+// NeedsTitle reports whether chart spec of study s has items of several
+// questions or derived estimates and no title: no question names what its
+// bars show, so its default title only lists them (a funnel, whose title
+// names its first and last step, and a forest plot, of one item, need
+// none).
+func NeedsTitle(s *survey.Study, spec *survey.ChartSpec) bool {
+	kind, err := figures.ParseKind(spec.Kind)
+	if err != nil || len(spec.Title) > 0 || kind == figures.Funnel || kind == figures.Forest {
+		return false
+	}
+	items, err := spec.ParsedItems(s)
+	return err == nil && len(items) > 0 && !sameQuestion(items)
 }
 
 // distinctHeadings tells apart charts with the same title in the report's

@@ -177,6 +177,7 @@ func TestWordingDisclosure(t *testing.T) {
 // TestFunnelBases: a funnel whose steps have different bases says so in
 // its first bar (no single n), names each step's base in its footer and
 // is titled after its first and last step; one whose steps share a base
+// (some answers of one question, titled by the question and those answers)
 // keeps that base, with its n, as the first bar.
 func TestFunnelBases(t *testing.T) {
 	s, err := survey.Load(filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
@@ -200,7 +201,7 @@ func TestFunnelBases(t *testing.T) {
 	}{
 		{[]string{"visits=monthly", "ebooks=yes"}, "From “Library visits: At least monthly” to “Borrows e-books: Yes”", "", true,
 			"Base: Library visits: At least monthly: ", true},
-		{[]string{"visits=monthly", "visits=rarely"}, "Library visits", "", true, "Base: ", false},
+		{[]string{"visits=monthly", "visits=rarely"}, "Library visits: At least monthly, Less often", "", true, "Base: ", false}, // not all its answers
 	}
 	for _, tt := range tests {
 		c, err := buildChart(r, &survey.ChartSpec{ID: "f", Kind: "funnel", Items: tt.items}, ms)

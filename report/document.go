@@ -43,7 +43,7 @@ type document struct {
 	Notes       []string
 	Limits      []string
 	Missing     string
-	Sources     []survey.Source
+	Sources     []sourceDoc
 	Footer      string
 	// FooterMD and FooterHTML, when set, replace Footer in report.md and
 	// index.html: the footer with the commands that made and verify the
@@ -567,13 +567,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		d.Notes = append(d.Notes, markedText(n, ms))
 	}
 	for _, src := range m.Sources {
-		if strings.TrimSpace(src.Title) != "" || strings.TrimSpace(src.URL) != "" {
-			d.Sources = append(d.Sources, src)
+		if t := src.Title.Get(lang); strings.TrimSpace(t) != "" || strings.TrimSpace(src.URL) != "" {
+			d.Sources = append(d.Sources, sourceDoc{Title: t, URL: src.URL})
 		}
 	}
 	d.Footer = ms.T("generated_by", "version", Version)
 	return d
 }
+
+// sourceDoc is a source of the study as a document in one language lists
+// it.
+type sourceDoc struct{ Title, URL string }
 
 // itemLabel is the label of a question=category item ("Attitude: Does
 // not want it") or of a derived estimate.
@@ -600,8 +604,8 @@ func finiteDecimal(v float64, decimals int, lang string) string {
 	return decimal(v, decimals, lang)
 }
 
-// pValue formats a p-value with three significant digits, and very small
-// ones as "< 0.0001".
+// pValue formats a p-value with three decimals (five under 0.001), very
+// small ones as "< 0.0001" and those that would round to 1 as "> 0.999".
 func pValue(p float64, lang string) string {
 	var out string
 	switch {
@@ -609,6 +613,9 @@ func pValue(p float64, lang string) string {
 		return "–" // no test: the difference is fixed by calibration
 	case p < 0.0001:
 		out = "<\u00a00.0001" // no break after "<"
+	case p > 0.999:
+		// Three decimals would round it to 1.000, which no test gives.
+		out = ">\u00a00.999"
 	case p < 0.001:
 		out = strconv.FormatFloat(p, 'f', 5, 64)
 	default:
@@ -622,7 +629,7 @@ func pValue(p float64, lang string) string {
 
 // pSentence writes a formatted p-value as "p = 0.003" or "p < 0.0001".
 func pSentence(p string) string {
-	if strings.HasPrefix(p, "<") {
+	if strings.HasPrefix(p, "<") || strings.HasPrefix(p, ">") {
 		return "p\u00a0" + p
 	}
 	return "p\u00a0=\u00a0" + p

@@ -42,9 +42,10 @@ func renderHTML(d *document) ([]byte, error) {
 }
 
 // numberGroup matches what must not break across lines in a table cell:
-// an interval ("8.2–14.5%", "8,2–14,5 %"), a p-value bound ("< 0.0001")
+// an interval ("8.2–14.5%", "8,2–14,5 %"), a p-value bound ("< 0.0001",
+// "> 0.999")
 // and a pair of degrees of freedom ("4.00; 2996.0").
-var numberGroup = regexp.MustCompile(`&lt;[ \x{00a0}]\d[\d.,]*|\d[\d.,]*(?:\x{00a0}?%)?–\d[\d.,]*(?:\x{00a0}?%)?|\d[\d.,]*; \d[\d.,]*`)
+var numberGroup = regexp.MustCompile(`(?:&lt;|&gt;)[ \x{00a0}]\d[\d.,]*|\d[\d.,]*(?:\x{00a0}?%)?–\d[\d.,]*(?:\x{00a0}?%)?|\d[\d.,]*; \d[\d.,]*`)
 
 // nowrapNumbers escapes a table cell for HTML and keeps its intervals,
 // p-value bounds and degree-of-freedom pairs on one line.

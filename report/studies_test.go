@@ -111,7 +111,9 @@ func facts(s *survey.Study) []string {
 		}
 	}
 	for _, src := range m.Sources {
-		add(src.Title)
+		for _, lang := range Langs() {
+			add(src.Title.Get(lang))
+		}
 		add(src.URL)
 	}
 	return out

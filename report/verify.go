@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -53,6 +55,10 @@ func VerifyWith(dir string, rerun Rerun) ([]Difference, error) {
 	var diffs []Difference
 	for _, in := range m.Inputs {
 		e, err := hashFile(in.Path)
+		if errors.Is(err, fs.ErrNotExist) && !filepath.IsAbs(in.Path) {
+			return nil, fmt.Errorf("input %s: not found: the input paths in %s are relative to the directory the report was made in; run surveystat verify from that directory%s: %w",
+				in.Path, filepath.Join(dir, "manifest.json"), madeIn(dir, &m, in.Path), err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("input %s: %w", in.Path, err)
 		}
@@ -113,4 +119,33 @@ func VerifyWith(dir string, rerun Rerun) ([]Difference, error) {
 	}
 	sort.Slice(diffs, func(i, j int) bool { return diffs[i].Path < diffs[j].Path })
 	return diffs, nil
+}
+
+// madeIn guesses the directory a report was made in from where its
+// folder is now: for a report made with a relative --out X, folder dir
+// ends in X/<id>, and what precedes it is that directory. It returns
+// " (probably D, which holds path)" when path is found there, else "".
+// Nothing of it is recorded: the manifest keeps relative paths only.
+func madeIn(dir string, m *Manifest, path string) string {
+	f := strings.Fields(m.Command)
+	i := slices.Index(f, "--out")
+	if i < 0 || i+1 >= len(f) || filepath.IsAbs(f[i+1]) || strings.ContainsAny(f[i+1], `'"`) {
+		return ""
+	}
+	d := filepath.Clean(dir)
+	tail := filepath.Join(f[i+1], filepath.Base(d))
+	if d != tail && !strings.HasSuffix(d, string(filepath.Separator)+tail) {
+		return ""
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(d, tail), string(filepath.Separator))
+	switch {
+	case base == "" && filepath.IsAbs(d):
+		base = string(filepath.Separator)
+	case base == "":
+		base = "."
+	}
+	if _, err := os.Stat(filepath.Join(base, path)); err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (probably %s, which holds %s)", base, path)
 }

@@ -76,7 +76,9 @@ func (r *Result) baseOf(e analysis.Estimate, lang string) baseWords {
 	if d := s.DerivedByID(e.Question); d != nil && s.Question(e.Question) == nil {
 		// A derived estimate without a base is among all rows read; those
 		// left out had no valid answer to a question the event needs.
-		if d.Base == nil || strings.TrimSpace(d.Base.When) == "" {
+		if n, ok := r.DerivedInBase[d.ID]; ok {
+			b.InBase = float64(n)
+		} else if d.Base == nil || strings.TrimSpace(d.Base.When) == "" {
 			b.InBase = float64(r.Rows)
 		}
 		return b

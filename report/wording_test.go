@@ -58,6 +58,9 @@ func TestBasePhrases(t *testing.T) {
 		{baseWords{N: 750, InBase: 750, Desc: "respondents who knew of the plans"}, "en",
 			"750 respondents who knew of the plans", "Base: 750 respondents who knew of the plans"},
 		{baseWords{N: 1000, InBase: 1000, Assumed: true}, "en", "all 1,000 (assumed) respondents", "Base: all 1,000 (assumed) respondents"},
+		{baseWords{N: 253, InBase: 274, Desc: "respondents whose app has location access"}, "en",
+			"274 respondents whose app has location access, of whom 253 gave a valid answer (21 don't know or no answer not counted)",
+			"Base: 274 respondents whose app has location access, of whom 253 gave a valid answer"},
 		{baseWords{N: 270, InBase: 300, Desc: "Instagram-Nutzer"}, "de",
 			"Instagram-Nutzer (n = 300), davon 270 mit gültiger Antwort; 30 mit „weiß nicht“ oder ohne Angabe nicht berücksichtigt",
 			"Basis: Instagram-Nutzer (n = 300), davon 270 mit gültiger Antwort"},
@@ -127,5 +130,27 @@ func TestPaperInHTML(t *testing.T) {
 		if !strings.Contains(string(html), "@page { size: "+paper+";") {
 			t.Errorf("index.html for %s has no @page size %s", paper, paper)
 		}
+	}
+}
+
+func TestPValue(t *testing.T) {
+	for _, tt := range []struct {
+		p          float64
+		lang, want string
+	}{
+		{0.99999984, "en", ">\u00a00.999"},
+		{0.99999984, "de", ">\u00a00,999"},
+		{0.9994, "nl", ">\u00a00,999"},
+		{0.999, "en", "0.999"},
+		{0.876, "de", "0,876"},
+		{0.0005, "en", "0.00050"},
+		{0.00005, "en", "<\u00a00.0001"},
+	} {
+		if got := pValue(tt.p, tt.lang); got != tt.want {
+			t.Errorf("pValue(%v, %s) = %q, want %q", tt.p, tt.lang, got, tt.want)
+		}
+	}
+	if got := pSentence(pValue(0.99999984, "en")); got != "p\u00a0>\u00a00.999" {
+		t.Errorf("pSentence = %q", got)
 	}
 }

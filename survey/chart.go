@@ -19,7 +19,7 @@ const (
 type ChartSpec struct {
 	ID       string   `yaml:"id"`       // file name stem, e.g. "awareness"
 	Kind     string   `yaml:"kind"`     // bars, stacked, funnel, waffle, forest
-	Title    Text     `yaml:"title"`    // headline; default the first item's label (a funnel: "From … to …")
+	Title    Text     `yaml:"title"`    // headline; default the question's label, with the answers shown when they are not all its categories (a funnel across questions: "From … to …")
 	Subtitle Text     `yaml:"subtitle"` // optional
 	Items    []string `yaml:"items"`    // "question=category", or "question" for all its categories
 	By       string   `yaml:"by"`       // forest: the subgroup question

@@ -176,6 +176,57 @@ func (s *Study) validateEvidence() error {
 		if p.Chart != "" && !charts[p.Chart] {
 			return fmt.Errorf("%s: chart %q: unknown chart (one of the study's charts ids)", where, p.Chart)
 		}
+		if p.Chart != "" && !s.ChartShowsClaims(s.ChartByID(p.Chart), p.Claims) {
+			var items []string
+			for _, id := range p.Claims {
+				items = append(items, strings.ReplaceAll(s.ClaimByID(id).Item, " ", ""))
+			}
+			return fmt.Errorf("%s: chart %q: shows none of the estimates its claims test (%s); choose a chart that shows at least one of them, or leave chart out to show the first chart that does", where, p.Chart, strings.Join(items, ", "))
+		}
+	}
+	return nil
+}
+
+// ChartShowsClaims reports whether chart c draws the overall estimate of
+// the item of at least one of the claims: as a bar or segment, or a net's
+// bracket; a forest plot (c.By) shows subgroups, not the claims' estimate.
+func (s *Study) ChartShowsClaims(c *ChartSpec, claims []string) bool {
+	if c == nil || c.By != "" {
+		return false
+	}
+	items := map[string]bool{}
+	for _, id := range claims {
+		if cl := s.ClaimByID(id); cl != nil {
+			items[strings.ReplaceAll(cl.Item, " ", "")] = true
+		}
+	}
+	its, err := c.ParsedItems(s)
+	if err != nil {
+		return false
+	}
+	for _, it := range its {
+		key := it.Question + "=" + it.Category
+		if it.Category == DerivedCategory && s.DerivedByID(it.Question) != nil && s.Question(it.Question) == nil {
+			key = it.Question
+		}
+		if items[key] {
+			return true
+		}
+	}
+	for _, n := range c.Nets {
+		if items[strings.ReplaceAll(n, " ", "")] {
+			return true
+		}
+	}
+	return false
+}
+
+// ChartByID returns the chart with the given id, or nil.
+func (s *Study) ChartByID(id string) *ChartSpec {
+	for i := range s.Charts {
+		if s.Charts[i].ID == id {
+			return &s.Charts[i]
+		}
 	}
 	return nil
 }

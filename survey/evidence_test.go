@@ -59,6 +59,8 @@ func TestEvidenceErrors(t *testing.T) {
 		{"twice", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [few-approve]}\n    - {id: a, text: B, claims: [few-approve]}\n",
 			"line 33: evidence.propositions[1] (a): id used twice"},
 		{"unknown chart", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [few-approve], chart: pie}\n", `chart "pie": unknown chart`},
+		{"chart without the claims' estimates", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [most-aware], chart: attitude}\n",
+			`line 32: evidence.propositions[0] (a): chart "attitude": shows none of the estimates its claims test (aware=yes)`},
 		{"unknown key", "evidence:\n  propositions:\n    - {id: a, text: A, claim: [few-approve]}\n", `line 32: unknown key claim (did you mean "claims"?)`},
 		{"unknown factor key", "evidence:\n  propositions:\n    - {id: a, text: A, claims: [x], factor: {referenc: R}}\n", `unknown key referenc (did you mean "reference"?)`},
 		{"not a mapping", "evidence:\n  propositions: [3]\n", "line 31: evidence.propositions: each proposition is a mapping"},

@@ -86,9 +86,12 @@ type Metadata struct {
 	Limitations  []Text   `yaml:"limitations" json:"limitations,omitempty"`
 }
 
-// Source is a document the study's facts come from.
+// Source is a document the study's facts come from. Its title is a text
+// like any other (a string, or {en: …, de: …, nl: …}); a title given in
+// one language only is the document's own title, not an untranslated
+// text.
 type Source struct {
-	Title string `yaml:"title" json:"title,omitempty"`
+	Title Text   `yaml:"title" json:"title,omitempty" text:"name"`
 	URL   string `yaml:"url" json:"url,omitempty"`
 }
 
@@ -239,7 +242,7 @@ func Parse(r io.Reader, name string) (*Study, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s: study file is empty", name)
 		}
-		return nil, &StudyError{File: name, Msg: explainYAMLError(err.Error()), Err: err}
+		return nil, &StudyError{File: name, Msg: explainTypeErrors(explainYAMLError(err.Error()), src), Err: err}
 	}
 	// A second document after "---" would be silently ignored.
 	var next yaml.Node

@@ -75,7 +75,7 @@ questions:
 		{"bad id", "id: Bad Id\n" + base, `id "Bad Id"`},
 		{"unknown key", "id: t\ntitel: x\n" + base, `line 2: unknown key titel (did you mean "title"?)`},
 		{"unknown nested key", "id: t\n" + base + "    bse: {when: a == x}\n", `unknown key bse (did you mean "base"?)`},
-		{"wrong type", "id: t\nanalysis: {level: high}\n" + base, "cannot unmarshal !!str `high` into float64"},
+		{"wrong type", "id: t\nanalysis: {level: high}\n" + base, `line 2: analysis.level: want a number, not a string ("high")`},
 		{"bad delimiter", "id: t\n" + strings.Replace(base, "id: id}", "id: id, delimiter: ';;'}", 1), `data.delimiter ";;"`},
 		{"bad encoding", "id: t\n" + strings.Replace(base, "id: id}", "id: id, encoding: ebcdic}", 1), `unknown encoding "ebcdic"`},
 		{"no data file", "id: t\nquestions: []\n", "data.file: missing"},
