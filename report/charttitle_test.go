@@ -12,18 +12,7 @@ import (
 // question and answers, a derived estimate by its label, and bars from
 // several sources by their labels, with NeedsTitle set.
 func TestDefaultChartTitle(t *testing.T) {
-	s, err := survey.Load(filepath.Join("testdata", "standort", "study.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Analyse(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := loadMessages("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, ms := analyseFile(t, filepath.Join("testdata", "standort", "study.yaml"))
 	tests := []struct {
 		kind  string
 		items []string
@@ -47,8 +36,27 @@ func TestDefaultChartTitle(t *testing.T) {
 		if c.Title != tt.want {
 			t.Errorf("%s %v: title %q, want %q", tt.kind, tt.items, c.Title, tt.want)
 		}
-		if got := NeedsTitle(s, spec); got != tt.needs {
+		if got := NeedsTitle(r.Study, spec); got != tt.needs {
 			t.Errorf("%s %v: NeedsTitle = %v, want %v", tt.kind, tt.items, got, tt.needs)
 		}
 	}
+}
+
+// analyseFile loads and analyses the study file at path and loads the
+// English messages, for tests of wording and charts.
+func analyseFile(t *testing.T, path string) (*Result, *messages) {
+	t.Helper()
+	s, err := survey.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := loadMessages("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, ms
 }

@@ -180,18 +180,7 @@ func TestWordingDisclosure(t *testing.T) {
 // (some answers of one question, titled by the question and those answers)
 // keeps that base, with its n, as the first bar.
 func TestFunnelBases(t *testing.T) {
-	s, err := survey.Load(filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Analyse(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := loadMessages("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, ms := analyseFile(t, filepath.Join("testdata", "studies", "weighted-strata-clusters", "study.yaml"))
 	tests := []struct {
 		items         []string
 		title, first  string

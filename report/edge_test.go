@@ -84,22 +84,10 @@ questions:
 // (here a question asked of one respondent: no degrees of freedom, as q5
 // of the trial of issue #13) is listed in the summary with its reason in
 // every language, not dropped without a word.
-func TestSuppressedHeadlineListed(t *testing.T) {
-	dir := t.TempDir()
-	var csv strings.Builder
-	csv.WriteString("id,w,q,island,q5\n")
-	for i := range 60 {
-		island, q5 := 2, ""
-		if i == 7 {
-			island, q5 = 1, "1"
-		}
-		fmt.Fprintf(&csv, "r%d,%d.5,%d,%d,%s\n", i, 1+i%3, 1+i%2, island, q5)
-	}
-	study := `id: headlines
-data: {file: r.csv, id: id, weight: w}
-headlines: [q=yes, q5=yes]
-subgroups: [island]
-questions:
+// islandQuestions are the questions of the island studies below: q5 is
+// asked of islanders only, so a subgroup or a base can be left with a
+// single respondent.
+const islandQuestions = `questions:
   - id: q
     label: {en: Trusts the council, de: Vertraut dem Rat, nl: Vertrouwt de raad}
     categories:
@@ -119,6 +107,23 @@ questions:
       - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
       - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
 `
+
+func TestSuppressedHeadlineListed(t *testing.T) {
+	dir := t.TempDir()
+	var csv strings.Builder
+	csv.WriteString("id,w,q,island,q5\n")
+	for i := range 60 {
+		island, q5 := 2, ""
+		if i == 7 {
+			island, q5 = 1, "1"
+		}
+		fmt.Fprintf(&csv, "r%d,%d.5,%d,%d,%s\n", i, 1+i%3, 1+i%2, island, q5)
+	}
+	study := `id: headlines
+data: {file: r.csv, id: id, weight: w}
+headlines: [q=yes, q5=yes]
+subgroups: [island]
+` + islandQuestions
 	for name, body := range map[string]string{"r.csv": csv.String(), "study.yaml": study} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -198,26 +203,7 @@ func TestChartSuppressedAndBases(t *testing.T) {
 data: {file: r.csv, id: id, weight: w}
 headlines: [q=yes, q5=yes]
 subgroups: [island]
-questions:
-  - id: q
-    label: {en: Trusts the council, de: Vertraut dem Rat, nl: Vertrouwt de raad}
-    categories:
-      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
-      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
-  - id: island
-    label: {en: Lives on the island, de: Wohnt auf der Insel, nl: Woont op het eiland}
-    categories:
-      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
-      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
-  - id: q5
-    label: {en: Owns a boat, de: Besitzt ein Boot, nl: Heeft een boot}
-    base:
-      when: island == yes
-      description: {en: islanders, de: Inselbewohner, nl: eilandbewoners}
-    categories:
-      - {id: "yes", codes: [1], label: {en: "Yes", de: "Ja", nl: "Ja"}}
-      - {id: "no", codes: [2], label: {en: "No", de: "Nein", nl: "Nee"}}
-`, "questions:\n", `claims:
+`+islandQuestions, "questions:\n", `claims:
   - id: boats
     item: q5=yes
     op: ">"
