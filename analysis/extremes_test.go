@@ -362,3 +362,20 @@ func TestIssue13LikelihoodOneDF(t *testing.T) {
 		t.Errorf("compared %d limits with R, %d designs with a flat profile; want ≥ 100 and ≥ 50", compared, flat)
 	}
 }
+
+// TestRInterpNaN: R's spline() and approx() drop NA pairs; so do their
+// ports, rather than loop on a NaN (review).
+func TestRInterpNaN(t *testing.T) {
+	x := []float64{1, math.NaN(), 2, 3, 4}
+	y := []float64{1, 5, 4, 9, 16}
+	ux, uy := rRegularize(x, y)
+	if len(ux) != 4 || len(uy) != 4 {
+		t.Fatalf("regularized %v %v", ux, uy)
+	}
+	if v := rApprox(x, y, 2.5); v != 6.5 {
+		t.Errorf("approx at 2.5 = %v, want 6.5", v)
+	}
+	if xs, ys := rSpline([]float64{math.NaN()}, []float64{1}); xs != nil || ys != nil {
+		t.Errorf("spline of no points = %v %v", xs, ys)
+	}
+}

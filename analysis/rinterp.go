@@ -15,17 +15,20 @@ import (
 // profiles that R's glm clamps flat beyond logit ±30.
 
 // rRegularize is R's regularize.values(x, y, ties = mean): the points
-// ordered by x (stably, as order()) and every run of equal x collapsed
-// to one point whose y is the mean of the run's y (R's mean: a sum, then
-// one correction pass). x and y are not modified.
+// without NaN (R drops NA pairs), ordered by x (stably, as order()), and
+// every run of equal x collapsed to one point whose y is the mean of the
+// run's y (R's mean: a sum, then one correction pass). x and y are not
+// modified.
 func rRegularize(x, y []float64) (ux, uy []float64) {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
+	idx := make([]int, 0, len(x))
+	for i := range x {
+		if !math.IsNaN(x[i]) && !math.IsNaN(y[i]) {
+			idx = append(idx, i) // R drops pairs with an NA
+		}
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
 	for i := 0; i < len(idx); {
-		j := i
+		j := i + 1
 		for j < len(idx) && x[idx[j]] == x[idx[i]] {
 			j++
 		}
@@ -90,6 +93,9 @@ func rSeq(from, to float64, n int) []float64 {
 // distinct x are needed; with fewer the values are NaN.
 func rSpline(x, y []float64) (xout, yout []float64) {
 	ux, uy := rRegularize(x, y)
+	if len(ux) == 0 {
+		return nil, nil
+	}
 	xout = rSeq(ux[0], ux[len(ux)-1], 3*len(ux))
 	yout = make([]float64, len(xout))
 	if len(ux) < 2 {

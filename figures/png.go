@@ -103,6 +103,9 @@ type pngScratch struct {
 	zw   *zlib.Writer // writes to idat
 }
 
+// size is the memory s holds, in bytes (the compressor's state aside).
+func (s *pngScratch) size() int { return cap(s.pix) + cap(s.row) + s.idat.Cap() }
+
 // writeChunk writes one PNG chunk: length, type, data and CRC.
 func writeChunk(w io.Writer, typ string, data []byte) error {
 	if uint64(len(data)) > 1<<31-1 {

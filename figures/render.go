@@ -184,11 +184,19 @@ func (rd *Renderer) getScratch() *pngScratch {
 	return new(pngScratch)
 }
 
-// putScratch keeps s for the next PNG.
+// maxKeptScratch is the largest PNG scratch memory a Renderer keeps for
+// its next PNG (the print preset's canvas is 8 MB; a larger one, from
+// RenderSize, is used once and let go).
+const maxKeptScratch = 16 << 20
+
+// putScratch keeps s for the next PNG unless it is larger than
+// maxKeptScratch.
 func (rd *Renderer) putScratch(s *pngScratch) {
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
-	rd.free = append(rd.free, s)
+	if s.size() <= maxKeptScratch {
+		rd.free = append(rd.free, s)
+	}
 	<-rd.sem
 }
 

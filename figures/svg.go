@@ -182,15 +182,17 @@ func (fonts *Fonts) svgFontFace(f font.Face) (svgRule, error) {
 	return r, nil
 }
 
-// WholeSVGFonts returns svg, an SVG drawn by Render with th, with each of
-// its embedded fonts replaced by the whole font file: for the one chart of
-// an HTML page whose @font-face rules serve every chart inlined in the page
-// (the rules apply to the whole page, and the glyphs of one chart are not
-// those of the others). An SVG without embedded fonts is returned as it
-// is.
+// WholeSVGFonts returns svg, an SVG drawn by Render with th, with both
+// faces of th's fonts (regular and bold) embedded whole: the rules of the
+// fonts the chart embeds get the whole font files, and a face it does not
+// use is added. This is for the one chart of an HTML page whose
+// @font-face rules serve every chart inlined in the page (the rules apply
+// to the whole page, and the glyphs and faces of one chart are not those
+// of the others).
 func WholeSVGFonts(svg []byte, th Theme) ([]byte, error) {
 	th = th.withDefaults()
 	out := svg
+	var missing []string
 	for _, bold := range []bool{false, true} {
 		r, err := th.Fonts.svgFontFace(th.Fonts.face(bold, 10))
 		if err != nil {
@@ -198,6 +200,9 @@ func WholeSVGFonts(svg []byte, th Theme) ([]byte, error) {
 		}
 		i := bytes.Index(out, []byte(r.head))
 		if i < 0 {
+			if !slices.Contains(missing, r.String()) { // a house font may have one face for both
+				missing = append(missing, r.String())
+			}
 			continue
 		}
 		j := bytes.IndexByte(out[i+len(r.head):], ')')
@@ -213,7 +218,26 @@ func WholeSVGFonts(svg []byte, th Theme) ([]byte, error) {
 		b.Write(out[j:])
 		out = b.Bytes()
 	}
-	return out, nil
+	if len(missing) == 0 {
+		return out, nil
+	}
+	add := strings.Join(missing, "")
+	var b bytes.Buffer
+	if k := bytes.Index(out, []byte(svgStyleClose)); k >= 0 {
+		b.Write(out[:k])
+		b.WriteString(add)
+		b.Write(out[k:])
+		return b.Bytes(), nil
+	}
+	k := bytes.Index(out, []byte(svgHeaderEnd))
+	if k < 0 {
+		return nil, errors.New("figures: unexpected SVG header")
+	}
+	k += len(svgHeaderEnd)
+	b.Write(out[:k])
+	b.WriteString(svgStyleOpen + add + svgStyleClose)
+	b.Write(out[k:])
+	return b.Bytes(), nil
 }
 
 // svgFontData is how vgsvg v0.17.0 starts the data URL of an embedded font.
@@ -343,7 +367,7 @@ func sameGlyphs(a, b []byte, rs []rune) error {
 	for _, r := range rs {
 		ga, err := fa.GlyphIndex(&ba, r)
 		if err != nil || ga == 0 {
-			continue // drawn as .notdef either way
+			continue // not in the font: a box with the whole font, nothing with a subset (its .notdef is empty)
 		}
 		gb, err := fb.GlyphIndex(&bb, r)
 		if err != nil || gb == 0 {

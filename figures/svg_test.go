@@ -179,3 +179,34 @@ func TestSubsetDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeSVGFontsAddsFaces: the first chart of a page carries both
+// faces whole, also when it draws no bold text itself (review).
+func TestWholeSVGFontsAddsFaces(t *testing.T) {
+	th := DefaultTheme()
+	c := Chart{Kind: Bars, Lang: "en", Bars: []Bar{{Label: "Yes", Suppressed: true, N: 5}}}
+	b := render(t, c, SVG, Print, th)
+	before := len(svgRuleWeightRE.FindAll(b, -1))
+	if before != 1 {
+		t.Fatalf("the test chart embeds %d faces; it should draw one, so that one is added", before)
+	}
+	got, err := WholeSVGFonts(b, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	weights := map[string]int{}
+	for _, m := range svgRuleWeightRE.FindAllSubmatch(got, -1) {
+		weights[string(m[1])]++
+	}
+	if weights["normal"] != 1 || weights["bold"] != 1 {
+		t.Errorf("rules by weight %v (the chart alone had %d rules)", weights, before)
+	}
+	for _, m := range svgFontRE.FindAllSubmatch(got, -1) {
+		if len(m[1]) < 300_000 {
+			t.Errorf("embedded font of %d base64 bytes, want a whole font", len(m[1]))
+		}
+	}
+	if again, _ := WholeSVGFonts(got, th); !bytes.Equal(again, got) {
+		t.Error("WholeSVGFonts is not idempotent")
+	}
+}

@@ -425,7 +425,11 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			vars = strings.Join(names, ", ")
 		}
 		d.RakeText = ms.T("rake_text", "vars", vars, "iterations", strconv.Itoa(rp.Iterations), "converged", conv,
-			"diff", Count(rp.MarginDiff, lang), "trimmed", strconv.Itoa(rp.Trimmed)) + " " + rakeSEText(rp, s.Analysis.Rake, ms)
+			"diff", marginDiffText(rp.MarginDiff, lang))
+		if rs := s.Analysis.Rake; rs != nil && (rs.Lower > 0 || rs.Upper > 0) {
+			d.RakeText += " " + ms.T("rake_trimmed_count", "trimmed", strconv.Itoa(rp.Trimmed))
+		}
+		d.RakeText += " " + rakeSEText(rp, s.Analysis.Rake, ms)
 	}
 	if len(r.Comparisons) > 0 {
 		d.CompIntro = ms.T("comparisons_intro", "level", lvl, "alpha", alphaText(s.Analysis.Level, lang))
@@ -767,6 +771,17 @@ func percentDecimals(v float64) int {
 // "< 19.55%".
 func threshold(c survey.Claim, lang string) string {
 	return c.Op + "\u00a0" + Percent(c.Value, percentDecimals(c.Value), lang)
+}
+
+// marginDiffText is the raking's largest remaining margin difference, in
+// weighted counts: two decimals below 10, so that a difference below the
+// tolerance of 1 is not printed as 0 next to a sentence that says the
+// margins are not met.
+func marginDiffText(d float64, lang string) string {
+	if d < 10 {
+		return decimal(d, 2, lang)
+	}
+	return Count(d, lang)
 }
 
 // rakeSEText says how the standard errors treat raked weights, from what

@@ -89,16 +89,9 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 		}
 		return nil
 	}
-	// Chromium, when PDFs are to be printed, starts now, in the
-	// background, while the files are made.
 	chromium, err := pdfChromium(f.PDF, f.Warnings)
 	if err != nil {
 		return "", err
-	}
-	var printer *pdfPrinter
-	if chromium != "" {
-		printer = startPrinter(f.Context, chromium)
-		defer printer.close()
 	}
 	dir := filepath.Join(f.Out, f.ID)
 	lock, err := lockOutput(filepath.Join(f.Out, lockName(f.ID)))
@@ -106,6 +99,26 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 		return "", fmt.Errorf("%s: %w", dir, err)
 	}
 	defer lock.unlock()
+	// Chromium, when PDFs are to be printed, starts now, in the
+	// background, while the files are made. On an early return it is
+	// stopped rather than waited for.
+	var printer *pdfPrinter
+	printed := false
+	if chromium != "" {
+		parent := f.Context
+		if parent == nil {
+			parent = context.Background()
+		}
+		ctx, cancel := context.WithCancel(parent)
+		printer = startPrinter(ctx, chromium)
+		defer func() {
+			if !printed {
+				cancel() // an early return: a browser still starting gives up
+			}
+			printer.close() // closes Chromium gracefully after printing
+			cancel()
+		}()
+	}
 	if err := step("locked"); err != nil {
 		return "", err
 	}
@@ -148,7 +161,9 @@ func WriteFolder(f Folder, fill func(write func(rel string, b []byte) error) err
 	if err := fill(write); err != nil {
 		return "", err
 	}
-	if err := writePDFs(printer, staged, f.Langs, man); err != nil {
+	err = writePDFs(printer, staged, f.Langs, man)
+	printed = true
+	if err != nil {
 		return "", err
 	}
 	if err := step("printed"); err != nil {

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 )
 
@@ -55,19 +56,22 @@ func commands() []command {
 }
 
 // memoryLimit is the soft limit on the Go heap that surveystat sets for
-// itself unless GOMEMLIMIT is set (runtime/debug.SetMemoryLimit). What a
-// report keeps live is about 30 MB at any size of input (two chart
-// canvases of 8 MB, the documents of one language); with Go's default
-// GOGC = 100 alone the heap would grow to twice that before collecting.
-// Near the limit the collector runs more often instead, which costs a few
-// per cent of CPU and keeps the peak resident memory at about 60 MB from a
+// itself unless GOMEMLIMIT is set (runtime/debug.SetMemoryLimit): 30 MiB
+// and 8 MiB for each PNG canvas drawn at once (one per core, see
+// figures.Renderer), 46 MiB on two cores. What a report keeps live is
+// about that at any size of input; with Go's default GOGC = 100 alone the
+// heap would grow to twice that before collecting. Near the limit the
+// collector runs more often instead, which costs a few per cent of CPU and
+// keeps the peak resident memory at about 60 MB on two cores from a
 // thousand to ten million rows (docs/benchmarks.md). It is a soft limit:
 // a study that needs more live memory gets it.
-const memoryLimit = 46 << 20
+func memoryLimit() int64 {
+	return 30<<20 + 8<<20*int64(max(runtime.GOMAXPROCS(0), 1))
+}
 
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		debug.SetMemoryLimit(memoryLimit)
+		debug.SetMemoryLimit(memoryLimit())
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -3,8 +3,13 @@ package mdsafe
 import "strings"
 
 // lineBreaks turns every line break into a space, so that text cannot end
-// a block or start one of its own.
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+// a block or start one of its own, and drops the invisible characters
+// that a Markdown writer may remove from its finished output (soft hyphen
+// U+00AD, word joiner U+2060, zero-width space U+200B, zero-width no-break
+// space U+FEFF): removed after escaping, one of them could otherwise turn
+// escaped text into markup ("\u00ad# x" → "# x").
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ",
+	"\u00ad", "", "\u2060", "", "\u200b", "", "\ufeff", "")
 
 // Escape escapes s for a Markdown paragraph, heading, list item or table
 // cell. It puts a backslash before every character that can open or close
@@ -58,9 +63,11 @@ func escapeInline(s string) string {
 		b.WriteRune(r)
 	}
 	out := strings.TrimLeft(b.String(), " \t")
-	// A run of # at the end after a blank would close an ATX heading
-	// ("## Title #" renders "Title"): escape its first #.
-	if t := strings.TrimRight(out, "#"); len(t) < len(out) && (t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t")) {
+	// A run of # at the end after a blank, followed by nothing but blanks,
+	// would close an ATX heading ("## Title # " renders "Title"): escape
+	// its first #.
+	body := strings.TrimRight(out, " \t")
+	if t := strings.TrimRight(body, "#"); len(t) < len(body) && (t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t")) {
 		out = t + `\` + out[len(t):]
 	}
 	return out

@@ -225,3 +225,33 @@ func TestAutoEscapeMidLine(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestAutoEscapeBlockStarts: where an action may stand at a block start
+// after what other actions printed, or after markers only, it gets the
+// full escaping (review of the inline escaping).
+func TestAutoEscapeBlockStarts(t *testing.T) {
+	tp := template.Must(template.New("t").Funcs(Funcs()).Parse("{{.N}}. {{.X}}\n-- {{.Y}}\n= {{.Y}}\n**{{.N}}:** {{.X}}\n"))
+	AutoEscape(tp)
+	var b strings.Builder
+	if err := tp.Execute(&b, map[string]string{"N": "3", "X": "# H", "Y": "-"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "3. \\# H\n-- \\-\n= \\-\n**3:** # H\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestEscapeInvisible: invisible characters that a writer may strip from
+// its finished Markdown are dropped from values before escaping, so that
+// stripping them cannot turn escaped text into markup.
+func TestEscapeInvisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"\u00ad# Heading": `\# Heading`, "-\u2060 item": `\- item`, "1\u00ad. x": `1\. x`,
+		"=\u00ad==": `\===`, "Title #\u00ad": `Title \#`, "Title ## ": `Title \## `,
+	} {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

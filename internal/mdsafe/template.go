@@ -45,19 +45,34 @@ func escapeNodeAfter(n parse.Node, midLine bool) {
 		if n == nil {
 			return
 		}
-		mid := false
+		// line is the current line of the template as far as it is known,
+		// with "0" for what an action printed (it may be digits, which a
+		// following ". " makes a list marker).
+		var line []byte
 		for _, c := range n.Nodes {
-			escapeNodeAfter(c, mid)
-			if t, ok := c.(*parse.TextNode); ok {
-				if i := bytes.LastIndexByte(t.Text, '\n'); i >= 0 {
-					mid = textBefore(t.Text[i+1:])
+			escapeNodeAfter(c, textBefore(line))
+			switch c := c.(type) {
+			case *parse.TextNode:
+				if i := bytes.LastIndexByte(c.Text, '\n'); i >= 0 {
+					line = append(line[:0], c.Text[i+1:]...)
 				} else {
-					mid = mid || textBefore(t.Text)
+					line = append(line, c.Text...)
 				}
-				continue
+			case *parse.ActionNode:
+				if noLineBreak(c) {
+					line = append(line, '0')
+				} else {
+					line = nil
+				}
+			default:
+				// What an if, with or range prints is not known: after one
+				// that cannot print a line break the line goes on as it
+				// was (as if it printed nothing), after others it is
+				// unknown, so no longer taken as text.
+				if !noLineBreak(c) {
+					line = nil
+				}
 			}
-			// Still on the same line after what cannot print a line break.
-			mid = mid && noLineBreak(c)
 		}
 	case *parse.IfNode:
 		escapeNode(n.List)
@@ -134,6 +149,9 @@ func noLineBreak(n parse.Node) bool {
 // start a block: "- {{.X}}" is a list item whose content may, "- **Date:**
 // {{.X}}" is not.
 func textBefore(line []byte) bool {
+	if len(bytes.Trim(line, "-=*_ \t")) == 0 {
+		return false // a run of - = * _ could still become a thematic break or underline
+	}
 	for {
 		line = bytes.TrimLeft(line, " \t")
 		switch {
