@@ -110,6 +110,9 @@ func (r *Result) writeAll(langs []string, th figures.Theme, write func(rel strin
 		if err != nil {
 			return fmt.Errorf("index%s.html: %w", suffix, err)
 		}
+		if html, err = figures.SubsetPageFonts(html, th); err != nil {
+			return fmt.Errorf("index%s.html: %w", suffix, err)
+		}
 		if err := write("index"+suffix+".html", html); err != nil {
 			return err
 		}

@@ -148,6 +148,9 @@ func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []
 	if err != nil {
 		return fmt.Errorf("evidence%s.html: %w", suffix, err)
 	}
+	if html, err = figures.SubsetPageFonts(html, th); err != nil {
+		return fmt.Errorf("evidence%s.html: %w", suffix, err)
+	}
 	return write("evidence"+suffix+".html", html)
 }
 

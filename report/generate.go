@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/surveystat/surveystat/figures"
 	"github.com/surveystat/surveystat/survey"
 )
 
@@ -241,6 +242,9 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		}
 		html, err := renderHTML(d)
 		if err != nil {
+			return fmt.Errorf("index%s.html: %w", suffix, err)
+		}
+		if html, err = figures.SubsetPageFonts(html, out.Theme); err != nil {
 			return fmt.Errorf("index%s.html: %w", suffix, err)
 		}
 		if err := write("index"+suffix+".html", html); err != nil {
