@@ -149,17 +149,8 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			continue
 		}
 		verdict := verdictWords(c, ms)
-		if rg := c.Range; rg != nil && rg.Counts > 1 {
-			counts := countRange(rg.CountMin, rg.CountMax, lang)
-			switch {
-			case c.Supported:
-				verdict = ms.T("verdict_supported_range", "level", clvl, "counts", counts)
-			case rg.SupportedAt > 0:
-				verdict = ms.T("verdict_flips_range", "level", clvl, "counts", counts,
-					"k", strconv.Itoa(rg.SupportedAt), "m", strconv.Itoa(rg.Counts))
-			default:
-				verdict = ms.T("verdict_not_supported_range", "level", clvl, "counts", counts)
-			}
+		if rv := rangeVerdict(c, "", lang, ms); rv != "" {
+			verdict = rv
 		}
 		p := pValue(c.PValue, lang)
 		// The bound has at least the threshold's decimals, so that a bound
@@ -191,16 +182,7 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 				match = ms.T("yes")
 			}
 		}
-		base := f.Base
-		if n, err := strconv.Atoi(strings.TrimSpace(f.Base)); err == nil && n >= 0 {
-			// A number reads as every n of the report does, "(assumed)"
-			// where the estimate it is compared with has an assumed base.
-			bw := baseWords{N: float64(n)}
-			if e, ok := analysis.FindPublished(r.Estimates, f); ok && e.Base == float64(n) {
-				bw.Assumed = nAssumed(s, e)
-			}
-			base = bw.count(ms)
-		}
+		base := publishedBase(r, f, lang, ms)
 		d.Published.Rows = append(d.Published.Rows, []string{
 			figureLabel(s, f, lang), Percent(float64(f.Percent)/100, int(f.Decimals), lang), base,
 			ms.T("status_" + f.Status), data, match,
