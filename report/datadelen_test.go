@@ -99,6 +99,32 @@ func TestDatadelenBrief(t *testing.T) {
 				"| 62% | 1,004 | primary | 62.0% (58.9–64.9%) | **published margin of error ±0.5 points not reproducible: a base of 1,004 gives ±3.0 at 95% (±3.1 at most)** |"},
 		},
 		{
+			name:  "a net's share is of its answers, not an answer of its own",
+			files: "report.md",
+			want:  []string{"antwoordde ‘Helemaal mee eens’ of ‘Mee eens’ (samen: Eens (totaal); De app had om toestemming moeten vragen)"},
+			not:   []string{"antwoordde ‘Eens (totaal)’"},
+		},
+		{
+			name:  "the same in English",
+			files: "report.en.md",
+			want:  []string{"answered “Strongly agree” or “Agree” (together: Agree (total); The app should have asked for consent)"},
+		},
+		{
+			name:  "and in German",
+			files: "report.de.md",
+			want:  []string{"antworteten mit „Stimme voll zu“ oder „Stimme zu“ (zusammen: Zustimmung gesamt;"},
+		},
+		{
+			name:  "the unpublished rest of a published table is marked on its bar and in the alt text",
+			files: "figures/nl/knew.txt evidence.md",
+			want:  []string{"Weet niet (niet gepubliceerd): 7%"},
+		},
+		{
+			name:  "the same in English",
+			files: "figures/en/knew.txt evidence.en.md",
+			want:  []string{"Don't know (not published): 7%"},
+		},
+		{
 			name:  "Dutch: the paths of both commands",
 			files: "evidence.md",
 			want:  []string{"In beide opdrachten zijn de paden relatief ten opzichte van de map waarin het rapport is gemaakt"},

@@ -123,6 +123,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if b.excluded() > 0 {
 			key = "headline_valid"
 		}
+		if n := q.NetByID(it.Category); n != nil {
+			// A net is not an answer anyone gave: it is any of its
+			// answers ("answered “Strongly agree” or “Agree”").
+			var answers []string
+			for _, c := range n.Categories {
+				answers = append(answers, ms.T("answer_quote", "answer", q.ItemLabel(c).Get(lang)))
+			}
+			d.Headlines = append(d.Headlines, ms.T(key+"_net", append(args,
+				"answers", orList(answers, ms), "net", n.Label.Get(lang), "question", q.Label.Get(lang))...))
+			continue
+		}
 		d.Headlines = append(d.Headlines, ms.T(key, append(args,
 			"category", q.ItemLabel(it.Category).Get(lang), "question", q.Label.Get(lang))...))
 	}
@@ -780,4 +791,12 @@ func rakeSEText(rp *analysis.RakeReport, rs *survey.RakeSpec, ms *messages) stri
 		met = ms.T("rake_trim_met")
 	}
 	return bounds + " " + met + " " + ms.T("rake_se_trimmed")
+}
+
+// orList joins alternatives: "A", "A or B", "A, B or C".
+func orList(items []string, ms *messages) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + ms.T("or") + " " + items[len(items)-1]
 }
