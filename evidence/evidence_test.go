@@ -556,7 +556,7 @@ func TestPublishedIntro(t *testing.T) {
 		{"nl", []Published{ok}, "Het enige gepubliceerde cijfer wordt gereproduceerd tot op de gepubliceerde afronding."},
 		{"en", []Published{ok, bad}, "1 of 2 figures is not reproduced at its published rounding; it is listed first."},
 		{"en", []Published{ok, bad, bad}, "2 of 3 figures are not reproduced at their published rounding; they are listed first."},
-		{"en", []Published{ok, moe}, "1 of 2 figures is not reproduced"},
+		{"en", []Published{ok, moe}, "1 of 2 figures is not reproduced at its published rounding or with its published margin of error; it is listed first."},
 	} {
 		in := Input{Study: s, Lang: tt.lang, Format: format(tt.lang), Published: tt.pub}
 		ms, err := loadMessages(tt.lang)

@@ -82,5 +82,12 @@ func published(in Input, ms *messages) ([]PubRow, string) {
 	if bad == 0 {
 		return rows, ms.T(one(ms, "published_intro_all", len(rows)), "n", f.Count(float64(len(rows))))
 	}
-	return rows, ms.T(one(ms, "published_intro", bad), "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
+	key := "published_intro"
+	for _, p := range in.Published {
+		if p.Precision != "" {
+			// Not every inconsistency is one of rounding.
+			key = "published_intro_precision"
+		}
+	}
+	return rows, ms.T(one(ms, key, bad), "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
 }

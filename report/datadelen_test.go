@@ -95,7 +95,7 @@ func TestDatadelenBrief(t *testing.T) {
 		{
 			name:  "a published margin of error its base cannot give is listed as inconsistent",
 			files: "evidence.en.md",
-			want: []string{"1 of 7 figures is not reproduced",
+			want: []string{"1 of 7 figures is not reproduced at its published rounding or with its published margin of error; it is listed first.",
 				"| 62% | 1,004 | primary | 62.0% (58.9–64.9%) | **published margin of error ±0.5 points not reproducible: a base of 1,004 gives ±3.0 at 95% (±3.1 at most)** |"},
 		},
 		{
@@ -123,6 +123,11 @@ func TestDatadelenBrief(t *testing.T) {
 			name:  "the same in English",
 			files: "figures/en/knew.txt evidence.en.md",
 			want:  []string{"Don't know (not published): 7%"},
+		},
+		{
+			name:  "the report's table of published figures says so too",
+			files: "report.en.md",
+			want:  []string{"| 62% | 1,004 | primary | 62.0% (95% CI 58.9–64.9%) | published margin of error ±0.5 points not reproducible: a base of 1,004 gives ±3.0 at 95% (±3.1 at most) |"},
 		},
 		{
 			name:  "Dutch: the paths of both commands",

@@ -192,6 +192,13 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			if f.Matches(e.Share) {
 				match = ms.T("yes")
 			}
+			// A margin of error or interval published with the figure
+			// that its base cannot give is an inconsistency too.
+			if pw := precisionWords(r, e, ms); pw != "" && match == ms.T("yes") {
+				match = pw
+			} else if pw != "" {
+				match += "; " + pw
+			}
 		}
 		base := publishedBase(r, f, lang, ms)
 		d.Published.Rows = append(d.Published.Rows, []string{
