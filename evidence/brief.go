@@ -28,6 +28,12 @@ type Input struct {
 	// shows that the exhibit's text does not state (Chart.Note); a
 	// proposition without one has none.
 	ChartNotes map[string]string
+	// Ranges holds, by claim id, for a claim on a share reconstructed from
+	// published figures, over which counts compatible with the published
+	// rounding it was assessed and that its bound and p-value are those of
+	// the least favourable of them, worded as in the report; a claim
+	// without a range has none.
+	Ranges map[string]string
 	// Published lists the study's published figures with the recomputed
 	// shares, in the order of the published-figures file.
 	Published []Published
@@ -60,6 +66,10 @@ type Format struct {
 	// ("572 of 600 respondents with a valid answer (28 don't know or no
 	// answer not counted)").
 	Base func(e analysis.Estimate) string
+	// OnlyIn returns the mark the report puts after a text of the study
+	// file that exists only in another language than the brief's ("(Dutch
+	// only)"), or "" when there is none; nil: no marks.
+	OnlyIn func(t survey.Text) string
 }
 
 // Chart is a rendered chart of the study, drawn for the brief: its title
@@ -84,10 +94,14 @@ type Published struct {
 	Label    string             // what it is a share of, in words
 	Percent  float64            // the published percentage
 	Decimals int                // its published rounding
-	Base     string             // the base as the authors stated it
+	Base     string             // the base as the authors stated it, worded as in the report ("800 (assumed)")
 	Status   string             // "primary" or "alternative"
 	Estimate *analysis.Estimate // the recomputed share; nil if none
 	Matches  bool               // the estimate rounds to the published figure
+	// Precision says that the margin of error or interval published with
+	// the figure cannot be reproduced from its base (worded by the
+	// caller); "" when it can or none was published.
+	Precision string
 }
 
 // File is an input file and its SHA-256.
@@ -150,9 +164,12 @@ type Exhibit struct {
 // Finding is one claim of an exhibit: the estimate in words, its test and
 // verdict.
 type Finding struct {
-	Claim     string
-	Estimate  string // share, interval and base in words; or why it is not shown
-	Test      string // one-sided bound and test
+	Claim    string
+	Estimate string // share, interval and base in words; or why it is not shown
+	Test     string // one-sided bound and test
+	// Range says, for a claim on a share reconstructed from published
+	// figures, over which counts it was assessed (Input.Ranges); "".
+	Range     string
 	Verdict   string
 	Supported bool
 	// NotAssessed is set for a claim on an estimate that is not shown
@@ -298,6 +315,9 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		}
 		level = r.Level // the level the claims were tested at
 		fd := finding(c, r, s, ms, f)
+		if !fd.NotAssessed {
+			fd.Range = in.Ranges[id]
+		}
 		fd.Published = inconsistentFigures(r.Estimate, in, ms)
 		switch {
 		case fd.NotAssessed:

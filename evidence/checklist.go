@@ -107,7 +107,13 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 				seen[qid] = true
 				qq := s.Question(qid)
 				if w := qq.Wording.Get(lang); w != "" {
-					with = append(with, ms.T("quote", "text", w))
+					w = ms.T("quote", "text", w)
+					if f.OnlyIn != nil {
+						if m := f.OnlyIn(qq.Wording); m != "" {
+							w += " " + m
+						}
+					}
+					with = append(with, w)
 				} else {
 					without = append(without, qq.Label.Get(lang))
 				}
@@ -159,12 +165,15 @@ func checklist(s *survey.Study, in Input, ms *messages) []Item {
 		}
 	}
 	sort.Strings(filters)
-	if len(filters) == 0 && text(q.Filters) == "" {
-		// No question the exhibits rest on has a filter (base.when): each
-		// was asked of every respondent.
+	unknown := unknownFilters(s, in, seen, ms)
+	switch {
+	case len(filters) == 0 && text(q.Filters) == "" && len(unknown) == 0:
+		// No question the exhibits rest on has a filter (base.when), and
+		// none has a smaller base than the sample: each was asked of
+		// every respondent.
 		add("filters", upperFirst(ms.T("no_filters")), "")
-	} else {
-		add("filters", join(append([]string{text(q.Filters)}, filters...)...), "")
+	default:
+		add("filters", join(append([]string{text(q.Filters)}, filters...)...), strings.Join(unknown, "; "))
 	}
 
 	add("weighting", join(text(m.Weighting)), missingIf(text(m.Weighting) == "", "weighting"))
@@ -301,4 +310,34 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// unknownFilters names the questions the exhibits rest on (seen) whose
+// base is smaller than the sample but which have no filter condition
+// (base.when), in a study built from published figures: someone was not
+// asked, or not counted, and the study cannot say who. Each is a gap. In
+// respondent data a smaller base without a condition is the respondents
+// who gave no valid answer, which the base in words says.
+func unknownFilters(s *survey.Study, in Input, seen map[string]bool, ms *messages) []string {
+	n := float64(s.Metadata.SampleSize)
+	if !s.FromTable() || !(n > 0) {
+		return nil
+	}
+	var out []string
+	done := map[string]bool{}
+	for _, p := range s.Evidence.Propositions {
+		for _, id := range p.Claims {
+			r, ok := in.Claims[id]
+			e := r.Estimate
+			qq := s.Question(e.Question)
+			if !ok || qq == nil || !seen[qq.ID] || done[qq.ID] || e.Subgroup != "" || !(e.Base < n) ||
+				(qq.Base != nil && strings.TrimSpace(qq.Base.When) != "") {
+				continue
+			}
+			done[qq.ID] = true
+			out = append(out, ms.T("filter_unknown", "question", qq.Label.Get(in.Lang),
+				"base", in.Format.Base(e), "n", in.Format.Count(n)))
+		}
+	}
+	return out
 }

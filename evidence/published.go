@@ -63,15 +63,31 @@ func published(in Input, ms *messages) ([]PubRow, string) {
 			r.Interval = f.Range(p.Estimate.Lower, p.Estimate.Upper)
 			r.Consistent = ms.T("pub_consistent")
 		}
-		if !p.Matches {
+		if !p.Matches || p.Precision != "" {
 			r.Inconsistent = true
 			if r.Consistent == ms.T("pub_consistent") {
 				r.Consistent = ms.T("pub_inconsistent")
+			}
+			if p.Matches {
+				// The share is reproduced, its precision is not.
+				r.Consistent = p.Precision
+			} else if p.Precision != "" {
+				r.Consistent += "; " + p.Precision
 			}
 			bad++
 		}
 		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Inconsistent && !rows[j].Inconsistent })
-	return rows, ms.T(one(ms, "published_intro", bad), "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
+	if bad == 0 {
+		return rows, ms.T(one(ms, "published_intro_all", len(rows)), "n", f.Count(float64(len(rows))))
+	}
+	key := "published_intro"
+	for _, p := range in.Published {
+		if p.Precision != "" {
+			// Not every inconsistency is one of rounding.
+			key = "published_intro_precision"
+		}
+	}
+	return rows, ms.T(one(ms, key, bad), "bad", f.Count(float64(bad)), "n", f.Count(float64(len(rows))))
 }

@@ -45,6 +45,9 @@ func HTML(d *Document) ([]byte, error) {
 		// words splits a command line at its spaces, so that each word
 		// can be kept from breaking at its hyphens ("--pdf").
 		"words": strings.Fields,
+		// finding pairs a claim of an exhibit with the brief's messages
+		// for the "finding" template.
+		"finding": func(d *Document, f Finding) findingView { return findingView{T: d.T, F: f} },
 	}).ParseFS(templateFiles, "templates/evidence.html.tmpl")
 	if err != nil {
 		return nil, err
@@ -54,4 +57,11 @@ func HTML(d *Document) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// findingView is what the HTML template "finding" renders: one claim of
+// an exhibit and the brief's messages.
+type findingView struct {
+	T func(key string, pairs ...string) string
+	F Finding
 }

@@ -73,10 +73,15 @@ func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []
 			PValue: func(p float64) string { return pValue(p, lang) },
 			Level:  func(l float64) string { return levelText(l, lang) },
 			Base:   func(e analysis.Estimate) string { return r.baseOf(e, lang).phrase(ms) },
+			OnlyIn: func(t survey.Text) string { return textMarker(t, ms) },
 		},
+		Ranges: map[string]string{},
 	}
 	for _, c := range r.Claims {
 		in.Claims[c.Claim.ID] = c.ClaimResult
+		if note := rangeNote(r, c, lang, ms); note != "" {
+			in.Ranges[c.Claim.ID] = note
+		}
 	}
 	rd := set.rd
 	if rd == nil {
@@ -121,11 +126,14 @@ func writeBrief(r *Result, lang, suffix, paper string, run runCommand, inputs []
 	for _, f := range r.Published {
 		p := evidence.Published{
 			Figure: f.Figure, Label: figureLabel(s, f, lang), Percent: float64(f.Percent),
-			Decimals: int(f.Decimals), Base: f.Base, Status: f.Status,
+			Decimals: int(f.Decimals), Base: publishedBase(r, f, lang, ms), Status: f.Status,
 		}
 		if e, ok := analysis.FindPublished(r.Estimates, f); ok {
 			p.Estimate = &e
 			p.Matches = !e.Suppressed && f.Matches(e.Share)
+			if !e.Suppressed {
+				p.Precision = precisionWords(r, e, ms)
+			}
 		}
 		in.Published = append(in.Published, p)
 	}

@@ -498,7 +498,13 @@ func buildChart(r *Result, spec *survey.ChartSpec, ms *messages) (figures.Chart,
 			if !ok {
 				return figures.Chart{}, fmt.Errorf("no estimate for %s=%s", it.Question, it.Category)
 			}
-			b := barWithReason(s, label(i, it), e, ms)
+			l := label(i, it)
+			if rc := e.Reconstructed; rc != nil && rc.Remainder && !rc.Net {
+				// The rest of a published table was not published: its
+				// bar must not read as a published figure.
+				l = ms.T("bar_not_published", "label", l)
+			}
+			b := barWithReason(s, l, e, ms)
 			b.Neutral = slices.Contains(spec.Neutral, it.Category)
 			c.Bars = append(c.Bars, b)
 			ests = append(ests, e)

@@ -123,6 +123,17 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 		if b.excluded() > 0 {
 			key = "headline_valid"
 		}
+		if n := q.NetByID(it.Category); n != nil {
+			// A net is not an answer anyone gave: it is any of its
+			// answers ("answered “Strongly agree” or “Agree”").
+			var answers []string
+			for _, c := range n.Categories {
+				answers = append(answers, ms.T("answer_quote", "answer", q.ItemLabel(c).Get(lang)))
+			}
+			d.Headlines = append(d.Headlines, ms.T(key+"_net", append(args,
+				"answers", orList(answers, ms), "net", n.Label.Get(lang), "question", q.Label.Get(lang))...))
+			continue
+		}
 		d.Headlines = append(d.Headlines, ms.T(key, append(args,
 			"category", q.ItemLabel(it.Category).Get(lang), "question", q.Label.Get(lang))...))
 	}
@@ -149,17 +160,8 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			continue
 		}
 		verdict := verdictWords(c, ms)
-		if rg := c.Range; rg != nil && rg.Counts > 1 {
-			counts := countRange(rg.CountMin, rg.CountMax, lang)
-			switch {
-			case c.Supported:
-				verdict = ms.T("verdict_supported_range", "level", clvl, "counts", counts)
-			case rg.SupportedAt > 0:
-				verdict = ms.T("verdict_flips_range", "level", clvl, "counts", counts,
-					"k", strconv.Itoa(rg.SupportedAt), "m", strconv.Itoa(rg.Counts))
-			default:
-				verdict = ms.T("verdict_not_supported_range", "level", clvl, "counts", counts)
-			}
+		if rv := rangeVerdict(c, "", lang, ms); rv != "" {
+			verdict = rv
 		}
 		p := pValue(c.PValue, lang)
 		// The bound has at least the threshold's decimals, so that a bound
@@ -190,17 +192,15 @@ func buildDocument(r *Result, ms *messages, charts []chartDoc) *document {
 			if f.Matches(e.Share) {
 				match = ms.T("yes")
 			}
-		}
-		base := f.Base
-		if n, err := strconv.Atoi(strings.TrimSpace(f.Base)); err == nil && n >= 0 {
-			// A number reads as every n of the report does, "(assumed)"
-			// where the estimate it is compared with has an assumed base.
-			bw := baseWords{N: float64(n)}
-			if e, ok := analysis.FindPublished(r.Estimates, f); ok && e.Base == float64(n) {
-				bw.Assumed = nAssumed(s, e)
+			// A margin of error or interval published with the figure
+			// that its base cannot give is an inconsistency too.
+			if pw := precisionWords(r, e, ms); pw != "" && match == ms.T("yes") {
+				match = pw
+			} else if pw != "" {
+				match += "; " + pw
 			}
-			base = bw.count(ms)
 		}
+		base := publishedBase(r, f, lang, ms)
 		d.Published.Rows = append(d.Published.Rows, []string{
 			figureLabel(s, f, lang), Percent(float64(f.Percent)/100, int(f.Decimals), lang), base,
 			ms.T("status_" + f.Status), data, match,
@@ -813,4 +813,12 @@ func rakeSEText(rp *analysis.RakeReport, rs *survey.RakeSpec, ms *messages) stri
 		met = ms.T("rake_trim_met")
 	}
 	return bounds + " " + met + " " + ms.T("rake_se_trimmed")
+}
+
+// orList joins alternatives: "A", "A or B", "A, B or C".
+func orList(items []string, ms *messages) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + ms.T("or") + " " + items[len(items)-1]
 }

@@ -217,6 +217,7 @@ func writeAll(r *Result, langs []string, paper string, run runCommand, warnings 
 		}
 		if i == 0 {
 			warnTodo(warnings, r.Study)
+			warnPrecision(warnings, r)
 		}
 		warnUntranslated(warnings, r.Study, lang)
 		charts, err := sets[i].write(write)

@@ -95,20 +95,26 @@ func comparisonLabel(s *survey.Study, c *survey.Comparison, ms *messages) string
 // language, so that a reader knows it was not translated.
 func markedText(t survey.Text, ms *messages) string {
 	out := t.Get(ms.lang)
-	if strings.TrimSpace(t[ms.lang]) != "" || out == "" {
-		return out
+	if m := textMarker(t, ms); m != "" {
+		return out + " " + m
 	}
-	from := ""
+	return out
+}
+
+// textMarker returns the mark markedText puts after a text of the study
+// file that exists only in another language than the report's ("(Dutch
+// only)"), or "" when the text is in the report's language or empty.
+func textMarker(t survey.Text, ms *messages) string {
+	out := t.Get(ms.lang)
+	if strings.TrimSpace(t[ms.lang]) != "" || out == "" {
+		return ""
+	}
 	for _, l := range survey.Languages() {
 		if t[l] == out {
-			from = l
-			break
+			return ms.T("only_in_" + l)
 		}
 	}
-	if from == "" {
-		return out
-	}
-	return out + " " + ms.T("only_in_"+from)
+	return ""
 }
 
 // dkRest returns what the categories of question q leave of its base
