@@ -351,6 +351,11 @@ func exhibit(n int, p *survey.Proposition, in Input, ms *messages) (Exhibit, err
 		x.Verdict = ms.T("prop_not_supported_one", "level", lvl)
 	} else {
 		x.Verdict = ms.T(one(ms, "prop_not_supported", failed), "level", lvl, "failed", f.Count(float64(failed)), "k", f.Count(float64(len(p.Claims))))
+		if open > 0 {
+			// Not supported either way, but the count of claims that
+			// fail is not the count of claims that are not established.
+			x.Verdict += " " + ms.T(one(ms, "prop_also_open", open), "open", f.Count(float64(open)), "k", f.Count(float64(len(p.Claims))))
+		}
 	}
 	if c, ok := in.Charts[ExhibitChart(s, p)]; ok {
 		c.Note = in.ChartNotes[p.ID]

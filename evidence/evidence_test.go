@@ -115,7 +115,8 @@ func TestVerdicts(t *testing.T) {
 		// proposition cannot be assessed, and is not "not supported".
 		{"small base suppressed", [2]float64{70, 100}, [2]float64{2, 20}, [2]bool{true, false}, [2]bool{false, true}, [2]string{"Supported:", "Cannot be assessed: no claim fails, but 1 of 2 rests on an estimate"}},
 		// A failing claim outweighs one that cannot be assessed.
-		{"fails and suppressed", [2]float64{52, 100}, [2]float64{2, 20}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: 1 of the 2 claims is not established"}},
+		// ... and the verdict says that the other claim is open.
+		{"fails and suppressed", [2]float64{52, 100}, [2]float64{2, 20}, [2]bool{false, false}, [2]bool{}, [2]string{"Not supported: the claim", "Not supported: 1 of the 2 claims is not established at the 95% confidence level (one-sided). In addition, 1 of the 2 claims cannot be assessed: its estimate is not shown"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
