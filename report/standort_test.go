@@ -28,18 +28,7 @@ func TestStandortBrief(t *testing.T) {
 		t.Errorf("%d warnings that chart ablehnung needs a title, want 3:\n%s", n, warn.String())
 	}
 	checkBriefGolden(t, dir, "evidence.md", "standort.evidence.md.golden")
-	read := func(name string) string {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
-	for _, tt := range []struct {
-		name, files string // files: space-separated
-		want, not   []string
-	}{
+	checkSaid(t, dir, []said{
 		{
 			name:  "a derived estimate's base names the respondents in it and those with a valid answer",
 			files: "evidence.md report.md figures/de/ablehnung.txt",
@@ -139,10 +128,27 @@ func TestStandortBrief(t *testing.T) {
 			files: "evidence.md",
 			want:  []string{"Beide Befehle geben die Dateien relativ zu dem Verzeichnis an, in dem der Bericht erstellt wurde"},
 		},
-	} {
+	})
+}
+
+// said is what the files of a report folder must say, and must not.
+type said struct {
+	name, files string // files: space-separated, relative to the folder
+	want, not   []string
+}
+
+// checkSaid checks each case against each of its files in the report
+// folder dir, as a subtest named after the case.
+func checkSaid(t *testing.T, dir string, cases []said) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, f := range strings.Fields(tt.files) {
-				got := read(f)
+				b, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := string(b)
 				for _, w := range tt.want {
 					if !strings.Contains(got, w) {
 						t.Errorf("%s lacks %q", f, w)
