@@ -295,7 +295,9 @@ func inlineSVG(b []byte, prefix string) (template.HTML, error) {
 // fonts embedded in an SVG are declared by @font-face rules, which apply
 // to the whole page, and each SVG file embeds only the glyphs it draws: the
 // first chart of the page carries the whole fonts (figures.WholeSVGFonts)
-// and the others none, rather than the same font data for every chart.
+// and the others none, rather than the same font data for every chart;
+// once the page is complete, figures.SubsetPageFonts cuts those fonts down
+// to the characters of the page.
 func inlineSVGOnPage(b []byte, prefix string, first bool, th figures.Theme) (template.HTML, error) {
 	if !first {
 		svg, err := inlineSVG(b, prefix)

@@ -208,7 +208,8 @@ func ReadManifest(dir string) (*Manifest, error) {
 // which apply to the whole page, and each SVG file embeds only the glyphs
 // it draws: first says whether this is the first chart of the page, which
 // then carries the whole fonts of th (figures.WholeSVGFonts), while the
-// others carry none.
+// others carry none. Pass the finished page to figures.SubsetPageFonts to
+// cut those fonts down to the characters of the page.
 func InlineSVG(b []byte, prefix string, first bool, th figures.Theme) (template.HTML, error) {
 	return inlineSVGOnPage(b, prefix, first, th)
 }
