@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/surveystat/surveystat/survey"
 )
 
 // TestDesignSummary checks the counts of strata, PSUs and degrees of
@@ -77,14 +75,7 @@ questions:
 				st, c := tt.psu(i)
 				fmt.Fprintf(&b, "r%d,%d,%s,%s,%d,%d\n", i, 1+i%3, st, c, 1+i%2, 1+i/24)
 			}
-			s, err := survey.Parse(strings.NewReader(study), "ds.yaml")
-			if err != nil {
-				t.Fatal(err)
-			}
-			tl := NewTally(s)
-			if err := survey.Scan(strings.NewReader(b.String()), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-				t.Fatal(err)
-			}
+			_, tl := tallyStudyOf(t, study, b.String())
 			got, ok := tl.Design()
 			if !ok {
 				t.Fatal("no design")
@@ -92,7 +83,7 @@ questions:
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("Design() = %+v, want %+v", got, tt.want)
 			}
-			err = tl.CheckDesign()
+			err := tl.CheckDesign()
 			switch {
 			case tt.wantErr == "" && err != nil:
 				t.Errorf("CheckDesign: %v", err)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/surveystat/surveystat/survey"
 )
 
 // TestMissingInBase: with missing_in_base, "don't know" answers stay in the
@@ -42,14 +40,7 @@ questions:
 		{"true", 5, 2, 3, 1, 2, 1, 0, 2},
 		{"false", 3, 2, 2, 1, 1, 1, 2, 0},
 	} {
-		s, err := survey.Parse(strings.NewReader(strings.Replace(study, "%s", tc.in, 1)), "t.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tl := NewTally(s)
-		if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-			t.Fatal(err)
-		}
+		s, tl := tallyStudyOf(t, strings.Replace(study, "%s", tc.in, 1), data)
 		est, err := tl.Estimates()
 		if err != nil {
 			t.Fatal(err)
@@ -114,14 +105,7 @@ questions:
 		fmt.Fprintf(&b, "r%d,%d,%d,%s,%d,%s\n", i, st, psu+10*st, w, 1+(i/3)%2, answers[(i*7)%len(answers)])
 	}
 	estimates := func(study string) map[string]Estimate {
-		s, err := survey.Parse(strings.NewReader(study), "t.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tl := NewTally(s)
-		if err := survey.Scan(strings.NewReader(b.String()), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-			t.Fatal(err)
-		}
+		_, tl := tallyStudyOf(t, study, b.String())
 		est, err := tl.Estimates()
 		if err != nil {
 			t.Fatal(err)

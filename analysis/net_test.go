@@ -38,10 +38,6 @@ questions:
     categories: [{id: s1, codes: [1]}, {id: s2, codes: [2]}, {id: s3, codes: [3]}]
     nets: [{id: top2, categories: [s3, s2]}]
 `
-	s, err := survey.Parse(strings.NewReader(src), "t.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	data := "id,sex,aware,attitude,scale\n" +
 		"1,1,1,1,3\n" + // m: against, s3
 		"2,1,1,2,2\n" + // m: consent, s2
@@ -51,10 +47,7 @@ questions:
 		"6,1,2,,2\n" + // m: not aware, not asked
 		"7,2,1,4,\n" + // f: unsure, no answer on scale
 		"8,1,1,2,3\n" // m: consent, s3
-	tl := NewTally(s)
-	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	_, tl := tallyStudyOf(t, src, data)
 	est, err := tl.Estimates()
 	if err != nil {
 		t.Fatal(err)
@@ -216,10 +209,6 @@ comparisons:
   - {id: groups, a: att=ab, a_in: sex=m, b: att=ab, b_in: sex=f}
   - {id: paired, a: att=ab, b: other=yes}
 `
-	s, err := survey.Parse(strings.NewReader(src), "t.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	data := "id,sex,att,other\n" +
 		"1,1,1,1\n" + // m, in net, yes
 		"2,1,2,2\n" + // m, in net, no
@@ -228,10 +217,7 @@ comparisons:
 		"5,2,3,2\n" + // f, not, no
 		"6,2,3,2\n" + // f, not, no
 		"7,2,2,\n" // f, in net, no answer on other
-	tl := NewTally(s)
-	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	_, tl := tallyStudyOf(t, src, data)
 	cs, err := tl.Comparisons()
 	if err != nil {
 		t.Fatal(err)

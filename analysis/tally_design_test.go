@@ -209,14 +209,7 @@ questions:
 		}
 		fmt.Fprintf(&b, "r%d,%d,s%d,%d,%d\n", i, 1+i%3, i/20, grp, 1+i%2)
 	}
-	s, err := survey.Parse(strings.NewReader(study), "nodf.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl := NewTally(s)
-	if err := survey.Scan(strings.NewReader(b.String()), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	_, tl := tallyStudyOf(t, study, b.String())
 	est, err := tl.Estimates()
 	if err != nil {
 		t.Fatal(err)
@@ -267,14 +260,7 @@ questions:
 		}
 		fmt.Fprintf(&b, "r%d,%d,1,,%d\n", i, 1+i%3, 1+i%2)
 	}
-	s, err := survey.Parse(strings.NewReader(study), "single.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl := NewTally(s)
-	if err := survey.Scan(strings.NewReader(b.String()), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	_, tl := tallyStudyOf(t, study, b.String())
 	est, err := tl.Estimates()
 	if err != nil {
 		t.Fatalf("one question of one respondent stopped the analysis: %v", err)
@@ -320,14 +306,7 @@ func TestTallyDesignFields(t *testing.T) {
 		t.Helper()
 		study := "id: f\ndata: {file: d.csv, id: id" + decl + "}\nanalysis: {min_base: -1}\n" +
 			"questions:\n  - id: y\n    categories: [{id: \"yes\", codes: [1]}, {id: \"no\", codes: [2]}]\n"
-		s, err := survey.Parse(strings.NewReader(study), "f.yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tl := NewTally(s)
-		if err := survey.Scan(strings.NewReader(data), s, "d.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-			t.Fatal(err)
-		}
+		_, tl := tallyStudyOf(t, study, data)
 		est, err := tl.Estimates()
 		if err != nil {
 			t.Fatal(err)

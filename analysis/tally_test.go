@@ -24,17 +24,22 @@ questions:
     missing: [9]
 `
 
+// tallyOf tallies the respondent CSV data of tallyStudy.
 func tallyOf(t *testing.T, data string) (*survey.Study, *Tally) {
 	t.Helper()
-	s, err := survey.Parse(strings.NewReader(tallyStudy), "t.yaml")
+	return tallyStudyOf(t, tallyStudy, data)
+}
+
+// tallyStudyOf parses the study file text study and tallies the
+// respondent CSV text data with it, failing the test on any error.
+func tallyStudyOf(t *testing.T, study, data string) (*survey.Study, *Tally) {
+	t.Helper()
+	s, err := survey.Parse(strings.NewReader(study), "study.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	tl := NewTally(s)
-	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error {
-		tl.Add(r)
-		return nil
-	}); err != nil {
+	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return s, tl
@@ -139,11 +144,6 @@ derived:
     when: aware == yes
     base: {when: sex == m}
 `
-	s, err := survey.Parse(strings.NewReader(src), "t.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl := NewTally(s)
 	data := "id,sex,aware,attitude\n" +
 		"1,1,1,2\n" + // aware, oppose
 		"2,1,1,1\n" + // aware, approve
@@ -151,9 +151,7 @@ derived:
 		"4,2,1,9\n" + // aware, attitude "don't know" → unknown, left out
 		"5,1,9,\n" + // awareness unknown → left out of both
 		"6,2,1,2\n" // aware, oppose
-	if err := survey.Scan(strings.NewReader(data), s, "r.csv", func(r *survey.Respondent) error { tl.Add(r); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	_, tl := tallyStudyOf(t, src, data)
 	est, err := tl.Estimates()
 	if err != nil {
 		t.Fatal(err)
